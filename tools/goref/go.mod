@@ -1,0 +1,3 @@
+module hcsc/goref
+
+go 1.23

@@ -1,0 +1,36 @@
+/*
+ * main.c: `hcsc`: dispatch to a subcommand (git's command table).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "options.h"
+
+static const struct {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+} commands[] = {
+	{ "compile", cmd_compile },
+	{ "hosts", cmd_hosts },
+};
+
+int main(int argc, char **argv)
+{
+	cli_binary_stdio();
+	if (argc < 2)
+		return cli_fail(HCSC_E_USAGE, "no command given (see 'hcsc --help')");
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+		cli_print_help(stdout);
+		return HCSC_OK;
+	}
+	if (!strcmp(argv[1], "--version")) {
+		printf("hcsc %s\n", HCSC_VERSION);
+		return HCSC_OK;
+	}
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (!strcmp(argv[1], commands[i].name))
+			return commands[i].fn(argc - 2, argv + 2);
+	return cli_fail(HCSC_E_USAGE, "unknown command '%s' (see 'hcsc --help')",
+			argv[1]);
+}

@@ -1,0 +1,138 @@
+/*
+ * options.c: the option table and a small getopt-like parser over it
+ * (`--name value`, `--name=value`, `-x value`; `--` ends options; `-` is a
+ * positional, standard input).
+ */
+#include "options.h"
+
+#include <string.h>
+
+#include "hcsc.h"
+
+const struct cli_command cli_commands[] = {
+	{ "compile", "hcsc compile DESC [options]",
+	  "compile a description (YAML or JSON; - for stdin) into the OCI "
+	  "spec, HCS v1, HCS v2.1 and process documents" },
+	{ "hosts", "hcsc hosts",
+	  "list the built-in host profiles: NAME BUILD SKU CPUS ALIASES" },
+};
+const unsigned cli_ncommands = sizeof(cli_commands) / sizeof(cli_commands[0]);
+
+const struct cli_option cli_options[] = {
+	{ OPT_HOST, "compile", "--host", 0, "FILE|NAME",
+	  "host profile: a file, or a built-in name (default ltsc2022)" },
+	{ OPT_OUTPUT, "compile", "--output", 'o', "DIR",
+	  "write the documents into DIR (created if missing), atomically" },
+	{ OPT_EMIT, "compile", "--emit", 0, "LIST",
+	  "documents to produce: oci,hcs-v1,hcs-v2,process (default: oci on "
+	  "stdout, all four with -o)" },
+	{ OPT_COMPACT, "compile", "--compact", 0, NULL,
+	  "Go json.Marshal bytes (no indentation, no final newline)" },
+	{ OPT_STRICT, "compile", "--strict", 0, NULL,
+	  "placeholders and build warnings become errors" },
+	{ OPT_VERBOSE, "compile", "--verbose", 'v', NULL,
+	  "also print notes (which document the host would submit)" },
+	{ OPT_APPLY, "compile", "--apply", 0, NULL,
+	  "submit the document to HCS (Windows only; elsewhere exit 2)" },
+};
+const unsigned cli_noptions = sizeof(cli_options) / sizeof(cli_options[0]);
+
+static const struct cli_option *find_long(const char *cmd, const char *name,
+					  size_t n)
+{
+	for (unsigned i = 0; i < cli_noptions; i++)
+		if (!strcmp(cli_options[i].cmd, cmd) &&
+		    strlen(cli_options[i].name) == n &&
+		    !strncmp(cli_options[i].name, name, n))
+			return &cli_options[i];
+	return NULL;
+}
+
+static const struct cli_option *find_short(const char *cmd, char c)
+{
+	for (unsigned i = 0; i < cli_noptions; i++)
+		if (!strcmp(cli_options[i].cmd, cmd) &&
+		    cli_options[i].short_name == c)
+			return &cli_options[i];
+	return NULL;
+}
+
+static bool usage(const char *cmd, const char *what, const char *arg)
+{
+	fprintf(stderr, "hcsc %s: %s '%s' (see 'hcsc --help')\n", cmd, what,
+		arg);
+	return false;
+}
+
+bool cli_parse(const char *cmd, int argc, char **argv, struct cli_args *out)
+{
+	bool only_pos = false;
+
+	memset(out, 0, sizeof(*out));
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i], *eq = NULL;
+		const struct cli_option *o;
+
+		if (only_pos || a[0] != '-' || !a[1]) {
+			if (out->npos == sizeof(out->pos) / sizeof(out->pos[0]))
+				return usage(cmd, "too many arguments at", a);
+			out->pos[out->npos++] = a;
+			continue;
+		}
+		if (!strcmp(a, "--")) {
+			only_pos = true;
+			continue;
+		}
+		if (a[1] == '-') {
+			eq = strchr(a, '=');
+			o = find_long(cmd, a, eq ? (size_t)(eq - a) : strlen(a));
+		} else {
+			o = a[2] ? NULL : find_short(cmd, a[1]);
+		}
+		if (!o)
+			return usage(cmd, "unknown option", a);
+		if (o->arg) {
+			if (eq) {
+				out->value[o->id] = eq + 1;
+			} else if (i + 1 < argc) {
+				out->value[o->id] = argv[++i];
+			} else {
+				return usage(cmd, "missing value for", a);
+			}
+		} else if (eq) {
+			return usage(cmd, "option takes no value", a);
+		}
+		out->given[o->id] = true;
+	}
+	return true;
+}
+
+void cli_print_help(FILE *f)
+{
+	fprintf(f, "hcsc %s: compile Windows container descriptions into the "
+		   "documents the\nWindows container stack builds (OCI runtime "
+		   "spec, HCS v1 and v2.1, process).\n\nusage:\n",
+		HCSC_VERSION);
+	for (unsigned c = 0; c < cli_ncommands; c++) {
+		fprintf(f, "  %s\n      %s\n", cli_commands[c].synopsis,
+			cli_commands[c].help);
+		for (unsigned i = 0; i < cli_noptions; i++) {
+			const struct cli_option *o = &cli_options[i];
+			char head[64];
+
+			if (strcmp(o->cmd, cli_commands[c].name))
+				continue;
+			if (o->short_name)
+				snprintf(head, sizeof(head), "-%c, %s%s%s",
+					 o->short_name, o->name, o->arg ? " " : "",
+					 o->arg ? o->arg : "");
+			else
+				snprintf(head, sizeof(head), "%s%s%s", o->name,
+					 o->arg ? " " : "", o->arg ? o->arg : "");
+			fprintf(f, "    %-22s %s\n", head, o->help);
+		}
+	}
+	fprintf(f, "  hcsc --version | --help\n\n"
+		   "exit codes: 0 ok, 1 invalid input, 2 usage, 3 check "
+		   "differences,\n4 apply failed, 5 I/O or internal error\n");
+}

@@ -1,0 +1,58 @@
+/*
+ * options.h: the command line as data. One table of subcommands and
+ * options drives argument parsing, `hcsc --help` and the README's option
+ * list (a test keeps the README in step with `hcsc --help`).
+ */
+#ifndef HCSC_CLI_OPTIONS_H
+#define HCSC_CLI_OPTIONS_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+enum opt_id {
+	OPT_HOST,
+	OPT_OUTPUT,
+	OPT_EMIT,
+	OPT_COMPACT,
+	OPT_STRICT,
+	OPT_VERBOSE,
+	OPT_APPLY,
+	OPT_COUNT
+};
+
+struct cli_option {
+	enum opt_id id;
+	const char *cmd;   /* the subcommand it belongs to */
+	const char *name;  /* long name, with dashes */
+	char short_name;   /* or 0 */
+	const char *arg;   /* metavariable, or NULL for a flag */
+	const char *help;
+};
+
+struct cli_command {
+	const char *name;
+	const char *synopsis;
+	const char *help;
+};
+
+extern const struct cli_option cli_options[];
+extern const unsigned cli_noptions;
+extern const struct cli_command cli_commands[];
+extern const unsigned cli_ncommands;
+
+/* Parsed options of one subcommand: values by id, positionals in order. */
+struct cli_args {
+	const char *value[OPT_COUNT];
+	bool given[OPT_COUNT];
+	const char *pos[8];
+	unsigned npos;
+};
+
+/*
+ * Parse argv (after the subcommand) for `cmd`. On a usage error prints a
+ * message to stderr and returns false.
+ */
+bool cli_parse(const char *cmd, int argc, char **argv, struct cli_args *out);
+void cli_print_help(FILE *f);
+
+#endif

@@ -1,0 +1,142 @@
+/*
+ * diag.c: appending, promoting and ordering diagnostics.
+ */
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+
+void diag_list_init(struct diag_list *d, struct arena *a, bool strict)
+{
+	memset(d, 0, sizeof(*d));
+	d->arena = a;
+	d->strict = strict;
+}
+
+void diag_list_release(struct diag_list *d)
+{
+	free(d->items);
+	d->items = NULL;
+	d->nr = d->alloc = d->nerrors = 0;
+}
+
+static void diag_add(struct diag_list *d, enum hcsc_severity sev,
+		     struct hcsc_pos pos, const char *fmt, va_list ap)
+{
+	struct hcsc_diag *it;
+
+	if (d->nr == d->alloc) {
+		size_t n = d->alloc ? d->alloc * 2 : 16;
+		struct hcsc_diag *p = realloc(d->items, n * sizeof(*p));
+
+		if (!p)
+			hcsc_oom();
+		d->items = p;
+		d->alloc = n;
+	}
+	it = &d->items[d->nr++];
+	it->sev = sev;
+	if (!pos.file)
+		pos.file = "<input>";
+	if (!pos.line)
+		pos.line = pos.col = 1;
+	it->pos = pos;
+	it->msg = arena_vprintf(d->arena, fmt, ap);
+	if (sev == HCSC_SEV_ERROR)
+		d->nerrors++;
+}
+
+enum hcsc_rc diag_error(struct diag_list *d, struct hcsc_pos pos,
+			const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_add(d, HCSC_SEV_ERROR, pos, fmt, ap);
+	va_end(ap);
+	return HCSC_E_INPUT;
+}
+
+void diag_warning(struct diag_list *d, struct hcsc_pos pos, const char *fmt,
+		  ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_add(d, HCSC_SEV_WARNING, pos, fmt, ap);
+	va_end(ap);
+}
+
+void diag_note(struct diag_list *d, struct hcsc_pos pos, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_add(d, HCSC_SEV_NOTE, pos, fmt, ap);
+	va_end(ap);
+}
+
+enum hcsc_rc diag_strict_warning(struct diag_list *d, struct hcsc_pos pos,
+				 const char *fmt, ...)
+{
+	va_list ap;
+	enum hcsc_severity sev = d->strict ? HCSC_SEV_ERROR : HCSC_SEV_WARNING;
+
+	va_start(ap, fmt);
+	diag_add(d, sev, pos, fmt, ap);
+	va_end(ap);
+	return d->strict ? HCSC_E_INPUT : HCSC_OK;
+}
+
+bool diag_full(const struct diag_list *d)
+{
+	return d->nerrors >= DIAG_MAX_COLLECTED;
+}
+
+static int pos_cmp(const struct hcsc_diag *a, const struct hcsc_diag *b)
+{
+	int c = strcmp(a->pos.file, b->pos.file);
+
+	if (c)
+		return c;
+	if (a->pos.line != b->pos.line)
+		return a->pos.line < b->pos.line ? -1 : 1;
+	if (a->pos.col != b->pos.col)
+		return a->pos.col < b->pos.col ? -1 : 1;
+	return 0;
+}
+
+void diag_sort_from(struct diag_list *d, size_t from)
+{
+	/* Insertion sort: stable, and the lists are short (<= 20 errors). */
+	for (size_t i = from + 1; i < d->nr; i++) {
+		struct hcsc_diag t = d->items[i];
+		size_t j = i;
+
+		while (j > from && pos_cmp(&d->items[j - 1], &t) > 0) {
+			d->items[j] = d->items[j - 1];
+			j--;
+		}
+		d->items[j] = t;
+	}
+}
+
+struct hcsc_pos pos_make(const char *file, unsigned line, unsigned col)
+{
+	struct hcsc_pos p = { file, line, col };
+
+	return p;
+}
+
+bool pos_valid(struct hcsc_pos p)
+{
+	return p.file && p.line;
+}
+
+struct hcsc_pos pos_or(struct hcsc_pos p, struct hcsc_pos fallback)
+{
+	return pos_valid(p) ? p : fallback;
+}

@@ -1,0 +1,21 @@
+/*
+ * oci_json.h: the OCI runtime spec (oci/spec.h) as a json-c tree shaped
+ * for shape_oci_spec (gojson.h), ready for emit_json(). The tree holds
+ * what Go's json.Marshal of the moby-built specs.Spec writes: a key for
+ * every field Go prints (json null for a nil slice without omitempty),
+ * none for the fields omitempty drops.
+ */
+#ifndef HCSC_OCI_JSON_H
+#define HCSC_OCI_JSON_H
+
+struct json_object;
+struct oci_spec;
+
+/*
+ * Build the tree of `s` (borrowed). The caller owns the result and
+ * releases it with json_object_put(). NULL when json-c runs out of memory
+ * or when credential_spec_json (OCI_CREDSPEC_OTHER) is not valid JSON.
+ */
+struct json_object *oci_spec_to_json(const struct oci_spec *s);
+
+#endif

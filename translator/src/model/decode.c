@@ -1,0 +1,454 @@
+/*
+ * decode.c: node tree -> C struct, driven by the schema tables (schema.h).
+ * Type errors, range errors, unknown and duplicate keys are all collected
+ * (DESIGN.md Decision 23); the caller stops after this phase if any.
+ */
+#include "schema.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+#include "arena.h"
+#include "ascii.h"
+#include "diag.h"
+#include "load/node.h"
+
+static void init_defaults(const struct schema *s, void *out);
+
+const struct field *schema_field(const struct schema *s, const char *key)
+{
+	for (size_t i = 0; i < s->nfields; i++)
+		if (ascii_eqi(s->fields[i].name, key))
+			return &s->fields[i];
+	return NULL;
+}
+
+size_t schema_edit_distance(const char *a, const char *b)
+{
+	size_t n = strlen(a), m = strlen(b);
+	size_t d[34][34];
+
+	if (n > 32 || m > 32)
+		return (size_t)-1;
+	for (size_t i = 0; i <= n; i++)
+		d[i][0] = i;
+	for (size_t j = 0; j <= m; j++)
+		d[0][j] = j;
+	for (size_t i = 1; i <= n; i++) {
+		for (size_t j = 1; j <= m; j++) {
+			size_t cost = ascii_lower(a[i - 1]) != ascii_lower(b[j - 1]);
+			size_t best = d[i - 1][j] + 1;
+
+			if (d[i][j - 1] + 1 < best)
+				best = d[i][j - 1] + 1;
+			if (d[i - 1][j - 1] + cost < best)
+				best = d[i - 1][j - 1] + cost;
+			if (i > 1 && j > 1 &&
+			    ascii_lower(a[i - 1]) == ascii_lower(b[j - 2]) &&
+			    ascii_lower(a[i - 2]) == ascii_lower(b[j - 1]) &&
+			    d[i - 2][j - 2] + 1 < best)
+				best = d[i - 2][j - 2] + 1;
+			d[i][j] = best;
+		}
+	}
+	return d[n][m];
+}
+
+static const char *join_path(struct arena *a, const char *path,
+			     const char *name)
+{
+	return *path ? arena_printf(a, "%s.%s", path, name) : name;
+}
+
+static const char *where(struct arena *a, const char *path)
+{
+	return *path ? arena_printf(a, "in '%s'", path) : "at the top level";
+}
+
+/* "A, B, C": the schema's keys in table order. */
+static const char *field_names(struct arena *a, const struct schema *s)
+{
+	const char **names = arena_array(a, s->nfields, sizeof(char *));
+
+	for (size_t i = 0; i < s->nfields; i++)
+		names[i] = s->fields[i].name;
+	return arena_join(a, names, s->nfields, ", ");
+}
+
+static void unknown_key(const struct decode_ctx *ctx, const struct schema *s,
+			const char *path, const struct node *key)
+{
+	const struct field *best = NULL;
+	size_t best_d = 3;
+
+	for (size_t i = 0; i < s->nfields; i++) {
+		size_t dist = schema_edit_distance(key->text, s->fields[i].name);
+
+		if (dist < best_d) {
+			best_d = dist;
+			best = &s->fields[i];
+		}
+	}
+	if (best) {
+		diag_error(ctx->diags, key->pos,
+			   "unknown key '%s' %s (did you mean '%s'?)", key->text,
+			   where(ctx->arena, path), best->name);
+		return;
+	}
+
+	diag_error(ctx->diags, key->pos, "unknown key '%s' %s (allowed: %s)",
+		   key->text, where(ctx->arena, path),
+		   field_names(ctx->arena, s));
+}
+
+/* A scalar read as a Go string: strings, and YAML plain ints/bools. */
+static const char *as_string(const struct node *n)
+{
+	if (n->kind == NODE_STR && !n->number)
+		return n->text;
+	if ((n->kind == NODE_INT || n->kind == NODE_BOOL) && n->plain)
+		return n->text;
+	return NULL;
+}
+
+static const char *kind_word(const struct node *n)
+{
+	if (n->kind == NODE_STR && n->number)
+		return "a number";
+	switch (n->kind) {
+	case NODE_NULL: return "null";
+	case NODE_BOOL: return "a boolean";
+	case NODE_INT: return "an integer";
+	case NODE_STR: return "a string";
+	case NODE_SEQ: return "a list";
+	case NODE_MAP: return "a mapping";
+	}
+	return "a value";
+}
+
+static bool type_error(const struct decode_ctx *ctx, const char *path,
+		       const struct node *n, const char *want)
+{
+	diag_error(ctx->diags, n->pos, "'%s' must be %s, not %s", path, want,
+		   kind_word(n));
+	return false;
+}
+
+static bool decode_string(const struct decode_ctx *ctx, const char *path,
+			  const struct node *n, struct v_str *slot)
+{
+	const char *s = as_string(n);
+
+	if (!s)
+		return type_error(ctx, path, n, "a string");
+	slot->set = true;
+	slot->v = s;
+	slot->pos = n->pos;
+	return true;
+}
+
+static bool decode_int(const struct decode_ctx *ctx, const struct field *f,
+		       const char *path, const struct node *n,
+		       struct v_int *slot)
+{
+	int64_t v;
+
+	if (n->kind != NODE_INT)
+		return type_error(ctx, path, n, "an integer");
+	if (n->overflow || (!n->neg && n->mag > (uint64_t)f->max) ||
+	    (n->neg && n->mag > (uint64_t)0 - (uint64_t)f->min)) {
+		diag_error(ctx->diags, n->pos,
+			   "'%s' is out of range (%" PRId64 " to %" PRId64 ")",
+			   path, f->min, f->max);
+		return false;
+	}
+	v = n->neg ? (int64_t)(0 - n->mag) : (int64_t)n->mag;
+	slot->set = true;
+	slot->v = v;
+	slot->pos = n->pos;
+	return true;
+}
+
+static bool decode_uint(const struct decode_ctx *ctx, const struct field *f,
+			const char *path, const struct node *n,
+			struct v_uint *slot)
+{
+	if (n->kind != NODE_INT)
+		return type_error(ctx, path, n, "an integer");
+	if (n->overflow || (n->neg && n->mag) || n->mag > f->umax) {
+		diag_error(ctx->diags, n->pos,
+			   "'%s' is out of range (0 to %" PRIu64 ")", path,
+			   f->umax);
+		return false;
+	}
+	slot->set = true;
+	slot->v = n->mag;
+	slot->pos = n->pos;
+	return true;
+}
+
+static bool decode_list(const struct decode_ctx *ctx, const char *path,
+			const struct node *n, bool strslice,
+			struct v_list *slot)
+{
+	bool ok = true;
+
+	if (strslice && as_string(n)) {
+		slot->set = true;
+		slot->n = 1;
+		slot->v = arena_array(ctx->arena, 1, sizeof(char *));
+		slot->item_pos = arena_array(ctx->arena, 1, sizeof(struct hcsc_pos));
+		slot->v[0] = as_string(n);
+		slot->item_pos[0] = n->pos;
+		slot->pos = n->pos;
+		return true;
+	}
+	if (n->kind != NODE_SEQ)
+		return type_error(ctx, path, n,
+				  strslice ? "a list of strings or a string"
+					   : "a list of strings");
+	slot->set = true;
+	slot->pos = n->pos;
+	slot->n = n->n;
+	slot->v = arena_array(ctx->arena, n->n, sizeof(char *));
+	slot->item_pos = arena_array(ctx->arena, n->n, sizeof(struct hcsc_pos));
+	for (size_t i = 0; i < n->n; i++) {
+		const char *s = as_string(n->items[i]);
+
+		if (!s) {
+			ok = type_error(ctx, arena_printf(ctx->arena, "%s[%zu]",
+							  path, i),
+					n->items[i], "a string");
+			continue;
+		}
+		slot->v[i] = s;
+		slot->item_pos[i] = n->items[i]->pos;
+	}
+	return ok;
+}
+
+enum map_values { MAP_STRINGS, MAP_EMPTY, MAP_ANY };
+
+static bool decode_map(const struct decode_ctx *ctx, const char *path,
+		       const struct node *n, enum map_values values,
+		       struct v_map *slot)
+{
+	bool ok = true;
+
+	if (n->kind != NODE_MAP)
+		return type_error(ctx, path, n, "a mapping");
+	slot->set = true;
+	slot->pos = n->pos;
+	slot->n = n->n;
+	slot->keys = arena_array(ctx->arena, n->n, sizeof(char *));
+	slot->vals = arena_array(ctx->arena, n->n, sizeof(char *));
+	slot->key_pos = arena_array(ctx->arena, n->n, sizeof(struct hcsc_pos));
+	for (size_t i = 0; i < n->n; i++) {
+		const struct node *v = n->pairs[i].val;
+		const char *item = arena_printf(ctx->arena, "%s[%s]", path,
+						n->pairs[i].key->text);
+
+		slot->keys[i] = n->pairs[i].key->text;
+		slot->key_pos[i] = n->pairs[i].key->pos;
+		if (values == MAP_ANY)
+			continue;
+		if (values == MAP_EMPTY) {
+			if (v->kind != NODE_NULL &&
+			    !(v->kind == NODE_MAP && v->n == 0))
+				ok = type_error(ctx, item, v, "{} or null");
+			continue;
+		}
+		if (v->kind == NODE_NULL) {
+			slot->vals[i] = "";
+		} else if (as_string(v)) {
+			slot->vals[i] = as_string(v);
+		} else {
+			ok = type_error(ctx, item, v, "a string");
+		}
+	}
+	return ok;
+}
+
+static bool decode_console(const struct decode_ctx *ctx, const char *path,
+			   const struct node *n, struct v_console *slot)
+{
+	static const struct field dim = { "", FT_UINT, 0, NULL, FS_MODELLED,
+					  0, 0, UINT64_MAX, NULL };
+	struct v_uint h = { 0 }, w = { 0 };
+
+	if (n->kind != NODE_SEQ || n->n != 2)
+		return type_error(ctx, path, n,
+				  "a list of two integers [height, width]");
+	if (!decode_uint(ctx, &dim, path, n->items[0], &h) ||
+	    !decode_uint(ctx, &dim, path, n->items[1], &w))
+		return false;
+	slot->set = true;
+	slot->pos = n->pos;
+	slot->height = h.v;
+	slot->width = w.v;
+	return true;
+}
+
+static bool decode_objlist(const struct decode_ctx *ctx, const struct field *f,
+			   const char *path, const struct node *n,
+			   struct v_objlist *slot)
+{
+	bool ok = true;
+
+	if (n->kind != NODE_SEQ)
+		return type_error(ctx, path, n, "a list");
+	slot->set = true;
+	slot->pos = n->pos;
+	slot->n = n->n;
+	slot->items = arena_array(ctx->arena, n->n, f->sub->size);
+	for (size_t i = 0; i < n->n; i++) {
+		const struct node *it = n->items[i];
+		char *item = (char *)slot->items + i * f->sub->size;
+		const char *ipath = arena_printf(ctx->arena, "%s[%zu]", path, i);
+
+		init_defaults(f->sub, item);
+		if (f->type == FT_STR_OR_STRUCT && as_string(it)) {
+			const struct field *sf = schema_field(f->sub, f->string_key);
+			struct v_obj *hdr = (struct v_obj *)item;
+
+			hdr->set = true;
+			hdr->pos = it->pos;
+			ok &= decode_string(ctx, ipath, it,
+					    (struct v_str *)(item + sf->offset));
+			continue;
+		}
+		if (it->kind != NODE_MAP) {
+			ok = type_error(ctx, ipath, it,
+					f->type == FT_STR_OR_STRUCT
+						? "a string or a mapping"
+						: "a mapping");
+			continue;
+		}
+		ok &= schema_decode(ctx, f->sub, ipath, it, item);
+	}
+	return ok;
+}
+
+static bool decode_field(const struct decode_ctx *ctx, const struct field *f,
+			 const char *path, const struct node *n, void *out)
+{
+	void *slot = (char *)out + f->offset;
+
+	if (f->type == FT_ANY || f->offset == NO_SLOT)
+		return true;
+	if (n->kind == NODE_NULL)
+		return true; /* null means absent (Decision 10) */
+	switch (f->type) {
+	case FT_STRING:
+		return decode_string(ctx, path, n, slot);
+	case FT_BOOL:
+		if (n->kind != NODE_BOOL)
+			return type_error(ctx, path, n, "true or false");
+		((struct v_bool *)slot)->set = true;
+		((struct v_bool *)slot)->v = n->b;
+		((struct v_bool *)slot)->pos = n->pos;
+		return true;
+	case FT_INT:
+		return decode_int(ctx, f, path, n, slot);
+	case FT_UINT:
+		return decode_uint(ctx, f, path, n, slot);
+	case FT_STRLIST:
+		return decode_list(ctx, path, n, false, slot);
+	case FT_STRSLICE:
+		return decode_list(ctx, path, n, true, slot);
+	case FT_STRMAP:
+		return decode_map(ctx, path, n, MAP_STRINGS, slot);
+	case FT_SET:
+		return decode_map(ctx, path, n, MAP_EMPTY, slot);
+	case FT_KEYS:
+		return decode_map(ctx, path, n, MAP_ANY, slot);
+	case FT_STRUCT:
+		return schema_decode(ctx, f->sub, path, n, slot);
+	case FT_STRUCTLIST:
+	case FT_STR_OR_STRUCT:
+		return decode_objlist(ctx, f, path, n, slot);
+	case FT_CONSOLE:
+		return decode_console(ctx, path, n, slot);
+	case FT_NODE:
+		if (n->kind != NODE_MAP)
+			return type_error(ctx, path, n, "a mapping");
+		((struct v_node *)slot)->set = true;
+		((struct v_node *)slot)->n = n;
+		((struct v_node *)slot)->pos = n->pos;
+		return true;
+	case FT_ANY:
+		break;
+	}
+	return true;
+}
+
+/* Keys equal but for case are one key given twice (Decision 9). */
+static bool case_duplicate(const struct decode_ctx *ctx, const struct node *map,
+			   size_t i)
+{
+	const struct node *key = map->pairs[i].key;
+
+	for (size_t j = 0; j < i; j++) {
+		const struct node *prev = map->pairs[j].key;
+
+		if (ascii_eqi(prev->text, key->text)) {
+			diag_error(ctx->diags, key->pos,
+				   "duplicate key '%s' (same as '%s' at line %u, "
+				   "column %u; keys match case-insensitively)",
+				   key->text, prev->text, prev->pos.line,
+				   prev->pos.col);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Unset strings read as "" everywhere, nested structs included. */
+static void init_defaults(const struct schema *s, void *out)
+{
+	for (size_t i = 0; i < s->nfields; i++) {
+		const struct field *f = &s->fields[i];
+		void *slot = (char *)out + f->offset;
+
+		if (f->offset == NO_SLOT)
+			continue;
+		if (f->type == FT_STRING && !((struct v_str *)slot)->v)
+			((struct v_str *)slot)->v = "";
+		else if (f->type == FT_STRUCT)
+			init_defaults(f->sub, slot);
+	}
+}
+
+bool schema_decode(const struct decode_ctx *ctx, const struct schema *s,
+		   const char *path, const struct node *map, void *out)
+{
+	struct v_obj *hdr = out;
+	bool ok = true;
+
+	init_defaults(s, out);
+	if (!map || map->kind == NODE_NULL)
+		return true;
+	if (map->kind != NODE_MAP)
+		return type_error(ctx, *path ? path : s->name, map, "a mapping");
+	hdr->set = true;
+	hdr->pos = map->pos;
+	for (size_t i = 0; i < map->n && !diag_full(ctx->diags); i++) {
+		const struct node *key = map->pairs[i].key;
+		const struct field *f = schema_field(s, key->text);
+
+		if (case_duplicate(ctx, map, i)) {
+			ok = false;
+			continue;
+		}
+		if (!f) {
+			if (!ctx->lenient) {
+				unknown_key(ctx, s, path, key);
+				ok = false;
+			}
+			continue;
+		}
+		ok &= decode_field(ctx, f, join_path(ctx->arena, path, f->name),
+				   map->pairs[i].val, out);
+	}
+	return ok;
+}

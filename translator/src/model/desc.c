@@ -1,0 +1,118 @@
+/*
+ * desc.c: decoding a description (DESIGN.md "Description", Decisions 11,
+ * 13, 50): plain descriptions and `docker inspect` output, the Id rule and
+ * its default.
+ */
+#include "desc.h"
+
+#include <string.h>
+
+#include "arena.h"
+#include "ascii.h"
+#include "diag.h"
+#include "load/node.h"
+#include "schema.h"
+#include "sha.h"
+
+extern const struct schema desc_schema;
+extern const struct schema desc_sidecar_schema;
+
+/* `docker inspect` output: [ {...} ] or an object with a State key. */
+static const struct node *inspect_object(struct diag_list *d,
+					 const struct node *root, bool *inspect)
+{
+	*inspect = false;
+	if (root->kind == NODE_SEQ) {
+		if (root->n != 1 || root->items[0]->kind != NODE_MAP) {
+			diag_error(d, root->pos,
+				   "a description that is a list must be "
+				   "`docker inspect` output: a list of exactly "
+				   "one object");
+			return NULL;
+		}
+		*inspect = true;
+		return root->items[0];
+	}
+	if (root->kind == NODE_MAP && node_get_ci(root, "State"))
+		*inspect = true;
+	return root;
+}
+
+static bool check_id(struct diag_list *d, const struct v_str *id)
+{
+	size_t n = strlen(id->v);
+
+	for (size_t i = 0; i < n; i++) {
+		char c = id->v[i];
+
+		if (!ascii_isdigit(c) && !(c >= 'a' && c <= 'f'))
+			n = 0;
+	}
+	if (n == 64)
+		return true;
+	diag_error(d, id->pos,
+		   "'Id' must be 64 lowercase hexadecimal characters");
+	return false;
+}
+
+/*
+ * In inspect output the top-level Image is the image ID (a string): it is
+ * dropped before decoding, as the rest of the unknown keys are.
+ */
+static struct node *without_string_image(struct arena *a,
+					 const struct node *obj)
+{
+	struct node *copy = arena_alloc(a, sizeof(*copy));
+	size_t k = 0;
+
+	*copy = *obj;
+	copy->pairs = arena_array(a, obj->n, sizeof(*copy->pairs));
+	for (size_t i = 0; i < obj->n; i++) {
+		const struct node_pair *p = &obj->pairs[i];
+
+		if (ascii_eqi(p->key->text, "Image") && p->val->kind == NODE_STR)
+			continue;
+		copy->pairs[k++] = *p;
+	}
+	copy->n = k;
+	return copy;
+}
+
+bool desc_decode(struct arena *a, struct diag_list *d, const char *file,
+		 const struct node *root, struct desc *out)
+{
+	struct decode_ctx ctx = { a, d, false };
+	const struct node *obj;
+	bool ok;
+
+	memset(out, 0, sizeof(*out));
+	out->file = file;
+	obj = inspect_object(d, root, &out->inspect);
+	if (!obj)
+		return false;
+	if (obj->kind != NODE_MAP && obj->kind != NODE_NULL) {
+		diag_error(d, obj->pos, "a description must be a mapping");
+		return false;
+	}
+	if (out->inspect && obj->kind == NODE_MAP) {
+		ctx.lenient = true;
+		obj = without_string_image(a, obj);
+	}
+	ok = schema_decode(&ctx, &desc_schema, "", obj, out);
+	if (!ok)
+		return false;
+	if (out->inspect && out->name.set && out->name.v[0] == '/')
+		out->name.v++;
+	if (out->id.set && !check_id(d, &out->id))
+		return false;
+	return true;
+}
+
+bool desc_decode_runtime(struct arena *a, struct diag_list *d,
+			 const struct node *root, struct desc_runtime *out)
+{
+	struct decode_ctx ctx = { a, d, false };
+
+	memset(out, 0, sizeof(*out));
+	return schema_decode(&ctx, &desc_sidecar_schema, "Runtime", root, out);
+}

@@ -1,0 +1,355 @@
+/*
+ * host.c: built-in host profiles (DESIGN.md Decision 45) and host profile
+ * files (Decisions 20, 21, 45, 51): OsBuild forms, Base, Sku, the daemon's
+ * default isolation (moby setDefaultIsolation), filesystem facts and
+ * credential spec stand-ins.
+ */
+#include "host.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include "arena.h"
+#include "ascii.h"
+#include "diag.h"
+#include "load/node.h"
+#include "schema.h"
+
+static const struct host_builtin builtins[] = {
+	{ "ltsc2016", 14393, false, "rs1,v1607" },
+	{ "win10-1607", 14393, true, "" },
+	{ "win10-1703", 15063, true, "rs2,v1703" },
+	{ "sac1709", 16299, false, "rs3,v1709" },
+	{ "win10-1709", 16299, true, "" },
+	{ "sac1803", 17134, false, "rs4,v1803" },
+	{ "win10-1803", 17134, true, "" },
+	{ "ltsc2019", 17763, false, "rs5,v1809" },
+	{ "win10-1809", 17763, true, "" },
+	{ "sac1903", 18362, false, "19h1,v1903" },
+	{ "win10-1903", 18362, true, "" },
+	{ "sac1909", 18363, false, "19h2,v1909" },
+	{ "win10-1909", 18363, true, "" },
+	{ "sac2004", 19041, false, "20h1,v2004" },
+	{ "win10-2004", 19041, true, "" },
+	{ "sac20h2", 19042, false, "20h2,v20h2" },
+	{ "win10-20h2", 19042, true, "" },
+	{ "win10-21h1", 19043, true, "21h1,v21h1" },
+	{ "win10-21h2", 19044, true, "v21h2win10" },
+	{ "win10-22h2", 19045, true, "v22h2win10" },
+	{ "ltsc2022", 20348, false, "21h2server,v21h2server" },
+	{ "win11-21h2", 22000, true, "v21h2win11" },
+	{ "win11-22h2", 22621, true, "v22h2win11" },
+	{ "sac23h2", 25398, false, "23h2,v23h2" },
+	{ "ltsc2025", 26100, false, "25h1server,v25h1server" },
+	{ "win11-24h2", 26100, true, "" },
+};
+
+#define NBUILTINS (sizeof(builtins) / sizeof(builtins[0]))
+#define BUILTIN_CPUS 4
+#define BUILTIN_ROOT "C:\\ProgramData\\docker"
+
+const struct host_builtin *host_builtins(size_t *n)
+{
+	*n = NBUILTINS;
+	return builtins;
+}
+
+/* Is `name` one of the comma-separated `aliases`? */
+static bool alias_match(const char *aliases, const char *name)
+{
+	size_t len = strlen(name);
+
+	for (const char *p = aliases; *p;) {
+		const char *end = strchr(p, ',');
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+
+		if (n == len && ascii_ncasecmp(p, name, n) == 0)
+			return true;
+		p += n + (end ? 1 : 0);
+	}
+	return false;
+}
+
+const struct host_builtin *host_builtin_find(const char *name)
+{
+	for (size_t i = 0; i < NBUILTINS; i++)
+		if (ascii_eqi(builtins[i].name, name) ||
+		    alias_match(builtins[i].aliases, name))
+			return &builtins[i];
+	return NULL;
+}
+
+const char *host_builtin_names(struct arena *a)
+{
+	const char **names = arena_array(a, NBUILTINS, sizeof(char *));
+
+	for (size_t i = 0; i < NBUILTINS; i++)
+		names[i] = builtins[i].name;
+	return arena_join(a, names, NBUILTINS, ", ");
+}
+
+void host_from_builtin(struct arena *a, const struct host_builtin *b,
+		       struct host_profile *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->file = arena_printf(a, "<builtin:%s>", b->name);
+	out->base_name = b->name;
+	out->os_build = b->build;
+	out->cpu_count = BUILTIN_CPUS;
+	out->client = b->client;
+	out->default_hyperv = b->client;
+	out->daemon_root = BUILTIN_ROOT;
+	out->os_build_pos = out->cpu_count_pos = out->sku_pos =
+		out->default_isolation_pos = out->daemon_root_pos =
+			out->dns_search_pos = pos_make(out->file, 1, 1);
+}
+
+static bool parse_uint(const char *s, size_t n, unsigned *out)
+{
+	unsigned long v = 0;
+
+	if (!n || n > 9)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		if (!ascii_isdigit(s[i]))
+			return false;
+		v = v * 10 + (unsigned long)(s[i] - '0');
+	}
+	*out = (unsigned)v;
+	return true;
+}
+
+/* "10.0.N" or "10.0.N.R" (the revision is ignored). */
+bool host_parse_build(const char *s, unsigned *build)
+{
+	const char *p, *dot;
+	unsigned rev;
+
+	if (!str_prefix(s, "10.0."))
+		return false;
+	p = s + 5;
+	dot = strchr(p, '.');
+	if (!dot)
+		return parse_uint(p, strlen(p), build) && *build > 0;
+	return parse_uint(p, (size_t)(dot - p), build) && *build > 0 &&
+	       parse_uint(dot + 1, strlen(dot + 1), &rev);
+}
+
+/* ---- the profile file ---------------------------------------------------- */
+
+struct host_daemon_in {
+	struct v_obj hdr;
+	struct v_str root;
+	struct v_list dns_search;
+};
+
+struct host_fs_in {
+	struct v_obj hdr;
+	struct v_list dirs, files;
+};
+
+struct host_cred_in {
+	struct v_obj hdr;
+	struct v_map files, registry, configs;
+};
+
+struct host_in {
+	struct v_obj hdr;
+	struct v_int cpu_count;
+	struct v_str sku, default_isolation, base;
+	struct host_daemon_in daemon;
+	struct host_fs_in filesystem;
+	struct host_cred_in cred;
+};
+
+#define F(key, type, st, mem, sub, range) \
+	{ key, type, offsetof(st, mem), sub, FS_MODELLED, range, NULL }
+#define NR 0, 0, 0
+#define CPUS 1, UINT32_MAX, 0
+
+static const struct field daemon_fields[] = {
+	F("Root", FT_STRING, struct host_daemon_in, root, NULL, NR),
+	F("DnsSearch", FT_STRLIST, struct host_daemon_in, dns_search, NULL, NR),
+};
+static const struct schema daemon_schema = {
+	"Daemon", sizeof(struct host_daemon_in), daemon_fields, 2
+};
+
+static const struct field fs_fields[] = {
+	F("Dirs", FT_STRLIST, struct host_fs_in, dirs, NULL, NR),
+	F("Files", FT_STRLIST, struct host_fs_in, files, NULL, NR),
+};
+static const struct schema fs_schema = {
+	"Filesystem", sizeof(struct host_fs_in), fs_fields, 2
+};
+
+static const struct field cred_fields[] = {
+	F("Files", FT_STRMAP, struct host_cred_in, files, NULL, NR),
+	F("Registry", FT_STRMAP, struct host_cred_in, registry, NULL, NR),
+	F("Configs", FT_STRMAP, struct host_cred_in, configs, NULL, NR),
+};
+static const struct schema cred_schema = {
+	"CredentialSpecs", sizeof(struct host_cred_in), cred_fields, 3
+};
+
+static const struct field host_fields[] = {
+	{ "OsBuild", FT_ANY, NO_SLOT, NULL, FS_MODELLED, NR, NULL },
+	F("CpuCount", FT_INT, struct host_in, cpu_count, NULL, CPUS),
+	F("Sku", FT_STRING, struct host_in, sku, NULL, NR),
+	F("DefaultIsolation", FT_STRING, struct host_in, default_isolation, NULL, NR),
+	F("Base", FT_STRING, struct host_in, base, NULL, NR),
+	F("Daemon", FT_STRUCT, struct host_in, daemon, &daemon_schema, NR),
+	F("Filesystem", FT_STRUCT, struct host_in, filesystem, &fs_schema, NR),
+	F("CredentialSpecs", FT_STRUCT, struct host_in, cred, &cred_schema, NR),
+};
+static const struct schema host_schema = {
+	"host profile", sizeof(struct host_in), host_fields,
+	sizeof(host_fields) / sizeof(host_fields[0])
+};
+
+static bool apply_os_build(struct diag_list *d, const struct node *n,
+			   struct host_profile *out)
+{
+	const struct host_builtin *b;
+	unsigned build;
+
+	if (n->kind == NODE_INT && !n->neg && !n->overflow && n->mag >= 1 &&
+	    n->mag <= UINT16_MAX) {
+		out->os_build = (unsigned)n->mag;
+		out->os_build_pos = n->pos;
+		return true;
+	}
+	if (n->kind == NODE_INT) {
+		diag_error(d, n->pos, "'OsBuild' is out of range (1 to 65535)");
+		return false;
+	}
+	if (n->kind == NODE_STR && host_parse_build(n->text, &build) &&
+	    build <= UINT16_MAX) {
+		out->os_build = build;
+		out->os_build_pos = n->pos;
+		return true;
+	}
+	if (n->kind == NODE_STR && (b = host_builtin_find(n->text))) {
+		out->os_build = b->build;
+		out->os_build_pos = n->pos;
+		return true;
+	}
+	diag_error(d, n->pos,
+		   "'OsBuild' must be a build number, '10.0.N[.R]' or a built-in "
+		   "profile name, not '%s'",
+		   n->kind == NODE_STR ? n->text : node_kind_name(n->kind));
+	return false;
+}
+
+static struct host_kv *copy_map(struct arena *a, const struct v_map *m)
+{
+	struct host_kv *kv = arena_array(a, m->n, sizeof(*kv));
+
+	for (size_t i = 0; i < m->n; i++) {
+		kv[i].key = m->keys[i];
+		kv[i].value = m->vals[i];
+		kv[i].pos = m->key_pos[i];
+	}
+	return kv;
+}
+
+/* moby setDefaultIsolation: an exec-opt value, lowercased. */
+static bool apply_isolation(struct arena *a, struct diag_list *d,
+			    const struct v_str *iso, struct host_profile *out)
+{
+	const char *v = ascii_lowercase(a, iso->v);
+
+	out->default_isolation_pos = iso->pos;
+	if (!strcmp(v, "hyperv")) {
+		out->default_hyperv = true;
+	} else if (!strcmp(v, "process")) {
+		out->default_hyperv = false;
+	} else if (strcmp(v, "default")) {
+		diag_error(d, iso->pos,
+			   "invalid exec-opt value for 'isolation':'%s'", v);
+		return false;
+	}
+	return true;
+}
+
+static bool apply_file(struct arena *a, struct diag_list *d,
+		       const struct host_in *in, struct host_profile *out)
+{
+	bool ok = true;
+
+	if (in->cpu_count.set) {
+		out->cpu_count = (unsigned)in->cpu_count.v;
+		out->cpu_count_pos = in->cpu_count.pos;
+	}
+	if (in->sku.set) {
+		if (!strcmp(in->sku.v, "server") || !strcmp(in->sku.v, "client")) {
+			out->client = !strcmp(in->sku.v, "client");
+			out->sku_pos = in->sku.pos;
+		} else {
+			ok = false;
+			diag_error(d, in->sku.pos,
+				   "'Sku' must be 'server' or 'client', not '%s'",
+				   in->sku.v);
+		}
+	}
+	out->default_hyperv = out->client;
+	if (in->default_isolation.set)
+		ok &= apply_isolation(a, d, &in->default_isolation, out);
+	if (in->daemon.root.set) {
+		out->daemon_root = in->daemon.root.v;
+		out->daemon_root_pos = in->daemon.root.pos;
+	}
+	if (in->daemon.dns_search.set) {
+		out->dns_search = in->daemon.dns_search.v;
+		out->ndns_search = in->daemon.dns_search.n;
+		out->dns_search_pos = in->daemon.dns_search.pos;
+	}
+	if (in->filesystem.hdr.set) {
+		out->fs.present = true;
+		out->fs.dirs = in->filesystem.dirs.v;
+		out->fs.ndirs = in->filesystem.dirs.n;
+		out->fs.files = in->filesystem.files.v;
+		out->fs.nfiles = in->filesystem.files.n;
+	}
+	out->cred_files = copy_map(a, &in->cred.files);
+	out->ncred_files = in->cred.files.n;
+	out->cred_registry = copy_map(a, &in->cred.registry);
+	out->ncred_registry = in->cred.registry.n;
+	out->cred_configs = copy_map(a, &in->cred.configs);
+	out->ncred_configs = in->cred.configs.n;
+	out->has_cred_configs = in->cred.configs.set;
+	return ok;
+}
+
+bool host_decode(struct arena *a, struct diag_list *d, const char *file,
+		 const struct node *root, struct host_profile *out)
+{
+	struct decode_ctx ctx = { a, d, false };
+	struct host_in in;
+	const struct host_builtin *base;
+	const struct node *osb;
+
+	memset(&in, 0, sizeof(in));
+	if (root->kind != NODE_MAP && root->kind != NODE_NULL) {
+		diag_error(d, root->pos, "a host profile must be a mapping");
+		return false;
+	}
+	if (!schema_decode(&ctx, &host_schema, "", root, &in))
+		return false;
+	base = host_builtin_find(in.base.set ? in.base.v : HOST_DEFAULT_NAME);
+	if (!base) {
+		diag_error(d, in.base.pos,
+			   "unknown built-in host profile '%s' (known: %s)",
+			   in.base.v, host_builtin_names(a));
+		return false;
+	}
+	host_from_builtin(a, base, out);
+	out->file = file;
+	out->os_build_pos = out->cpu_count_pos = out->sku_pos =
+		out->default_isolation_pos = out->daemon_root_pos =
+			out->dns_search_pos = pos_make(file, 1, 1);
+	osb = root->kind == NODE_MAP ? node_get_ci(root, "OsBuild") : NULL;
+	if (osb && osb->kind != NODE_NULL && !apply_os_build(d, osb, out))
+		return false;
+	return apply_file(a, d, &in, out);
+}

@@ -1,0 +1,123 @@
+/*
+ * lower.c: the OCI stage's entry point. After create (create.c), the start
+ * steps (joining a shared network namespace) and then createSpec /
+ * createSpecWindowsFields in the seed's order (reference/moby.md §12.6):
+ * default spec, annotations, mounts, Hyper-V, process fields, layer
+ * folders, network, hostname, cwd default, command, root, first-boot flag,
+ * resources, credential spec, devices.
+ */
+#include <string.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "model/desc.h"
+#include "model/host.h"
+#include "oci.h"
+#include "resources.h"
+#include "steps.h"
+
+#define OCI_VERSION "1.3.0"
+
+enum hcsc_rc oci_create(struct oci_ctx *c, struct container *k);
+
+struct hcsc_pos oci_pos(const struct oci_ctx *c, struct hcsc_pos p,
+			struct hcsc_pos parent)
+{
+	return pos_or(p, pos_or(parent, c->top));
+}
+
+static void set_annotations(struct oci_ctx *c, struct oci_spec *s)
+{
+	const struct v_map *an = &c->desc->host_config.annotations;
+
+	s->annotations = arena_array(c->a, an->n, sizeof(struct kv));
+	for (size_t i = 0; i < an->n; i++) {
+		s->annotations[i].key = an->keys[i];
+		s->annotations[i].value = an->vals[i];
+	}
+	s->nannotations = an->n;
+}
+
+static void set_process(struct oci_ctx *c, const struct container *k,
+			struct oci_spec *s)
+{
+	const struct v_console *cs = &c->desc->host_config.console_size;
+
+	s->has_process = true;
+	s->process.cwd = k->working_dir;
+	s->process.env = oci_process_env(c, k);
+	s->process.terminal = k->tty;
+	if (k->tty) {
+		s->process.has_console_size = true;
+		s->process.console_height = cs->height;
+		s->process.console_width = cs->width;
+	}
+	s->process.username = k->user;
+	s->process.pos = oci_pos(c, k->cmd_pos, c->desc->config.hdr.pos);
+}
+
+static const char *full_hostname(struct oci_ctx *c, const struct container *k)
+{
+	if (!*k->domainname)
+		return k->hostname;
+	return arena_printf(c->a, "%s.%s", k->hostname, k->domainname);
+}
+
+static enum hcsc_rc create_spec(struct oci_ctx *c, const struct container *k,
+				struct oci_spec *s)
+{
+	enum hcsc_rc rc;
+
+	s->oci_version = OCI_VERSION;
+	s->pos = c->top;
+	s->has_windows = true;
+	s->windows.pos = c->top;
+	set_annotations(c, s);
+	rc = oci_set_mounts(c, k, s);
+	if (rc != HCSC_OK)
+		return rc;
+	if (k->hyperv) {
+		s->windows.has_hyperv = true;
+		s->windows.utility_vm_path = "";
+		s->windows.hyperv_pos = k->isolation_pos;
+	}
+	set_process(c, k, s);
+	rc = oci_set_layer_folders(c, k, s);
+	if (rc != HCSC_OK)
+		return rc;
+	oci_set_network(c, k, s);
+	/* createSpecWindowsFields */
+	s->hostname = full_hostname(c, k);
+	s->hostname_pos = k->hostname_pos;
+	oci_set_command(c, k, s);
+	rc = oci_set_root(c, k, s);
+	if (rc != HCSC_OK)
+		return rc;
+	s->windows.ignore_flushes_during_boot =
+		!c->desc->runtime.started_before.v;
+	oci_set_resources(c, k, s);
+	rc = oci_set_credential_spec(c, k, s);
+	if (rc == HCSC_OK)
+		rc = oci_set_devices(c, s);
+	return rc;
+}
+
+enum hcsc_rc oci_lower(struct arena *a, struct diag_list *d,
+		       const struct desc *desc, const struct host_profile *host,
+		       struct oci_spec *spec, struct oci_result *res)
+{
+	struct oci_ctx c = { a, d, desc, host, pos_make(desc->file, 1, 1) };
+	struct container k;
+	enum hcsc_rc rc;
+
+	memset(spec, 0, sizeof(*spec));
+	rc = oci_create(&c, &k);
+	if (rc == HCSC_OK)
+		rc = oci_join_network(&c, &k);
+	if (rc == HCSC_OK)
+		rc = create_spec(&c, &k, spec);
+	res->id = k.id;
+	res->owner = k.owner;
+	res->open_stdin = k.open_stdin;
+	return rc;
+}

@@ -1,0 +1,296 @@
+/*
+ * mounts.c: volumes and binds. Mirrors moby daemon/volumes.go
+ * registerMountPoints (Binds, then Mounts; duplicate destinations),
+ * daemon/create_windows.go createContainerVolumesOS (Config.Volumes become
+ * anonymous local volumes), daemon/volumes_windows.go setupMounts (sorted by
+ * the depth of the cleaned destination) and the mount loop of the seed's
+ * createSpec (user mounts, then the secrets mount, then the configs mount).
+ * reference/moby.md §6.4–6.6.
+ *
+ * Deliberate differences (DESIGN.md Decisions 18, 47): moby sorts with an
+ * unstable sort over map order; hcsc sorts stably by depth, ties in the
+ * order Binds, Mounts, Config.Volumes (user's, then the image's, keys
+ * sorted). Anonymous volume names are sha256("anon:" + Id + ":" + dest)
+ * instead of random IDs.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "model/host.h"
+#include "sha.h"
+#include "steps.h"
+#include "winpath.h"
+
+#define SECRETS_DEST "C:\\ProgramData\\Docker\\internal\\secrets"
+#define CONFIGS_DEST "C:\\ProgramData\\Docker\\internal\\configs"
+
+static const char *join(struct arena *a, const char *const *parts, size_t n)
+{
+	return winpath_join(a, parts, n);
+}
+
+/* <root>\volumes\<name>\_data: the local driver's mount point. */
+static const char *local_volume_path(struct oci_ctx *c, const char *name)
+{
+	const char *parts[] = { c->host->daemon_root, "volumes", name, "_data" };
+
+	return join(c->a, parts, 4);
+}
+
+static const char *anonymous_name(struct oci_ctx *c, const struct container *k,
+				  const char *dest)
+{
+	const char *in = arena_printf(c->a, "anon:%s:%s", k->id, dest);
+	char hex[SHA256_HEX_LEN + 1];
+
+	sha256_hex(in, strlen(in), hex);
+	return arena_strdup(c->a, hex);
+}
+
+static bool has_destination(const struct container *k, const char *dest)
+{
+	for (size_t i = 0; i < k->nmounts; i++)
+		if (!strcmp(k->mounts[i].mp.destination, dest))
+			return true;
+	return false;
+}
+
+/* Resolve where the runtime finds a mount point's data. */
+static enum hcsc_rc resolve_source(struct oci_ctx *c, const struct container *k,
+				   struct ctr_mount *m)
+{
+	struct mount_point *mp = &m->mp;
+
+	if (strcmp(mp->type, MOUNT_TYPE_VOLUME)) {
+		m->spec_source = mp->source;
+		return HCSC_OK;
+	}
+	if (!mp->name || !*mp->name)
+		mp->name = anonymous_name(c, k, mp->destination);
+	if (mp->driver && *mp->driver && strcmp(mp->driver, "local"))
+		return diag_error(c->d, m->pos,
+				  "volume driver '%s' is not supported offline "
+				  "(only 'local' volumes have a known path)",
+				  mp->driver);
+	mp->driver = "local";
+	m->spec_source = local_volume_path(c, mp->name);
+	if (mp->subpath && *mp->subpath) {
+		const char *parts[] = { m->spec_source, mp->subpath };
+
+		m->spec_source = join(c->a, parts, 2);
+	}
+	return HCSC_OK;
+}
+
+static void add_mount(struct oci_ctx *c, struct container *k,
+		      const struct mount_point *mp, enum mount_origin origin,
+		      struct hcsc_pos pos, size_t cap)
+{
+	struct ctr_mount *m;
+
+	if (!k->mounts)
+		k->mounts = arena_array(c->a, cap, sizeof(*k->mounts));
+	m = &k->mounts[k->nmounts++];
+	m->mp = *mp;
+	m->origin = origin;
+	m->pos = pos;
+}
+
+static enum hcsc_rc register_binds(struct oci_ctx *c, struct container *k,
+				   size_t cap)
+{
+	const struct desc_host_config *h = &c->desc->host_config;
+
+	for (size_t i = 0; i < h->binds.n; i++) {
+		struct mount_point mp;
+		const char *err;
+
+		if (mount_parse_raw(c->a, &c->host->fs, h->binds.v[i],
+				    h->volume_driver.v, &mp, &err) != HCSC_OK)
+			return diag_error(c->d, h->binds.item_pos[i], "%s", err);
+		if (has_destination(k, mp.destination))
+			return diag_error(c->d, h->binds.item_pos[i],
+					  "Duplicate mount point: %s",
+					  mp.destination);
+		for (size_t t = 0; t < h->tmpfs.n; t++)
+			if (!strcmp(h->tmpfs.keys[t], mp.destination))
+				return diag_error(c->d, h->binds.item_pos[i],
+						  "Duplicate mount point: %s",
+						  mp.destination);
+		add_mount(c, k, &mp, MOUNT_FROM_BINDS, h->binds.item_pos[i], cap);
+	}
+	return HCSC_OK;
+}
+
+/* mount.Mount as decoded -> the parser's input. */
+void oci_mount_cfg(const struct desc_mount *m, struct mount_cfg *cfg)
+{
+	memset(cfg, 0, sizeof(*cfg));
+	cfg->type = m->type.v;
+	cfg->source = m->source.v;
+	cfg->target = m->target.v;
+	cfg->read_only = m->read_only.v;
+	cfg->consistency = m->consistency.v;
+	cfg->has_bind_options = m->bind_options.hdr.set;
+	cfg->bind_propagation = m->bind_options.propagation.v;
+	cfg->bind_non_recursive = m->bind_options.non_recursive.v;
+	cfg->bind_create_mountpoint = m->bind_options.create_mountpoint.v;
+	cfg->bind_read_only_non_recursive = m->bind_options.read_only_non_recursive.v;
+	cfg->bind_read_only_force_recursive = m->bind_options.read_only_force_recursive.v;
+	cfg->has_volume_options = m->volume_options.hdr.set;
+	cfg->volume_no_copy = m->volume_options.no_copy.v;
+	cfg->volume_subpath = m->volume_options.subpath.v;
+	cfg->has_volume_driver_config = m->volume_options.driver_config.hdr.set;
+	cfg->volume_driver_name = m->volume_options.driver_config.name.v;
+	cfg->has_image_options = m->image_options.hdr.set;
+	cfg->has_tmpfs_options = m->tmpfs_options.hdr.set;
+	cfg->has_cluster_options = m->cluster_options.hdr.set;
+}
+
+static enum hcsc_rc register_mount_specs(struct oci_ctx *c, struct container *k,
+					 size_t cap)
+{
+	const struct v_objlist *list = &c->desc->host_config.mounts;
+	const struct desc_mount *ms = list->items;
+
+	for (size_t i = 0; i < list->n; i++) {
+		struct mount_cfg cfg;
+		struct mount_point mp;
+		const char *err;
+
+		oci_mount_cfg(&ms[i], &cfg);
+		if (mount_parse_spec(c->a, &c->host->fs, &cfg, &mp, &err) != HCSC_OK)
+			return diag_error(c->d, ms[i].hdr.pos, "%s", err);
+		if (has_destination(k, mp.destination))
+			return diag_error(c->d, oci_pos(c, ms[i].target.pos, ms[i].hdr.pos),
+					  "Duplicate mount point: %s", cfg.target);
+		add_mount(c, k, &mp, MOUNT_FROM_MOUNTS, ms[i].hdr.pos, cap);
+	}
+	return HCSC_OK;
+}
+
+static int cmp_keys(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* Config.Volumes keys (one map), sorted, become anonymous volumes. */
+static enum hcsc_rc register_volume_keys(struct oci_ctx *c, struct container *k,
+					 const struct v_map *vols,
+					 enum mount_origin origin, size_t cap)
+{
+	const char **keys = arena_array(c->a, vols->n, sizeof(char *));
+
+	memcpy(keys, vols->keys, vols->n * sizeof(char *));
+	qsort(keys, vols->n, sizeof(char *), cmp_keys);
+	for (size_t i = 0; i < vols->n; i++) {
+		struct mount_point mp;
+		const char *err;
+		struct hcsc_pos pos = vols->pos;
+
+		for (size_t j = 0; j < vols->n; j++)
+			if (vols->keys[j] == keys[i])
+				pos = vols->key_pos[j];
+		if (mount_parse_raw(c->a, &c->host->fs, keys[i], "", &mp, &err) !=
+		    HCSC_OK)
+			return diag_error(c->d, pos, "Unrecognised volume spec: %s",
+					  err);
+		if (has_destination(k, mp.destination))
+			continue;
+		mp.type = MOUNT_TYPE_VOLUME;
+		mp.name = "";
+		mp.source = "";
+		add_mount(c, k, &mp, origin, pos, cap);
+	}
+	return HCSC_OK;
+}
+
+enum hcsc_rc oci_register_mounts(struct oci_ctx *c, struct container *k)
+{
+	const struct desc_host_config *h = &c->desc->host_config;
+	const struct v_map *user = &c->desc->config.volumes;
+	const struct v_map *img = &c->desc->image.config.volumes;
+	size_t cap = h->binds.n + h->mounts.n + user->n + img->n;
+	enum hcsc_rc rc;
+
+	rc = register_binds(c, k, cap);
+	if (rc == HCSC_OK)
+		rc = register_mount_specs(c, k, cap);
+	if (rc == HCSC_OK)
+		rc = register_volume_keys(c, k, user, MOUNT_FROM_CONFIG_VOLUMES, cap);
+	if (rc == HCSC_OK)
+		rc = register_volume_keys(c, k, img, MOUNT_FROM_IMAGE_VOLUMES, cap);
+	for (size_t i = 0; rc == HCSC_OK && i < k->nmounts; i++)
+		rc = resolve_source(c, k, &k->mounts[i]);
+	return rc;
+}
+
+static size_t depth(struct arena *a, const char *dest)
+{
+	size_t n = 0;
+
+	for (const char *p = winpath_clean(a, dest); *p; p++)
+		n += *p == '\\';
+	return n;
+}
+
+static void push_mount(struct oci_ctx *c, struct oci_spec *s, const char *src,
+		       const char *dest, bool rw, struct hcsc_pos pos)
+{
+	struct oci_mount *m = &s->mounts[s->nmounts++];
+
+	m->source = src;
+	m->destination = dest;
+	m->type = "";
+	m->pos = pos;
+	if (!rw) {
+		m->options.set = true;
+		m->options.n = 1;
+		m->options.v = arena_array(c->a, 1, sizeof(char *));
+		m->options.v[0] = "ro";
+	}
+}
+
+enum hcsc_rc oci_set_mounts(struct oci_ctx *c, const struct container *k,
+			    struct oci_spec *s)
+{
+	const struct desc_runtime *rt = &c->desc->runtime;
+	size_t *order = arena_array(c->a, k->nmounts, sizeof(size_t));
+	size_t *key = arena_array(c->a, k->nmounts, sizeof(size_t));
+	const char *croot[] = { c->host->daemon_root, "containers", k->id };
+	const char *container_root = join(c->a, croot, 3);
+
+	s->mounts = arena_array(c->a, k->nmounts + 2, sizeof(*s->mounts));
+	/* Stable insertion sort by depth; registration order breaks ties. */
+	for (size_t i = 0; i < k->nmounts; i++) {
+		size_t j = i;
+
+		key[i] = depth(c->a, k->mounts[i].mp.destination);
+		while (j > 0 && key[order[j - 1]] > key[i]) {
+			order[j] = order[j - 1];
+			j--;
+		}
+		order[j] = i;
+	}
+	for (size_t i = 0; i < k->nmounts; i++) {
+		const struct ctr_mount *m = &k->mounts[order[i]];
+
+		push_mount(c, s, m->spec_source, m->mp.destination, m->mp.rw,
+			   m->pos);
+	}
+	if (rt->secrets.n) {
+		const char *p[] = { container_root, "mounts", "secrets" };
+
+		push_mount(c, s, join(c->a, p, 3), SECRETS_DEST, false,
+			   rt->secrets.pos);
+	}
+	if (rt->configs.n) {
+		const char *p[] = { container_root, "configs" };
+
+		push_mount(c, s, join(c->a, p, 2), CONFIGS_DEST, false,
+			   rt->configs.pos);
+	}
+	return HCSC_OK;
+}

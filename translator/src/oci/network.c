@@ -1,0 +1,108 @@
+/*
+ * network.c: the container's network view. Mirrors moby's Windows
+ * initializeNetworking for `container:<x>` network mode (the joined
+ * container's checks; hostname and domainname taken from it) and the
+ * endpoint walk of createSpec (reference/moby.md §4.3, §11).
+ *
+ * Deliberate difference: moby ranges over a map of networks, so its
+ * EndpointList order is random; hcsc keeps Runtime.Networks order, then the
+ * shared container's endpoints, then the gateway endpoint (Decision 15).
+ */
+#include <string.h>
+
+#include "arena.h"
+#include "ascii.h"
+#include "diag.h"
+#include "model/host.h"
+#include "steps.h"
+
+/* The `<x>` of `container:<x>`, or NULL when not in container mode. */
+static const char *container_mode_ref(const char *mode)
+{
+	if (ascii_prefixi(mode, "container:"))
+		return mode + strlen("container:");
+	return NULL;
+}
+
+static bool shared_is_hyperv(const struct desc_shared_container *sc)
+{
+	return sc->isolation.set && ascii_eqi(sc->isolation.v, "hyperv");
+}
+
+enum hcsc_rc oci_join_network(struct oci_ctx *c, struct container *k)
+{
+	const struct desc_shared_container *sc =
+		&c->desc->runtime.shared_network_container;
+	const char *ref = container_mode_ref(k->network_mode);
+
+	if (!ref)
+		return HCSC_OK;
+	if (!sc->hdr.set)
+		return diag_error(c->d, k->network_mode_pos,
+				  "network mode '%s' needs "
+				  "'Runtime.SharedNetworkContainer' (the joined "
+				  "container's Id, Hostname and HnsEndpointIds)",
+				  k->network_mode);
+	if (!strcmp(ref, k->id) || (sc->id.set && !strcmp(sc->id.v, k->id)))
+		return diag_error(c->d, k->network_mode_pos,
+				  "cannot join own network namespace");
+	if (sc->running.set && !sc->running.v)
+		return diag_error(c->d, oci_pos(c, sc->running.pos, sc->hdr.pos),
+				  "cannot join network namespace of a non running "
+				  "container: container %s is exited",
+				  ref);
+	if (shared_is_hyperv(sc))
+		return diag_error(c->d, oci_pos(c, sc->isolation.pos, sc->hdr.pos),
+				  "sharing of hyperv containers network is not "
+				  "supported");
+	k->hostname = sc->hostname.v;
+	k->hostname_pos = oci_pos(c, sc->hostname.pos, sc->hdr.pos);
+	k->domainname = sc->domainname.v;
+	return HCSC_OK;
+}
+
+static void append(struct str_list *l, const char *v)
+{
+	if (v && *v)
+		l->v[l->n++] = v;
+}
+
+void oci_set_network(struct oci_ctx *c, const struct container *k,
+		     struct oci_spec *s)
+{
+	const struct desc_runtime *rt = &c->desc->runtime;
+	const struct desc_network *nets = rt->networks.items;
+	const struct desc_shared_container *sc = &rt->shared_network_container;
+	const struct v_list *dns = &c->desc->host_config.dns_search;
+	bool container_mode = container_mode_ref(k->network_mode) != NULL;
+	const char *gateway = NULL;
+	size_t max = rt->networks.n + 1 + sc->hns_endpoint_ids.n;
+
+	s->has_windows = true;
+	s->windows.has_network = true;
+	s->windows.network_pos = oci_pos(c, rt->networks.pos, c->desc->runtime.hdr.pos);
+	s->windows.endpoint_list.v = arena_array(c->a, max, sizeof(char *));
+	for (size_t i = 0; i < rt->networks.n; i++) {
+		append(&s->windows.endpoint_list, nets[i].hns_endpoint_id.v);
+		if (nets[i].gateway_hns_endpoint_id.set &&
+		    *nets[i].gateway_hns_endpoint_id.v)
+			gateway = nets[i].gateway_hns_endpoint_id.v;
+		if (nets[i].allow_unqualified_dns_query.v)
+			s->windows.allow_unqualified_dns_query = true;
+	}
+	if (container_mode) {
+		s->windows.network_shared_container_name =
+			sc->id.set ? sc->id.v : container_mode_ref(k->network_mode);
+		for (size_t i = 0; i < sc->hns_endpoint_ids.n; i++)
+			append(&s->windows.endpoint_list, sc->hns_endpoint_ids.v[i]);
+	}
+	append(&s->windows.endpoint_list, gateway);
+	s->windows.endpoint_list.set = s->windows.endpoint_list.n > 0;
+	if (dns->n > 0) {
+		s->windows.dns_search_list = (struct str_list){ dns->v, dns->n, true };
+	} else if (c->host->ndns_search > 0) {
+		s->windows.dns_search_list = (struct str_list){
+			c->host->dns_search, c->host->ndns_search, true
+		};
+	}
+}

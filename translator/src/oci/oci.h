@@ -1,0 +1,36 @@
+/*
+ * oci.h: the OCI stage: a decoded description and a host profile in, the
+ * OCI runtime spec moby's createSpec would build out (reference/moby.md).
+ * A pure function of its inputs: no clock, no environment, no host reads.
+ */
+#ifndef HCSC_OCI_H
+#define HCSC_OCI_H
+
+#include "hcsc.h"
+#include "spec.h"
+
+struct arena;
+struct diag_list;
+struct desc;
+struct host_profile;
+
+/* What the OCI stage also hands to the HCS stage. */
+struct oci_result {
+	const char *id;    /* the container ID (given or Decision 13) */
+	const char *owner; /* HCS Owner (Decision 1) */
+	bool open_stdin;   /* Config.OpenStdin (process.json) */
+};
+
+/*
+ * Run create-time rules, then start-time rules, then createSpec. Returns
+ * HCSC_OK with *spec filled, or HCSC_E_INPUT after recording diagnostics.
+ */
+enum hcsc_rc oci_lower(struct arena *a, struct diag_list *d,
+		       const struct desc *desc, const struct host_profile *host,
+		       struct oci_spec *spec, struct oci_result *res);
+
+/* Decision 13: sha256hex("hcsc:" + X) for a description without Id. */
+const char *oci_default_id(struct arena *a, const char *name,
+			   const char *file);
+
+#endif

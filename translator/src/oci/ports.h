@@ -1,0 +1,24 @@
+/*
+ * ports.h: HostConfig.PortBindings (network.PortMap). Ports never reach the
+ * Windows spec (HNS publishes them), but moby checks them: the create
+ * request decodes each key as a port and warns about empty binding lists
+ * (router handlePortBindingsBC), and validateHostConfig checks port numbers
+ * and HostPort ranges (validatePortBindings).
+ */
+#ifndef HCSC_OCI_PORTS_H
+#define HCSC_OCI_PORTS_H
+
+#include "hcsc.h"
+#include "model/value.h"
+
+struct arena;
+struct diag_list;
+
+/* Create requests only: key decoding and the empty-bindings warning. */
+enum hcsc_rc ports_check_bindings_decode(struct arena *a, struct diag_list *d,
+					 const struct v_node *map);
+/* validatePortBindings. */
+enum hcsc_rc ports_check_bindings(struct arena *a, struct diag_list *d,
+				  const struct v_node *map);
+
+#endif

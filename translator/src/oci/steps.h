@@ -1,0 +1,59 @@
+/*
+ * steps.h: the steps of the OCI stage, one file per concept, called in
+ * upstream order by oci/create.c (create time) and oci/lower.c (start time,
+ * createSpec). Each returns HCSC_OK or HCSC_E_INPUT after recording the
+ * upstream error; the stage stops at the first error (Decision 23).
+ */
+#ifndef HCSC_OCI_STEPS_H
+#define HCSC_OCI_STEPS_H
+
+#include "container.h"
+
+/* checks.c: DecodeCreateRequest's Windows checks (skipped for inspect). */
+enum hcsc_rc oci_check_create_request(struct oci_ctx *c);
+/* checks.c: validateContainerConfig (WorkingDir, StopSignal, Env, health). */
+enum hcsc_rc oci_check_container_config(struct oci_ctx *c, struct container *k);
+/* checks.c: validateHostConfig (restart, mounts, hosts, ports, isolation,
+ * annotations). */
+enum hcsc_rc oci_check_host_config(struct oci_ctx *c, const struct container *k);
+
+/* env.c */
+enum hcsc_rc oci_check_env(struct oci_ctx *c, const struct v_list *env);
+void oci_merge_env(struct oci_ctx *c, struct container *k);
+struct str_list oci_process_env(struct oci_ctx *c, const struct container *k);
+
+/* command.c */
+enum hcsc_rc oci_translate_working_dir(struct oci_ctx *c, struct container *k);
+enum hcsc_rc oci_merge_command(struct oci_ctx *c, struct container *k);
+void oci_set_command(struct oci_ctx *c, const struct container *k,
+		     struct oci_spec *s);
+
+/* isolation.c */
+void oci_set_isolation(struct oci_ctx *c, struct container *k);
+
+/* mounts.c */
+void oci_mount_cfg(const struct desc_mount *m, struct mount_cfg *cfg);
+enum hcsc_rc oci_register_mounts(struct oci_ctx *c, struct container *k);
+enum hcsc_rc oci_set_mounts(struct oci_ctx *c, const struct container *k,
+			    struct oci_spec *s);
+
+/* network.c */
+enum hcsc_rc oci_join_network(struct oci_ctx *c, struct container *k);
+void oci_set_network(struct oci_ctx *c, const struct container *k,
+		     struct oci_spec *s);
+
+/* credspec.c */
+enum hcsc_rc oci_set_credential_spec(struct oci_ctx *c,
+				     const struct container *k,
+				     struct oci_spec *s);
+
+/* devices.c */
+enum hcsc_rc oci_set_devices(struct oci_ctx *c, struct oci_spec *s);
+
+/* storage.c: layer folders, scratch and root volume (placeholders). */
+enum hcsc_rc oci_set_layer_folders(struct oci_ctx *c, const struct container *k,
+				   struct oci_spec *s);
+enum hcsc_rc oci_set_root(struct oci_ctx *c, const struct container *k,
+			  struct oci_spec *s);
+
+#endif

@@ -1,0 +1,58 @@
+/*
+ * compile.h: one compile, from input files to output documents, chaining
+ * the stages: load -> model -> oci -> hcs -> emit. Every stage always runs
+ * (Decision 28): a description compiles or it does not. Outputs are built
+ * in memory; writing them is the caller's job.
+ */
+#ifndef HCSC_PIPELINE_COMPILE_H
+#define HCSC_PIPELINE_COMPILE_H
+
+#include <stdbool.h>
+
+#include "emit/gojson.h"
+#include "hcsc.h"
+#include "strbuf.h"
+
+struct arena;
+struct diag_list;
+
+enum compile_doc {
+	DOC_OCI,
+	DOC_HCS_V1,
+	DOC_HCS_V2,
+	DOC_PROCESS,
+	DOC_COUNT
+};
+
+/* File name in -o DIR, and the --emit name. */
+const char *compile_doc_file(enum compile_doc d);
+const char *compile_doc_name(enum compile_doc d);
+
+struct compile_input {
+	const char *desc_path;    /* description; "-" = stdin */
+	const char *host;         /* --host value, or NULL for the default */
+	bool host_is_builtin;     /* host names a built-in profile */
+	bool strict;
+	enum emit_style style;
+};
+
+struct compile_output {
+	struct strbuf doc[DOC_COUNT];
+	bool have[DOC_COUNT];
+};
+
+void compile_output_init(struct compile_output *o);
+void compile_output_release(struct compile_output *o);
+
+/* Is `v` a host profile file (Decision 21) rather than a built-in name? */
+bool compile_host_is_file(const char *v);
+
+/*
+ * Compile. Diagnostics go to `d`. Returns HCSC_OK, HCSC_E_INPUT (see d),
+ * HCSC_E_USAGE (unknown built-in host; *err set) or HCSC_E_IO (*err set).
+ */
+enum hcsc_rc compile_run(struct arena *a, struct diag_list *d,
+			 const struct compile_input *in,
+			 struct compile_output *out, const char **err);
+
+#endif
