@@ -363,7 +363,7 @@ type ProcessParameters struct {
 	CreateStdInPipe   bool              `json:"CreateStdInPipe,omitempty"`
 	CreateStdOutPipe  bool              `json:"CreateStdOutPipe,omitempty"`
 	CreateStdErrPipe  bool              `json:"CreateStdErrPipe,omitempty"`
-	ConsoleSize       []uint16          `json:"ConsoleSize,omitempty"`
+	ConsoleSize       []int32           `json:"ConsoleSize,omitempty"`
 	CreateInUtilityVM bool              `json:"CreateInUtilityVM,omitempty"`
 	UseExistingLogin  bool              `json:"UseExistingLogin,omitempty"`
 	UseLegacyConsole  bool              `json:"UseLegacyConsole,omitempty"`

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "arena.h"
-#include "oci/host_fs.h"
+#include "model/host_fs.h"
 #include "oci/mount_parse.h"
 #include "t.h"
 
@@ -258,6 +258,10 @@ static void test_raw_exact_errors(void)
 		  "invalid volume specification: '\\\\.\\pipe\\a:\\\\x\\pipe\\b': "
 		  "invalid mount config for type \"npipe\": '\\\\x\\pipe\\b' is "
 		  "not a valid pipe path" },
+		/* `.` in rxPipe is one rune, not one byte */
+		{ "//\xc3\xa9/pipe/a:d:",
+		  "invalid volume specification: '//\xc3\xa9/pipe/a:d:': invalid "
+		  "mount config for type \"volume\": invalid volume name" },
 		{ "name:d:\\x:xyzzy",
 		  "invalid volume specification: 'name:d:\\x:xyzzy'" },
 		{ "name:d:\\a:b", "invalid volume specification: 'name:d:\\a:b'" },
@@ -397,6 +401,10 @@ static void test_raw_split(void)
 		/* `|` is allowed in a destination, not in a source */
 		{ "c:\\:d:\\a|b", "", "bind", "c:\\", "d:\\a|b", "", "", "", true,
 		  "c:\\", "d:\\a|b", false, false },
+		/* a bind to a pipe-shaped destination whose `.` is a rune */
+		{ "c:\\:\\\\\xc3\xa9\\pipe\\b", "", "bind", "c:\\",
+		  "\\\\\xc3\xa9\\pipe\\b", "", "", "", true, "c:\\",
+		  "\\\\\xc3\xa9\\pipe\\b", false, false },
 		/* a one-letter name, then a drive: the destination is b: */
 		{ "a:b:", "", "volume", "", "b:", "a", "", "", true, "a", "b:",
 		  false, false },

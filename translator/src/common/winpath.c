@@ -1,16 +1,16 @@
 /*
- * winpath.c: mirrors Go's path/filepath for GOOS=windows, following the
- * newest Go source in our reference index: a snapshot of Go's master tree
- * (mirror tomaszbk/go at 981e974; golang/go's own newest stored copy,
- * 10cfbfc, has validVolumeNameLen but not yet the UNC/GLOBALROOT cases):
+ * winpath.c: mirrors Go's path/filepath for GOOS=windows as of go1.23.5,
+ * the Debian golang-1.23-go toolchain that DESIGN Decision 44 makes the
+ * oracle (tools/goref/winpath checks us against it):
  *   src/internal/filepathlite/path.go        Clean, Split, Base, Dir, VolumeName
  *   src/internal/filepathlite/path_windows.go volumeNameLen, IsAbs, isLocal,
  *                                             isReservedName, postClean
- *   src/path/filepath/path_windows.go        join (the Go >= 1.22 version)
- * Behaviour newer than go1.23 (the Debian toolchain of DESIGN Decision 44):
- * a volume name with a ".." component is no volume (validVolumeNameLen);
- * `\\?\UNC\h\s` and `\??\UNC\h\s` are volumes like `\\.\UNC\h\s`; and
- * `\\?\GLOBALROOT\a\b` takes two components after GLOBALROOT (Go #67880).
+ *   src/path/filepath/path_windows.go        join
+ * Go after 1.23 changed volumeNameLen in three ways we do not follow: in
+ * go1.23 a volume name with a ".." component is still a volume name; only
+ * `\\.\UNC` takes a host and a share (`\\?\UNC\h\s` and `\??\UNC\h\s` have
+ * the volume `\\?\UNC` and `\??\UNC`); and `\\?\GLOBALROOT\a\b` has the
+ * volume `\\?\GLOBALROOT` (no special case, Go issue 67880).
  *
  * Go works on byte strings; so do we. Internally a path is (p, n) so that
  * Dir can clean a slice of its argument as Go does.
@@ -84,44 +84,24 @@ static size_t unc_len(const char *p, size_t n, size_t from)
 	return n;
 }
 
-/* validVolumeNameLen: vol, unless p[0..vol) has a ".." component. */
-static size_t valid_volume_len(const char *p, size_t vol)
-{
-	size_t i = 0;
-
-	while (i < vol) {
-		size_t k = cut_path(p + i, vol - i);
-
-		if (k == 2 && p[i] == '.' && p[i + 1] == '.')
-			return 0;
-		i += k + 1;
-	}
-	return vol;
-}
-
-/* Go's volumeNameLen (filepathlite/path_windows.go). */
+/* Go's volumeNameLen (filepathlite/path_windows.go, go1.23). */
 static size_t volume_len(const char *p, size_t n)
 {
 	if (n >= 2 && p[1] == ':')
 		return 2; /* a drive letter; any byte counts as the letter */
 	if (n == 0 || !is_sep(p[0]))
 		return 0;
+	if (has_prefix_fold(p, n, "\\\\.\\UNC"))
+		return unc_len(p, n, 8); /* host and share, as for `\\h\s` */
 	if (has_prefix_fold(p, n, "\\\\.") || has_prefix_fold(p, n, "\\\\?") ||
 	    has_prefix_fold(p, n, "\\??")) {
-		size_t k;
-
 		if (n == 3)
 			return 3;
-		/* p[3] is a separator; p + 4 is what follows the prefix */
-		if (has_prefix_fold(p + 4, n - 4, "UNC"))
-			return valid_volume_len(p, unc_len(p, n, 8));
-		if (has_prefix_fold(p + 4, n - 4, "GLOBALROOT"))
-			return valid_volume_len(p, unc_len(p, n, 15));
-		k = cut_path(p + 4, n - 4);
-		return valid_volume_len(p, 4 + k);
+		/* p[3] is a separator; the volume ends at the next one */
+		return 4 + cut_path(p + 4, n - 4);
 	}
 	if (n >= 2 && is_sep(p[1]))
-		return valid_volume_len(p, unc_len(p, n, 2));
+		return unc_len(p, n, 2);
 	return 0;
 }
 
@@ -408,9 +388,15 @@ static bool is_reserved_base(const char *s, size_t n)
 
 /*
  * isReservedName: the element up to its first '.' or ':', trailing spaces
- * dropped, is a reserved base name. When something was cut off, Go asks
- * Windows (RtlIsDosDeviceName_U), whose answer differs between versions;
- * we answer "reserved", as Windows 10, Server 2022 and Wine do.
+ * dropped, is a reserved base name. When something was cut off, go1.23
+ * has no answer of its own: it calls syscall.FullPath(element) and counts
+ * the element reserved if the result starts with `\\.\`. We answer
+ * "reserved" there. Go's own tables need it ("nul ", "nul." are not local),
+ * and so does Wine, where Decision 44 runs Go: Wine's RtlIsDosDeviceName_U
+ * cuts the name the same way, so FullPath gives `\\.\NUL` for "nul.txt".
+ * Under Wine, Go would differ from us only for COM/LPT with a superscript
+ * digit and a suffix ("com\302\271.txt": Wine knows no superscripts), and
+ * for CONIN$/CONOUT$ with a suffix on Wine versions that lack them.
  */
 static bool is_reserved_name(const char *s, size_t n)
 {

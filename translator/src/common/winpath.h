@@ -32,9 +32,10 @@ char *winpath_dir(struct arena *a, const char *path);
 void winpath_split(const char *path, size_t *dir_len);
 /*
  * filepath.IsLocal. A reserved device name followed by an extension
- * ("CON.txt", "nul ") is reserved or not depending on the Windows version
- * Go asks at run time; here it always counts as reserved (IsLocal false),
- * as on Windows 10 and Server 2022 hosts and under Wine.
+ * ("CON.txt", "nul ") is reserved or not depending on what go1.23 gets from
+ * the OS (syscall.FullPath); here it always counts as reserved (IsLocal
+ * false), as under Wine (Decision 44's Go runs there) and on the Windows
+ * versions that Go's comment says treat such names as reserved.
  */
 bool winpath_is_local(const char *path);
 

@@ -51,7 +51,7 @@ static const struct shape p_uint32 = PTR_SHAPE("*uint32", &t_uint32);
 static const struct shape p_uint64 = PTR_SHAPE("*uint64", &t_uint64);
 
 static const struct shape s_string = SLICE_SHAPE("[]string", &t_string);
-static const struct shape s_uint16 = SLICE_SHAPE("[]uint16", &t_uint16);
+static const struct shape s_int32 = SLICE_SHAPE("[]int32", &t_int32);
 static const struct shape s_uint32 = SLICE_SHAPE("[]uint32", &t_uint32);
 
 static const struct shape m_string =
@@ -539,7 +539,7 @@ static const struct shape_field process_params_fields[] = {
 	O("CreateStdInPipe", &t_bool),
 	O("CreateStdOutPipe", &t_bool),
 	O("CreateStdErrPipe", &t_bool),
-	O("ConsoleSize", &s_uint16),
+	O("ConsoleSize", &s_int32), /* []int32: DESIGN Decision 53 */
 	O("CreateInUtilityVM", &t_bool),
 	O("UseExistingLogin", &t_bool),
 	O("UseLegacyConsole", &t_bool),

@@ -12,7 +12,7 @@
 #include "diag.h"
 #include "load/node.h"
 #include "schema.h"
-#include "sha.h"
+#include "uuid.h"
 
 extern const struct schema desc_schema;
 extern const struct schema desc_sidecar_schema;
@@ -78,6 +78,38 @@ static struct node *without_string_image(struct arena *a,
 	return copy;
 }
 
+/*
+ * Decision 52: a layer Id is a GUID (braces optional, any case), kept
+ * lowercase without braces, as go-winio's GUID.String() prints it.
+ */
+static bool normalize_layer_ids(struct arena *a, struct diag_list *d,
+				struct desc_runtime *rt)
+{
+	struct desc_layer *layers = rt->layer_folders.items;
+	bool ok = true;
+
+	for (size_t i = 0; i < rt->layer_folders.n; i++) {
+		struct v_str *id = &layers[i].id;
+		unsigned char u[UUID_LEN];
+		char text[UUID_TEXT_LEN + 1];
+
+		if (!id->set)
+			continue;
+		if (!uuid_parse(id->v, u)) {
+			diag_error(d, id->pos,
+				   "'Runtime.LayerFolders[%zu].Id' must be a GUID "
+				   "(8-4-4-4-12 hex digits, braces optional), not "
+				   "'%s'",
+				   i, id->v);
+			ok = false;
+			continue;
+		}
+		uuid_format(u, text);
+		id->v = arena_strdup(a, text);
+	}
+	return ok;
+}
+
 bool desc_decode(struct arena *a, struct diag_list *d, const char *file,
 		 const struct node *root, struct desc *out)
 {
@@ -105,7 +137,7 @@ bool desc_decode(struct arena *a, struct diag_list *d, const char *file,
 		out->name.v++;
 	if (out->id.set && !check_id(d, &out->id))
 		return false;
-	return true;
+	return normalize_layer_ids(a, d, &out->runtime);
 }
 
 bool desc_decode_runtime(struct arena *a, struct diag_list *d,
@@ -114,5 +146,6 @@ bool desc_decode_runtime(struct arena *a, struct diag_list *d,
 	struct decode_ctx ctx = { a, d, false };
 
 	memset(out, 0, sizeof(*out));
-	return schema_decode(&ctx, &desc_sidecar_schema, "Runtime", root, out);
+	return schema_decode(&ctx, &desc_sidecar_schema, "Runtime", root, out) &&
+	       normalize_layer_ids(a, d, out);
 }

@@ -12,7 +12,7 @@
 #include <stddef.h>
 
 #include "hcsc.h"
-#include "oci/host_fs.h"
+#include "model/host_fs.h"
 #include "value.h"
 
 struct arena;

@@ -20,7 +20,7 @@
 #include <stdbool.h>
 
 #include "hcsc.h"
-#include "oci/host_fs.h"
+#include "model/host_fs.h"
 
 struct arena;
 

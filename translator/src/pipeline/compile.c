@@ -56,13 +56,17 @@ bool compile_host_is_file(const char *v)
 
 /* Read and parse one input file into a node tree. */
 static enum hcsc_rc load_file(struct arena *a, struct diag_list *d,
-			      const char *path, const char **display,
-			      struct node **root, const char **err)
+			      const char *path, const char *shown,
+			      const char **display, struct node **root,
+			      const char **err)
 {
 	struct strbuf buf = STRBUF_INIT;
 	enum hcsc_rc rc;
 
-	*display = strcmp(path, "-") ? arena_strdup(a, path) : "<stdin>";
+	if (shown)
+		*display = arena_strdup(a, shown);
+	else
+		*display = strcmp(path, "-") ? arena_strdup(a, path) : "<stdin>";
 	rc = load_read_file(a, d, path, *display, &buf, err);
 	if (rc == HCSC_OK)
 		rc = load_parse(a, d, *display, buf.buf, buf.len, LOAD_AUTO, root);
@@ -81,7 +85,8 @@ static enum hcsc_rc load_host(struct arena *a, struct diag_list *d,
 	enum hcsc_rc rc;
 
 	if (in->host && compile_host_is_file(in->host)) {
-		rc = load_file(a, d, in->host, &display, &root, err);
+		rc = load_file(a, d, in->host, in->host_display, &display, &root,
+			       err);
 		if (rc != HCSC_OK)
 			return rc;
 		return host_decode(a, d, display, root, host) ? HCSC_OK
@@ -141,7 +146,8 @@ enum hcsc_rc compile_run(struct arena *a, struct diag_list *d,
 	rc = load_host(a, d, in, &host, err);
 	if (rc != HCSC_OK)
 		return rc;
-	rc = load_file(a, d, in->desc_path, &display, &root, err);
+	rc = load_file(a, d, in->desc_path, in->desc_display, &display, &root,
+		       err);
 	if (rc == HCSC_OK && !desc_decode(a, d, display, root, &desc))
 		rc = HCSC_E_INPUT;
 	diag_sort_from(d, first);

@@ -30,10 +30,17 @@ const char *compile_doc_name(enum compile_doc d);
 
 struct compile_input {
 	const char *desc_path;    /* description; "-" = stdin */
+	const char *desc_display; /* its name in diagnostics (NULL: the path) */
 	const char *host;         /* --host value, or NULL for the default */
-	bool host_is_builtin;     /* host names a built-in profile */
+	const char *host_display; /* a host file's name in diagnostics */
 	bool strict;
 	enum emit_style style;
+	/* --from-oci: desc_path is then a config.json (Decision 19). */
+	bool from_oci;
+	const char *oci_id;       /* --id, or NULL */
+	const char *oci_owner;    /* --owner, or NULL (default docker) */
+	const char *runtime_path; /* --runtime sidecar, or NULL */
+	const char *runtime_display;
 };
 
 struct compile_output {

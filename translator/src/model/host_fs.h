@@ -8,8 +8,8 @@
  * only the listed paths exist: parents are not implied. Paths are compared
  * after Go's filepath.Clean (Windows) of both sides, ASCII case-insensitively.
  */
-#ifndef HCSC_OCI_HOST_FS_H
-#define HCSC_OCI_HOST_FS_H
+#ifndef HCSC_MODEL_HOST_FS_H
+#define HCSC_MODEL_HOST_FS_H
 
 #include <stdbool.h>
 #include <stddef.h>

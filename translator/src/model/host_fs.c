@@ -4,7 +4,7 @@
  * daemon/volume/mounts/windows_parser.go; the directory list is searched
  * first, as moby's test mock does.
  */
-#include "oci/host_fs.h"
+#include "model/host_fs.h"
 
 #include "arena.h"
 #include "ascii.h"

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# test.sh: the project's test command (README, .ci/run). Installs what the
+# tests need, builds with warnings as errors and ASan+UBSan, and runs every
+# test through CTest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/bootstrap.sh --test
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Debug -DHCSC_WERROR=ON -DHCSC_SANITIZE=ON >/dev/null
+cmake --build build -j"$(nproc)"
+ctest --test-dir build --output-on-failure --timeout 600 -j"$(nproc)"

@@ -1,0 +1,74 @@
+/*
+ * hcs.h: the HCS stage: an OCI spec (from the OCI stage or a config.json)
+ * and the host profile in; the documents hcsshim v0.8.6's
+ * createWindowsContainerDocument builds out (reference/hcsshim-hcs.md §6
+ * with the §6.3 SEED-early deltas), plus the init process parameters
+ * (§14, DESIGN.md Decision 53):
+ *   v1       schema1.ContainerConfig, built as for schema 1.0
+ *            (Argon without Hyper-V, V1 Xenon with it);
+ *   v2       hcsschema.ComputeSystem, built as for schema 2.1 (V2 Argon
+ *            without Hyper-V; with Hyper-V a V2 Xenon hosted in the utility
+ *            VM `<Id>@vm`, Decision 4, experimental);
+ *   process  hcsschema.ProcessParameters of the init process.
+ * The trees are json-c objects read through emit/shapes.c's shapes.
+ * A pure function: the host is the profile, never the machine.
+ */
+#ifndef HCSC_HCS_H
+#define HCSC_HCS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "hcsc.h"
+#include "oci/spec.h"
+
+struct arena;
+struct diag_list;
+struct json_object;
+struct host_profile;
+
+struct hcs_input {
+	const struct oci_spec *spec;
+	const char *id;    /* HCS Name / create call id */
+	const char *owner; /* HCS Owner (Decision 1) */
+	const struct host_profile *host;
+	/*
+	 * One entry per image layer (spec layerFolders except the last, the
+	 * scratch): the layer's GUID, already lowercase without braces, or NULL
+	 * when not given (then Decision 14's stand-in, one warning per
+	 * compile, --strict: error). `layer_id_pos` says where each came from
+	 * (or where it should be set).
+	 */
+	const char **layer_ids;
+	struct hcsc_pos *layer_id_pos;
+	size_t nlayer_ids;
+	/* Hyper-V v1: Runtime.UtilityVMPath, or NULL (§9 offline rule). */
+	const char *utility_vm_path;
+	struct hcsc_pos utility_vm_pos;
+	/* v2 Networking.Namespace: Runtime.NetworkNamespace (Decision 5). */
+	bool has_network_namespace;
+	const char *network_namespace;
+	struct hcsc_pos network_namespace_pos;
+	bool open_stdin; /* Config.OpenStdin -> CreateStdInPipe */
+	struct hcsc_pos runtime_pos; /* Runtime section, for warnings */
+};
+
+struct hcs_result {
+	struct json_object *v1;      /* owned; json_object_put() them */
+	struct json_object *v2;
+	struct json_object *process;
+	bool submit_v2;              /* the host build would submit v2 (>= 17763) */
+};
+
+/*
+ * Build all three documents. Returns HCSC_OK, or HCSC_E_INPUT after
+ * recording upstream's error (stops at the first, Decision 23); on error
+ * no tree is returned. Warnings (CPU clamp, memory not a whole MiB,
+ * placeholders) go to `d`.
+ */
+enum hcsc_rc hcs_lower(struct arena *a, struct diag_list *d,
+		       const struct hcs_input *in, struct hcs_result *out);
+
+void hcs_result_release(struct hcs_result *r);
+
+#endif

@@ -1,0 +1,103 @@
+/*
+ * hcs_int.h: what the HCS stage's files share. hcs.c runs hcsshim v0.8.6's
+ * createWindowsContainerDocument checks once (both runs, schema 1.0 and
+ * 2.1, fail alike) and records the values both documents take in a
+ * `struct hcs_plan`; v1.c and v2.c turn the plan into the two trees,
+ * layers.c supplies layer IDs, VSMB share paths and the utility VM image,
+ * process.c the init process parameters. The json helpers below end the
+ * process through hcsc_oom() when json-c fails, so builders need no error
+ * paths.
+ */
+#ifndef HCSC_HCS_INT_H
+#define HCSC_HCS_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "hcs/hcs.h"
+
+/* hcsshim's pipePrefix (internal/hcsoci/hcsdoc_wcow.go). */
+#define HCS_PIPE_PREFIX "\\\\.\\pipe\\"
+#define HCS_PIPE_PREFIX_LEN 9
+/* The root of the utility VM's VSMB shares (DESIGN Decision 4). */
+#define HCS_VSMB_ROOT \
+	"\\\\?\\VMSMB\\VSMB-{dcc079ae-60ba-4d07-847c-3493609c0870}\\"
+
+/* One spec mount, classified as the seed's mount loop does. */
+struct hcs_mount {
+	const struct oci_mount *m;
+	bool pipe;             /* lower-cased Destination starts with the prefix */
+	const char *pipe_name; /* Destination after the prefix (pipes) */
+	bool readonly;         /* an option equal to "ro" ignoring case (dirs) */
+	const char *uvm_path;  /* V2 Xenon: the VSMB share path (dirs) */
+};
+
+struct hcs_plan {
+	const struct hcs_input *in;
+	const struct oci_spec *spec;
+	bool hyperv; /* spec.windows.hyperv set: V1 Xenon and V2 Xenon */
+
+	/* Read-only layers: layerFolders[0..nlayers), then the scratch. */
+	const char *const *layers;
+	size_t nlayers;
+	const char *scratch;
+	const char **layer_ids; /* lowercase 8-4-4-4-12 */
+	const char **layer_uvm; /* V2 Xenon: VSMB share paths */
+
+	const char *root_path; /* Argon: Root.Path with its trailing `\` */
+	const char *uvm_image; /* V1 Xenon: HvRuntime.ImagePath */
+
+	uint64_t cpu_count; /* clamped to the host's processors */
+	int64_t memory_mb;  /* int64(limit) / 1024 / 1024 */
+	const char *dns_search; /* DNSSearchList joined, NULL when nil */
+	const char *net_namespace; /* v2 Networking.Namespace */
+
+	struct hcs_mount *mounts; /* one per spec mount, in order */
+	size_t nmounts;
+};
+
+/* ---- layers.c ---------------------------------------------------------- */
+
+/*
+ * Fill p->layer_ids: the given IDs, else Decision 14's placeholder with
+ * one warning for the compile (--strict: HCSC_E_INPUT).
+ */
+enum hcsc_rc hcs_layer_ids(struct arena *a, struct diag_list *d,
+			   struct hcs_plan *p);
+/* V2 Xenon: fill p->layer_uvm and each directory mount's uvm_path. */
+void hcs_vsmb_assign(struct arena *a, struct hcs_plan *p);
+/* V1 Xenon: HvRuntime.ImagePath (S15c/d with hcsc's offline rule). */
+const char *hcs_uvm_image_path(struct arena *a, const struct hcs_plan *p);
+
+/* ---- v1.c, v2.c, process.c --------------------------------------------- */
+
+struct json_object *hcs_v1_build(const struct hcs_plan *p);
+struct json_object *hcs_v2_build(const struct hcs_plan *p);
+struct json_object *hcs_process_build(struct arena *a,
+				      const struct hcs_input *in);
+
+/* ---- hcs.c: Go conversions and json-c helpers --------------------------- */
+
+/* Go int64(u) for a uint64 u: two's complement wrap. */
+int64_t hcs_go_int64(uint64_t u);
+/* Go int32(v) for any integer v: the low 32 bits, two's complement. */
+int32_t hcs_go_int32(uint64_t v);
+
+struct json_object *hcs_obj(void);
+struct json_object *hcs_arr(void);
+/* Add `v` (owned) under `key`; returns `v`. */
+struct json_object *hcs_set(struct json_object *o, const char *key,
+			    struct json_object *v);
+/* A fresh object under `key`. */
+struct json_object *hcs_set_obj(struct json_object *o, const char *key);
+void hcs_push(struct json_object *arr, struct json_object *v);
+void hcs_set_str(struct json_object *o, const char *key, const char *s);
+void hcs_set_bool(struct json_object *o, const char *key, bool b);
+void hcs_set_int(struct json_object *o, const char *key, int64_t v);
+void hcs_set_uint(struct json_object *o, const char *key, uint64_t v);
+/* A []string: NULL (nil) when the list is not set. */
+void hcs_set_strs(struct json_object *o, const char *key,
+		  const struct str_list *l);
+
+#endif
