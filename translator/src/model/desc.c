@@ -113,7 +113,7 @@ static bool normalize_layer_ids(struct arena *a, struct diag_list *d,
 bool desc_decode(struct arena *a, struct diag_list *d, const char *file,
 		 const struct node *root, struct desc *out)
 {
-	struct decode_ctx ctx = { a, d, false };
+	struct decode_ctx ctx = { .arena = a, .diags = d };
 	const struct node *obj;
 	bool ok;
 
@@ -143,7 +143,7 @@ bool desc_decode(struct arena *a, struct diag_list *d, const char *file,
 bool desc_decode_runtime(struct arena *a, struct diag_list *d,
 			 const struct node *root, struct desc_runtime *out)
 {
-	struct decode_ctx ctx = { a, d, false };
+	struct decode_ctx ctx = { .arena = a, .diags = d };
 
 	memset(out, 0, sizeof(*out));
 	return schema_decode(&ctx, &desc_sidecar_schema, "Runtime", root, out) &&

@@ -324,7 +324,7 @@ static bool apply_file(struct arena *a, struct diag_list *d,
 bool host_decode(struct arena *a, struct diag_list *d, const char *file,
 		 const struct node *root, struct host_profile *out)
 {
-	struct decode_ctx ctx = { a, d, false };
+	struct decode_ctx ctx = { .arena = a, .diags = d };
 	struct host_in in;
 	const struct host_builtin *base;
 	const struct node *osb;

@@ -98,6 +98,31 @@ static void add_mount(struct oci_ctx *c, struct container *k,
 	m->pos = pos;
 }
 
+/*
+ * VolumesFrom (registered before Binds): upstream parses each entry, then
+ * copies the named container's mount points, which no description holds.
+ * hcsc parses with upstream's rules and refuses with its own message.
+ */
+static enum hcsc_rc check_volumes_from(struct oci_ctx *c)
+{
+	const struct v_list *vf = &c->desc->host_config.volumes_from;
+
+	for (size_t i = 0; i < vf->n; i++) {
+		const char *id, *mode, *err;
+
+		if (mount_parse_volumes_from(c->a, vf->v[i], &id, &mode, &err) !=
+		    HCSC_OK)
+			return diag_error(c->d, vf->item_pos[i], "%s", err);
+		return diag_error(c->d, vf->item_pos[i],
+				  "'HostConfig.VolumesFrom' copies the mounts of "
+				  "container '%s', which hcsc cannot know offline; "
+				  "list those mounts in 'HostConfig.Binds' or "
+				  "'HostConfig.Mounts' instead",
+				  id);
+	}
+	return HCSC_OK;
+}
+
 static enum hcsc_rc register_binds(struct oci_ctx *c, struct container *k,
 				   size_t cap)
 {
@@ -215,7 +240,9 @@ enum hcsc_rc oci_register_mounts(struct oci_ctx *c, struct container *k)
 	size_t cap = h->binds.n + h->mounts.n + user->n + img->n;
 	enum hcsc_rc rc;
 
-	rc = register_binds(c, k, cap);
+	rc = check_volumes_from(c);
+	if (rc == HCSC_OK)
+		rc = register_binds(c, k, cap);
 	if (rc == HCSC_OK)
 		rc = register_mount_specs(c, k, cap);
 	if (rc == HCSC_OK)
