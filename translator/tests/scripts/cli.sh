@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# cli.sh HCSC CORPUS_DIR
+# The command line's contract (DESIGN.md "Command line", Decisions 27-29,
+# 45, 56): exit codes, messages, stdout vs -o, atomic output (a failing
+# compile creates and changes no file), stdin, compact bytes.
+set -u
+hcsc=$1 corpus=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL $*"; }
+
+# expect NAME WANT_EXIT STDERR_REGEX -- ARGS...
+expect() {
+	local name=$1 want=$2 re=$3; shift 4
+	"$hcsc" "$@" >"$work/out" 2>"$work/err"
+	local got=$?
+	if [ "$got" != "$want" ]; then
+		bad "$name: exit $got, want $want"; sed 's/^/    /' "$work/err"; return
+	fi
+	if [ -n "$re" ] && ! grep -Eq -- "$re" "$work/err"; then
+		bad "$name: stderr does not match /$re/:"; sed 's/^/    /' "$work/err"; return
+	fi
+	ok
+}
+
+good=$corpus/examples/web.yaml
+printf 'Config: {Cmd: [x]}\nHostConfig: {CpuShares: 20000}\n' >"$work/bad.yaml"
+printf 'Base: nosuch\n' >"$work/badhost.yaml"
+printf 'Config: {Cmd: [x]}\n' >"$work/min.yaml"
+
+expect no-command 2 "no command given" -- 
+expect unknown-command 2 "unknown command 'frobnicate'" -- frobnicate
+expect compile-no-desc 2 "compile takes one description" -- compile
+expect unknown-option 2 "unknown option '--frob'" -- compile "$good" --frob
+expect missing-value 2 "missing value for '--host'" -- compile "$good" --host
+expect flag-with-value 2 "option takes no value '--compact=1'" -- compile "$good" --compact=1
+expect emit-unknown 2 "unknown document 'foo' in --emit" -- compile "$good" --emit foo
+expect emit-two-stdout 2 "only one document can go to standard output" -- compile "$good" --emit oci,hcs-v1
+expect host-unknown 2 "unknown built-in host profile 'nosuch' \\(known: ltsc2016, " -- compile "$good" --host nosuch
+expect host-file-unknown-base 1 "badhost.yaml:1:7: error: unknown built-in host profile 'nosuch'" -- compile "$good" --host "$work/badhost.yaml"
+expect host-file-missing 5 "hcsc: cannot read" -- compile "$good" --host "$work/nope.yaml"
+expect desc-missing 5 "hcsc: cannot read" -- compile "$work/nope.yaml"
+expect apply-off-windows 2 "--apply needs a Windows host" -- compile "$good" --apply
+expect input-error 1 "bad.yaml:2:25: error: range of CPUShares is from 1 to 10000" -- compile "$work/bad.yaml"
+expect strict-placeholder 1 "error: 'Runtime.LayerFolders' is not set" -- compile "$work/min.yaml" --strict
+expect hosts-args 2 "hosts takes no arguments" -- hosts x
+expect version 0 "" -- --version
+expect help 0 "" -- --help
+expect alias-host 0 "" -- compile "$good" --host RS5
+
+# hosts: the exact table shape (Decisions 45, 57)
+"$hcsc" hosts >"$work/hosts"
+if [ "$(wc -l <"$work/hosts")" = 26 ] && head -1 "$work/hosts" | grep -qx 'ltsc2016 14393 server 4 rs1,v1607' \
+	&& grep -qx 'win11-24h2 26100 client 4 -' "$work/hosts"; then ok; else bad "hosts output"; cat "$work/hosts"; fi
+
+# stdin, named <stdin> in diagnostics
+if "$hcsc" compile - <"$work/bad.yaml" 2>&1 >/dev/null | grep -q '^<stdin>:2:25: error: range of CPUShares'; then ok; else bad "stdin diagnostics"; fi
+if "$hcsc" compile - <"$good" | cmp -s - <("$hcsc" compile "$good"); then ok; else bad "stdin output differs from file output"; fi
+
+# pretty ends with a newline; --compact has none and no indentation
+"$hcsc" compile "$good" >"$work/p.json"; "$hcsc" compile "$good" --compact >"$work/c.json"
+if [ "$(tail -c1 "$work/p.json" | od -An -c | tr -d ' ')" = '\n' ] && [ "$(tail -c1 "$work/c.json" | od -An -c | tr -d ' ')" = '}' ] \
+	&& [ "$(wc -l <"$work/c.json")" = 0 ]; then ok; else bad "pretty/compact trailing bytes"; fi
+
+# -o DIR: created with parents; all four documents by default
+if "$hcsc" compile "$good" -o "$work/o/deep/dir" 2>/dev/null && \
+	[ "$(ls "$work/o/deep/dir" | tr '\n' ' ')" = "config.json hcs-v1.json hcs-v2.json process.json " ]; then ok; else bad "-o all four"; ls -la "$work/o/deep/dir"; fi
+if "$hcsc" compile "$good" -o "$work/o2" --emit hcs-v2 2>/dev/null && [ "$(ls "$work/o2")" = hcs-v2.json ]; then ok; else bad "-o --emit one"; fi
+if cmp -s "$work/o/deep/dir/config.json" "$work/p.json"; then ok; else bad "-o config.json differs from stdout"; fi
+
+# atomicity: a failing compile changes no file and leaves no temporary
+mkdir -p "$work/keep"; echo old >"$work/keep/config.json"
+"$hcsc" compile "$work/bad.yaml" -o "$work/keep" 2>/dev/null
+if [ "$?" = 1 ] && [ "$(cat "$work/keep/config.json")" = old ] && [ "$(ls -A "$work/keep")" = config.json ]; then ok; else bad "failing compile touched -o"; ls -la "$work/keep"; fi
+# an unwritable target: exit 5, nothing half-written
+mkdir -p "$work/ro/config.json"   # a directory where a file must go
+"$hcsc" compile "$good" -o "$work/ro" 2>"$work/err"
+if [ "$?" = 5 ] && grep -q "cannot write" "$work/err" && [ "$(ls -A "$work/ro")" = config.json ]; then ok; else bad "unwritable -o"; cat "$work/err"; ls -la "$work/ro"; fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
