@@ -102,15 +102,25 @@ static int emit_results(const struct cli_args *args, const bool want[DOC_COUNT],
 	return HCSC_OK;
 }
 
-/* Which documents, from --emit and -o (Decision 28). */
+/* Which documents, from --emit, -o and --from-oci (Decisions 19, 28). */
 static bool select_docs(const struct cli_args *args, bool want[DOC_COUNT])
 {
+	bool from_oci = args->value[OPT_FROM_OCI] != NULL;
+
 	if (args->value[OPT_EMIT]) {
 		if (!parse_emit(args->value[OPT_EMIT], want))
 			return false;
+		if (from_oci && want[DOC_OCI]) {
+			fputs("hcsc compile: --emit oci with --from-oci: the OCI "
+			      "spec is the input\n",
+			      stderr);
+			return false;
+		}
 	} else {
 		for (int d = 0; d < DOC_COUNT; d++)
-			want[d] = args->value[OPT_OUTPUT] || d == DOC_OCI;
+			want[d] = args->value[OPT_OUTPUT]
+					  ? !(from_oci && d == DOC_OCI)
+					  : d == (from_oci ? DOC_HCS_V2 : DOC_OCI);
 	}
 	if (!count(want)) {
 		fputs("hcsc compile: --emit names no document\n", stderr);
@@ -139,15 +149,27 @@ int cmd_compile(int argc, char **argv)
 
 	if (!cli_parse("compile", argc, argv, &args))
 		return HCSC_E_USAGE;
-	if (args.npos != 1)
+	if (!args.value[OPT_FROM_OCI] && args.npos != 1)
 		return cli_fail(HCSC_E_USAGE, "compile takes one description "
 					      "(a file, or - for standard input)");
+	if (args.value[OPT_FROM_OCI] && args.npos)
+		return cli_fail(HCSC_E_USAGE, "--from-oci takes the spec as its "
+					      "value; no description as well");
+	if (!args.value[OPT_FROM_OCI] &&
+	    (args.value[OPT_ID] || args.value[OPT_OWNER] || args.value[OPT_RUNTIME]))
+		return cli_fail(HCSC_E_USAGE, "--id, --owner and --runtime go with "
+					      "--from-oci (a description says Id, "
+					      "Owner and Runtime itself)");
 	if (!select_docs(&args, want))
 		return HCSC_E_USAGE;
 	if (args.given[OPT_APPLY])
 		return cli_fail(HCSC_E_USAGE, "--apply needs a Windows host");
 	memset(&in, 0, sizeof(in));
-	in.desc_path = args.pos[0];
+	in.from_oci = args.value[OPT_FROM_OCI] != NULL;
+	in.desc_path = in.from_oci ? args.value[OPT_FROM_OCI] : args.pos[0];
+	in.oci_id = args.value[OPT_ID];
+	in.oci_owner = args.value[OPT_OWNER];
+	in.runtime_path = args.value[OPT_RUNTIME];
 	in.host = args.value[OPT_HOST];
 	in.strict = args.given[OPT_STRICT];
 	in.style = args.given[OPT_COMPACT] ? EMIT_COMPACT : EMIT_PRETTY;

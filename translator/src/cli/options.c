@@ -10,7 +10,7 @@
 #include "hcsc.h"
 
 const struct cli_command cli_commands[] = {
-	{ "compile", "hcsc compile DESC [options]",
+	{ "compile", "hcsc compile DESC [options] | --from-oci FILE [options]",
 	  "compile a description (YAML or JSON; - for stdin) into the OCI "
 	  "spec, HCS v1, HCS v2.1 and process documents" },
 	{ "hosts", "hcsc hosts",
@@ -34,6 +34,14 @@ const struct cli_option cli_options[] = {
 	  "also print notes (which document the host would submit)" },
 	{ OPT_APPLY, "compile", "--apply", 0, NULL,
 	  "submit the document to HCS (Windows only; elsewhere exit 2)" },
+	{ OPT_FROM_OCI, "compile", "--from-oci", 0, "FILE",
+	  "compile an OCI config.json into the HCS and process documents" },
+	{ OPT_ID, "compile", "--id", 0, "ID",
+	  "with --from-oci: the container ID (default from the file name)" },
+	{ OPT_OWNER, "compile", "--owner", 0, "OWNER",
+	  "with --from-oci: the HCS Owner (default docker)" },
+	{ OPT_RUNTIME, "compile", "--runtime", 0, "FILE",
+	  "with --from-oci: runtime facts (layer IDs, OpenStdin, namespace)" },
 };
 const unsigned cli_noptions = sizeof(cli_options) / sizeof(cli_options[0]);
 

@@ -45,9 +45,13 @@ struct hcs_plan {
 	const char **layer_ids; /* lowercase 8-4-4-4-12 */
 	const char **layer_uvm; /* V2 Xenon: VSMB share paths */
 
-	const char *root_path; /* Argon: Root.Path with its trailing `\` */
+	const char *root_path;   /* Argon: Root.Path with its trailing `\` */
+	const char *volume_path; /* Argon: the same without it (v1) */
 	const char *uvm_image; /* V1 Xenon: HvRuntime.ImagePath */
+	const char *uvm_id;    /* V2 Xenon: HostingSystemId `<Id>@vm` */
 
+	/* Resources: which OCI pointers are non-nil (E1). */
+	bool count_set, shares_set, maximum_set, memory_set, bps_set, iops_set;
 	uint64_t cpu_count; /* clamped to the host's processors */
 	int64_t memory_mb;  /* int64(limit) / 1024 / 1024 */
 	const char *dns_search; /* DNSSearchList joined, NULL when nil */
@@ -91,6 +95,7 @@ struct json_object *hcs_set(struct json_object *o, const char *key,
 			    struct json_object *v);
 /* A fresh object under `key`. */
 struct json_object *hcs_set_obj(struct json_object *o, const char *key);
+/* Append `v` (owned; NULL means json-c ran out of memory). */
 void hcs_push(struct json_object *arr, struct json_object *v);
 void hcs_set_str(struct json_object *o, const char *key, const char *s);
 void hcs_set_bool(struct json_object *o, const char *key, bool b);

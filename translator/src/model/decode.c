@@ -75,20 +75,46 @@ static const char *field_names(struct arena *a, const struct schema *s)
 	return arena_join(a, names, s->nfields, ", ");
 }
 
-static void unknown_key(const struct decode_ctx *ctx, const struct schema *s,
-			const char *path, const struct node *key)
+static const struct field *closest_field(const struct schema *s,
+					 const char *key)
 {
 	const struct field *best = NULL;
 	size_t best_d = 3;
 
 	for (size_t i = 0; i < s->nfields; i++) {
-		size_t dist = schema_edit_distance(key->text, s->fields[i].name);
+		size_t dist = schema_edit_distance(key, s->fields[i].name);
 
 		if (dist < best_d) {
 			best_d = dist;
 			best = &s->fields[i];
 		}
 	}
+	return best;
+}
+
+/* With ctx->warn_unknown (OCI input), the key is dropped with a warning. */
+static void unknown_key_warning(const struct decode_ctx *ctx,
+				const struct schema *s, const char *path,
+				const struct node *key)
+{
+	const struct field *best = closest_field(s, key->text);
+
+	if (best) {
+		diag_warning(ctx->diags, key->pos,
+			     "unknown key '%s' %s (ignored; did you mean '%s'?)",
+			     key->text, where(ctx->arena, path), best->name);
+		return;
+	}
+	diag_warning(ctx->diags, key->pos,
+		     "unknown key '%s' %s (ignored; not a field of %s)",
+		     key->text, where(ctx->arena, path), s->name);
+}
+
+static void unknown_key(const struct decode_ctx *ctx, const struct schema *s,
+			const char *path, const struct node *key)
+{
+	const struct field *best = closest_field(s, key->text);
+
 	if (best) {
 		diag_error(ctx->diags, key->pos,
 			   "unknown key '%s' %s (did you mean '%s'?)", key->text,
@@ -329,6 +355,14 @@ static bool decode_objlist(const struct decode_ctx *ctx, const struct field *f,
 	return ok;
 }
 
+static bool keep_node(const struct node *n, struct v_node *slot)
+{
+	slot->set = true;
+	slot->n = n;
+	slot->pos = n->pos;
+	return true;
+}
+
 static bool decode_field(const struct decode_ctx *ctx, const struct field *f,
 			 const char *path, const struct node *n, void *out)
 {
@@ -372,10 +406,9 @@ static bool decode_field(const struct decode_ctx *ctx, const struct field *f,
 	case FT_NODE:
 		if (n->kind != NODE_MAP)
 			return type_error(ctx, path, n, "a mapping");
-		((struct v_node *)slot)->set = true;
-		((struct v_node *)slot)->n = n;
-		((struct v_node *)slot)->pos = n->pos;
-		return true;
+		return keep_node(n, slot);
+	case FT_RAW: /* any value; null was handled above */
+		return keep_node(n, slot);
 	case FT_ANY:
 		break;
 	}
@@ -441,10 +474,14 @@ bool schema_decode(const struct decode_ctx *ctx, const struct schema *s,
 			continue;
 		}
 		if (!f) {
-			if (!ctx->lenient) {
-				unknown_key(ctx, s, path, key);
-				ok = false;
+			if (ctx->lenient)
+				continue;
+			if (ctx->warn_unknown) {
+				unknown_key_warning(ctx, s, path, key);
+				continue;
 			}
+			unknown_key(ctx, s, path, key);
+			ok = false;
 			continue;
 		}
 		ok &= decode_field(ctx, f, join_path(ctx->arena, path, f->name),

@@ -10,7 +10,8 @@
  * decode.c turns a node tree into the C struct by walking these tables:
  * keys match ASCII case-insensitively (Decision 9), keys equal but for case
  * are a duplicate, unknown keys are errors with a suggestion (Decision 24)
- * unless the caller decodes `docker inspect` output (Decision 11).
+ * unless the caller decodes `docker inspect` output (Decision 11), or
+ * warnings when it decodes an OCI runtime spec (Decision 19).
  */
 #ifndef HCSC_MODEL_SCHEMA_H
 #define HCSC_MODEL_SCHEMA_H
@@ -40,6 +41,7 @@ enum ftype {
 	FT_CONSOLE,     /* v_console: [2]uint */
 	FT_STR_OR_STRUCT, /* a string, or a `sub` struct: v_objlist item */
 	FT_NODE,        /* v_node: the raw subtree, checked by its stage */
+	FT_RAW,         /* v_node: any non-null value (a Go interface{}) */
 	FT_ANY          /* anything (FS_IGNORED only), no slot */
 };
 
@@ -76,13 +78,19 @@ struct decode_ctx {
 	struct arena *arena;
 	struct diag_list *diags;
 	bool lenient; /* docker inspect: unknown keys are ignored */
+	/*
+	 * OCI input (Go's encoding/json): an unknown key is a warning and does
+	 * not fail the decode. `lenient` wins when both are set.
+	 */
+	bool warn_unknown;
 };
 
 /*
  * Decode `map` (a NODE_MAP, or NODE_NULL = nothing set) into `out` (a
  * zeroed struct of schema->size bytes whose first member is a v_obj).
  * `path` is the dotted name of this struct for messages ("" at the top).
- * Errors are collected in ctx->diags; returns false if any was found.
+ * Errors are collected in ctx->diags; returns false if any was found
+ * (warnings, from ctx->warn_unknown, do not count).
  */
 bool schema_decode(const struct decode_ctx *ctx, const struct schema *s,
 		   const char *path, const struct node *map, void *out);

@@ -10,9 +10,11 @@
 #include "ascii.h"
 #include "diag.h"
 #include "emit/oci_json.h"
+#include "hcs/hcs.h"
 #include "load/load.h"
 #include "model/desc.h"
 #include "model/host.h"
+#include "oci/decode.h"
 #include "oci/oci.h"
 
 #define MIN_MOBY_BUILD 17763
@@ -116,18 +118,186 @@ static enum hcsc_rc check_build(struct diag_list *d,
 				   host->os_build);
 }
 
-static enum hcsc_rc emit_oci(const struct oci_spec *spec, enum emit_style style,
-			     struct compile_output *out, const char **err)
+static enum hcsc_rc emit_doc(struct compile_output *out, enum compile_doc doc,
+			     struct json_object *j, const struct shape *shape,
+			     enum emit_style style, const char **err)
 {
-	struct json_object *j = oci_spec_to_json(spec);
 	enum hcsc_rc rc;
 
 	if (!j)
 		hcsc_oom();
-	rc = emit_json(&out->doc[DOC_OCI], j, &shape_oci_spec, style, err);
-	json_object_put(j);
-	out->have[DOC_OCI] = rc == HCSC_OK;
+	rc = emit_json(&out->doc[doc], j, shape, style, err);
+	out->have[doc] = rc == HCSC_OK;
 	return rc;
+}
+
+/* What the HCS stage needs besides the spec, from the description. */
+static void hcs_input_from_desc(struct arena *a, const struct desc *desc,
+				const struct oci_spec *spec,
+				const struct oci_result *res,
+				struct hcs_input *hin)
+{
+	const struct desc_runtime *rt = &desc->runtime;
+	const struct desc_layer *layers = rt->layer_folders.items;
+	size_t n = spec->windows.layer_folders.n - 1;
+	struct hcsc_pos top = pos_make(desc->file, 1, 1);
+
+	memset(hin, 0, sizeof(*hin));
+	hin->spec = spec;
+	hin->id = res->id;
+	hin->owner = res->owner;
+	hin->open_stdin = res->open_stdin;
+	hin->runtime_pos = pos_or(rt->hdr.pos, top);
+	hin->nlayer_ids = n;
+	hin->layer_ids = arena_array(a, n, sizeof(char *));
+	hin->layer_id_pos = arena_array(a, n, sizeof(struct hcsc_pos));
+	for (size_t i = 0; i < n; i++) {
+		bool given = rt->layer_folders.set && i < rt->layer_folders.n;
+
+		hin->layer_ids[i] = given && layers[i].id.set ? layers[i].id.v : NULL;
+		hin->layer_id_pos[i] = given ? pos_or(layers[i].id.pos, layers[i].hdr.pos)
+					     : hin->runtime_pos;
+	}
+	if (rt->utility_vm_path.set) {
+		hin->utility_vm_path = rt->utility_vm_path.v;
+		hin->utility_vm_pos = rt->utility_vm_path.pos;
+	}
+	hin->has_network_namespace = rt->network_namespace.set;
+	hin->network_namespace = rt->network_namespace.v;
+	hin->network_namespace_pos = pos_or(rt->network_namespace.pos,
+					    hin->runtime_pos);
+}
+
+/* The --runtime sidecar's facts for a config.json (Decision 19). */
+static void hcs_input_from_sidecar(struct arena *a, const struct desc_runtime *rt,
+				   const struct oci_spec *spec,
+				   struct hcs_input *hin)
+{
+	const struct desc_layer *layers = rt->layer_folders.items;
+	const struct str_list *lf = &spec->windows.layer_folders;
+	size_t n = lf->n ? lf->n - 1 : 0;
+
+	hin->runtime_pos = pos_or(rt->hdr.pos, spec->pos);
+	hin->nlayer_ids = n;
+	hin->layer_ids = arena_array(a, n, sizeof(char *));
+	hin->layer_id_pos = arena_array(a, n, sizeof(struct hcsc_pos));
+	for (size_t i = 0; i < n; i++) {
+		hin->layer_id_pos[i] = spec->windows.layer_pos ? spec->windows.layer_pos[i]
+							       : spec->pos;
+		for (size_t j = 0; j < rt->layer_folders.n; j++) {
+			if (layers[j].id.set && !strcmp(layers[j].path.v, lf->v[i])) {
+				hin->layer_ids[i] = layers[j].id.v;
+				hin->layer_id_pos[i] = layers[j].id.pos;
+			}
+		}
+	}
+	if (rt->utility_vm_path.set) {
+		hin->utility_vm_path = rt->utility_vm_path.v;
+		hin->utility_vm_pos = rt->utility_vm_path.pos;
+	}
+	hin->has_network_namespace = rt->network_namespace.set;
+	hin->network_namespace = rt->network_namespace.v;
+	hin->network_namespace_pos = pos_or(rt->network_namespace.pos,
+					    hin->runtime_pos);
+	hin->open_stdin = rt->open_stdin.v;
+}
+
+/* The HCS stage and the three documents it builds. */
+static enum hcsc_rc lower_hcs(struct arena *a, struct diag_list *d,
+			      const struct compile_input *in,
+			      const struct hcs_input *hin,
+			      struct compile_output *out, const char **err)
+{
+	struct hcs_result hres;
+	enum hcsc_rc rc = hcs_lower(a, d, hin, &hres);
+
+	if (rc != HCSC_OK)
+		return rc;
+	diag_note(d, pos_make(hin->host->file, 1, 1),
+		  "host build %u would submit %s (schema %s) through %s",
+		  hin->host->os_build,
+		  hres.submit_v2 ? "hcs-v2.json" : "hcs-v1.json",
+		  hres.submit_v2 ? "2.1" : "1.0",
+		  hres.submit_v2 ? "computecore.dll" : "vmcompute.dll");
+	rc = emit_doc(out, DOC_HCS_V1, hres.v1, &shape_hcs_v1, in->style, err);
+	if (rc == HCSC_OK)
+		rc = emit_doc(out, DOC_HCS_V2, hres.v2, &shape_hcs_v2, in->style, err);
+	if (rc == HCSC_OK)
+		rc = emit_doc(out, DOC_PROCESS, hres.process, &shape_hcs_process,
+			      in->style, err);
+	hcs_result_release(&hres);
+	return rc;
+}
+
+static enum hcsc_rc compile_desc(struct arena *a, struct diag_list *d,
+				 const struct compile_input *in,
+				 const struct host_profile *host,
+				 struct compile_output *out, const char **err)
+{
+	struct desc desc;
+	struct node *root;
+	const char *display;
+	struct oci_spec spec;
+	struct oci_result res;
+	struct hcs_input hin;
+	size_t first = d->nr;
+	enum hcsc_rc rc;
+
+	rc = load_file(a, d, in->desc_path, in->desc_display, &display, &root,
+		       err);
+	if (rc == HCSC_OK && !desc_decode(a, d, display, root, &desc))
+		rc = HCSC_E_INPUT;
+	diag_sort_from(d, first);
+	if (rc == HCSC_OK)
+		rc = check_build(d, host);
+	if (rc == HCSC_OK)
+		rc = oci_lower(a, d, &desc, host, &spec, &res);
+	if (rc != HCSC_OK)
+		return rc;
+	rc = emit_doc(out, DOC_OCI, oci_spec_to_json(&spec), &shape_oci_spec,
+		      in->style, err);
+	if (rc != HCSC_OK)
+		return rc;
+	hcs_input_from_desc(a, &desc, &spec, &res, &hin);
+	hin.host = host;
+	return lower_hcs(a, d, in, &hin, out, err);
+}
+
+static enum hcsc_rc compile_oci(struct arena *a, struct diag_list *d,
+				const struct compile_input *in,
+				const struct host_profile *host,
+				struct compile_output *out, const char **err)
+{
+	struct node *root, *rroot = NULL;
+	const char *display, *rdisplay;
+	struct oci_spec spec;
+	struct desc_runtime rt;
+	struct hcs_input hin;
+	size_t first = d->nr;
+	enum hcsc_rc rc;
+
+	memset(&rt, 0, sizeof(rt));
+	rc = load_file(a, d, in->desc_path, in->desc_display, &display, &root,
+		       err);
+	if (rc == HCSC_OK && in->runtime_path)
+		rc = load_file(a, d, in->runtime_path, in->runtime_display,
+			       &rdisplay, &rroot, err);
+	if (rc == HCSC_OK && !oci_decode(a, d, display, root, &spec))
+		rc = HCSC_E_INPUT;
+	if (rc == HCSC_OK && rroot && !desc_decode_runtime(a, d, rroot, &rt))
+		rc = HCSC_E_INPUT;
+	diag_sort_from(d, first);
+	if (rc == HCSC_OK)
+		rc = check_build(d, host);
+	if (rc != HCSC_OK)
+		return rc;
+	memset(&hin, 0, sizeof(hin));
+	hin.spec = &spec;
+	hin.host = host;
+	hin.id = in->oci_id ? in->oci_id : oci_default_id(a, NULL, display);
+	hin.owner = in->oci_owner ? in->oci_owner : "docker";
+	hcs_input_from_sidecar(a, &rt, &spec, &hin);
+	return lower_hcs(a, d, in, &hin, out, err);
 }
 
 enum hcsc_rc compile_run(struct arena *a, struct diag_list *d,
@@ -135,28 +305,10 @@ enum hcsc_rc compile_run(struct arena *a, struct diag_list *d,
 			 struct compile_output *out, const char **err)
 {
 	struct host_profile host;
-	struct desc desc;
-	struct node *root;
-	const char *display;
-	struct oci_spec spec;
-	struct oci_result res;
-	enum hcsc_rc rc;
-	size_t first = d->nr;
+	enum hcsc_rc rc = load_host(a, d, in, &host, err);
 
-	rc = load_host(a, d, in, &host, err);
 	if (rc != HCSC_OK)
 		return rc;
-	rc = load_file(a, d, in->desc_path, in->desc_display, &display, &root,
-		       err);
-	if (rc == HCSC_OK && !desc_decode(a, d, display, root, &desc))
-		rc = HCSC_E_INPUT;
-	diag_sort_from(d, first);
-	if (rc != HCSC_OK)
-		return rc;
-	rc = check_build(d, &host);
-	if (rc == HCSC_OK)
-		rc = oci_lower(a, d, &desc, &host, &spec, &res);
-	if (rc == HCSC_OK)
-		rc = emit_oci(&spec, in->style, out, err);
-	return rc;
+	return in->from_oci ? compile_oci(a, d, in, &host, out, err)
+			    : compile_desc(a, d, in, &host, out, err);
 }

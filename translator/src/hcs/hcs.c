@@ -1,0 +1,419 @@
+/*
+ * hcs.c: the HCS stage's entry point (hcs.h). Mirrors hcsshim v0.8.6
+ * internal/hcsoci/hcsdoc_wcow.go createWindowsContainerDocument
+ * (reference/hcsshim-hcs.md §6.2 with the §6.3 SEED-early deltas E1-E3):
+ * the checks run once, in the seed's order, since the schema 1.0 run and
+ * the schema 2.1 run (a hosting system iff spec.windows.hyperv is set)
+ * fail alike; the values both documents take go into a struct hcs_plan
+ * that v1.c and v2.c print from. The v2 network namespace stands where
+ * create.go sets actualNetworkNamespace (§6.1 P2), after the v1 run.
+ *
+ * Also the Go integer conversions and the json-c helpers of the stage.
+ */
+#include <inttypes.h>
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include "arena.h"
+#include "ascii.h"
+#include "diag.h"
+#include "hcs/hcs_int.h"
+#include "model/host.h"
+#include "uuid.h"
+
+#define MIB (1024 * 1024)
+#define BUILD_RS3 16299 /* osversion.RS3: named pipe mounts */
+#define BUILD_RS5 17763 /* osversion.RS5: schema 2.1 */
+
+/* ---- Go conversions ---------------------------------------------------- */
+
+int64_t hcs_go_int64(uint64_t u)
+{
+	if (u <= (uint64_t)INT64_MAX)
+		return (int64_t)u;
+	return -(int64_t)(~u) - 1;
+}
+
+int32_t hcs_go_int32(uint64_t v)
+{
+	uint32_t u = (uint32_t)v;
+
+	if (u <= (uint32_t)INT32_MAX)
+		return (int32_t)u;
+	return -(int32_t)(~u) - 1;
+}
+
+/* ---- json-c helpers (hcs_int.h) ---------------------------------------- */
+
+static struct json_object *must(struct json_object *v)
+{
+	if (!v)
+		hcsc_oom();
+	return v;
+}
+
+struct json_object *hcs_obj(void)
+{
+	return must(json_object_new_object());
+}
+
+struct json_object *hcs_arr(void)
+{
+	return must(json_object_new_array());
+}
+
+struct json_object *hcs_set(struct json_object *o, const char *key,
+			    struct json_object *v)
+{
+	if (json_object_object_add(o, key, v) < 0)
+		hcsc_oom();
+	return v;
+}
+
+struct json_object *hcs_set_obj(struct json_object *o, const char *key)
+{
+	return hcs_set(o, key, hcs_obj());
+}
+
+void hcs_push(struct json_object *arr, struct json_object *v)
+{
+	if (json_object_array_add(arr, must(v)) < 0)
+		hcsc_oom();
+}
+
+void hcs_set_str(struct json_object *o, const char *key, const char *s)
+{
+	hcs_set(o, key, must(json_object_new_string(s ? s : "")));
+}
+
+void hcs_set_bool(struct json_object *o, const char *key, bool b)
+{
+	hcs_set(o, key, must(json_object_new_boolean(b)));
+}
+
+void hcs_set_int(struct json_object *o, const char *key, int64_t v)
+{
+	hcs_set(o, key, must(json_object_new_int64(v)));
+}
+
+void hcs_set_uint(struct json_object *o, const char *key, uint64_t v)
+{
+	hcs_set(o, key, must(json_object_new_uint64(v)));
+}
+
+void hcs_set_strs(struct json_object *o, const char *key,
+		  const struct str_list *l)
+{
+	struct json_object *a;
+	size_t i;
+
+	if (!l->set) {
+		hcs_set(o, key, NULL);
+		return;
+	}
+	a = hcs_set(o, key, hcs_arr());
+	for (i = 0; i < l->n; i++)
+		hcs_push(a, must(json_object_new_string(l->v[i] ? l->v[i] : "")));
+}
+
+/* ---- positions --------------------------------------------------------- */
+
+static struct hcsc_pos at2(struct hcsc_pos p, struct hcsc_pos q,
+			   struct hcsc_pos last)
+{
+	return pos_or(p, pos_or(q, last));
+}
+
+static struct hcsc_pos win_pos(const struct oci_spec *s, struct hcsc_pos p)
+{
+	return at2(p, s->windows.pos, s->pos);
+}
+
+/* ---- resources and network (E1, S9, S10) ------------------------------- */
+
+/* E1: CPU count, clamped to the host's processors (runtime.NumCPU()). */
+static void plan_cpu(struct diag_list *d, struct hcs_plan *p)
+{
+	const struct oci_spec *s = p->spec;
+	uint64_t host = p->in->host->cpu_count;
+
+	if (!s->windows.has_resources || !s->windows.has_cpu)
+		return;
+	p->count_set = s->windows.cpu_count.set;
+	p->shares_set = s->windows.cpu_shares.set;
+	p->maximum_set = s->windows.cpu_maximum.set;
+	if (!p->count_set)
+		return;
+	p->cpu_count = s->windows.cpu_count.v;
+	if (p->cpu_count > host) {
+		diag_warning(d, win_pos(s, s->windows.cpu_count_pos),
+			     "Changing requested CPUCount of %" PRIu64
+			     " to current number of processors, %" PRIu64,
+			     p->cpu_count, host);
+		p->cpu_count = host;
+	}
+}
+
+/* E1: MemoryMaximumInMB = int64(limit) / 1024 / 1024 (Go truncates). */
+static void plan_memory(struct diag_list *d, struct hcs_plan *p)
+{
+	const struct oci_spec *s = p->spec;
+	uint64_t limit = s->windows.memory_limit.v;
+
+	if (!s->windows.has_resources || !s->windows.has_memory ||
+	    !s->windows.memory_limit.set)
+		return;
+	p->memory_set = true;
+	p->memory_mb = hcs_go_int64(limit) / 1024 / 1024;
+	if (limit % MIB)
+		diag_warning(d, win_pos(s, s->windows.memory_pos),
+			     "memory limit %" PRIu64 " bytes is not a whole "
+			     "number of MiB: HCS gets %" PRId64 " MB (hcsshim "
+			     "rounds down)",
+			     limit, p->memory_mb);
+}
+
+static void plan_storage(struct hcs_plan *p)
+{
+	const struct oci_spec *s = p->spec;
+
+	if (!s->windows.has_resources || !s->windows.has_storage)
+		return;
+	p->bps_set = s->windows.storage_bps.set;
+	p->iops_set = s->windows.storage_iops.set;
+}
+
+/* S9: the DNS search list, joined with "," when non-nil. */
+static void plan_network(struct arena *a, struct hcs_plan *p)
+{
+	const struct str_list *l = &p->spec->windows.dns_search_list;
+
+	if (!p->spec->windows.has_network || !l->set)
+		return;
+	p->dns_search = arena_join(a, (const char *const *)l->v, l->n, ",");
+}
+
+/* ---- root (S11, S12, S14) ---------------------------------------------- */
+
+/*
+ * The seed's volumeGUIDRegex, matched by hand:
+ * ^\\\\\?\\(Volume)\{{0,1}[0-9a-fA-F]{8}\-[0-9a-fA-F]{4}\-[0-9a-fA-F]{4}
+ * \-[0-9a-fA-F]{4}\-[0-9a-fA-F]{12}(\}){0,1}\}(|\\)$
+ * Go's `$` without the m flag is the end of the text.
+ */
+static bool volume_guid_path(const char *s)
+{
+	static const char prefix[] = "\\\\?\\Volume";
+	size_t i;
+
+	if (!str_prefix(s, prefix))
+		return false;
+	s += sizeof(prefix) - 1;
+	if (*s == '{')
+		s++;
+	for (i = 0; i < UUID_TEXT_LEN; i++) {
+		if (i == 8 || i == 13 || i == 18 || i == 23) {
+			if (s[i] != '-')
+				return false;
+		} else if (!ascii_isxdigit(s[i])) {
+			return false;
+		}
+	}
+	s += UUID_TEXT_LEN;
+	if (*s++ != '}')
+		return false;
+	if (*s == '}')
+		s++;
+	if (*s == '\\')
+		s++;
+	return *s == '\0';
+}
+
+static enum hcsc_rc plan_root(struct arena *a, struct diag_list *d,
+			      struct hcs_plan *p)
+{
+	const struct oci_spec *s = p->spec;
+	const char *path = s->root.path ? s->root.path : "";
+
+	if (!s->has_root)
+		return diag_error(d, s->pos,
+				  "spec is invalid - root isn't populated");
+	if (s->root.readonly)
+		return diag_error(d, at2(s->root.readonly_pos, s->root.pos,
+					 s->pos),
+				  "invalid container spec - readonly is not "
+				  "supported for Windows containers");
+	if (p->hyperv)
+		return HCSC_OK;
+	/* S14: Argon (schema 1.0 without HyperV, 2.1 without a UVM). */
+	if (!volume_guid_path(path))
+		return diag_error(d, at2(s->root.path_pos, s->root.pos, s->pos),
+				  "invalid container spec - Root.Path '%s' must "
+				  "be a volume GUID path in the format "
+				  "'\\\\?\\Volume{GUID}\\'",
+				  path);
+	if (path[strlen(path) - 1] != '\\')
+		path = arena_printf(a, "%s\\", path);
+	p->root_path = path;
+	p->volume_path = arena_strndup(a, path, strlen(path) - 1);
+	return HCSC_OK;
+}
+
+/* ---- mounts (S18 with E2, S20) ----------------------------------------- */
+
+static bool has_ro(const struct str_list *opts)
+{
+	size_t i;
+
+	for (i = 0; i < opts->n; i++) {
+		if (opts->v[i] && ascii_eqi(opts->v[i], "ro"))
+			return true;
+	}
+	return false;
+}
+
+static enum hcsc_rc plan_mounts(struct arena *a, struct diag_list *d,
+				struct hcs_plan *p)
+{
+	const struct oci_spec *s = p->spec;
+	const struct oci_mount *first_pipe = NULL;
+	size_t i;
+
+	p->nmounts = s->nmounts;
+	p->mounts = arena_array(a, s->nmounts ? s->nmounts : 1,
+				sizeof(*p->mounts));
+	for (i = 0; i < s->nmounts; i++) {
+		const struct oci_mount *m = &s->mounts[i];
+		struct hcs_mount *hm = &p->mounts[i];
+		const char *dst = m->destination ? m->destination : "";
+
+		if (m->type && *m->type)
+			return diag_error(d, pos_or(m->pos, s->pos),
+					  "invalid container spec - Mount.Type "
+					  "'%s' must not be set",
+					  m->type);
+		hm->m = m;
+		/* E2: the lower-cased Destination (ASCII folding, Decision 57). */
+		if (ascii_prefixi(dst, HCS_PIPE_PREFIX)) {
+			hm->pipe = true;
+			hm->pipe_name = dst + HCS_PIPE_PREFIX_LEN;
+			if (!first_pipe)
+				first_pipe = m;
+		} else {
+			hm->readonly = has_ro(&m->options);
+		}
+	}
+	if (first_pipe && p->in->host->os_build < BUILD_RS3)
+		return diag_error(d, pos_or(first_pipe->pos, s->pos),
+				  "named pipe mounts are not supported on this "
+				  "version of Windows");
+	return HCSC_OK;
+}
+
+/* ---- the plan ---------------------------------------------------------- */
+
+static enum hcsc_rc plan_init(struct arena *a, struct diag_list *d,
+			      const struct hcs_input *in, struct hcs_plan *p)
+{
+	const struct oci_spec *s = in->spec;
+	const struct str_list *lf = &s->windows.layer_folders;
+	enum hcsc_rc rc;
+
+	memset(p, 0, sizeof(*p));
+	p->in = in;
+	p->spec = s;
+	if (!s->has_windows)
+		return diag_error(d, s->pos,
+				  "cannot create HCS container document - OCI "
+				  "spec Windows section is missing ");
+	p->hyperv = s->windows.has_hyperv;
+	if (!lf->set || lf->n < 2)
+		return diag_error(d, win_pos(s, s->windows.layers_pos),
+				  "invalid spec - not enough layer folders "
+				  "supplied");
+	p->layers = lf->v;
+	p->nlayers = lf->n - 1;
+	p->scratch = lf->v[lf->n - 1];
+	plan_cpu(d, p);
+	plan_memory(d, p);
+	plan_storage(p);
+	plan_network(a, p);
+	rc = plan_root(a, d, p);
+	if (rc != HCSC_OK)
+		return rc;
+	if (p->hyperv) {
+		p->uvm_image = hcs_uvm_image_path(a, p);
+		p->uvm_id = arena_printf(a, "%s@vm", in->id ? in->id : "");
+	}
+	rc = hcs_layer_ids(a, d, p);
+	if (rc != HCSC_OK)
+		return rc;
+	rc = plan_mounts(a, d, p);
+	if (rc != HCSC_OK)
+		return rc;
+	if (p->hyperv)
+		hcs_vsmb_assign(a, p);
+	return HCSC_OK;
+}
+
+/*
+ * v2 Networking.Namespace (Decision 5): Runtime.NetworkNamespace as given
+ * (Decision 52), else the placeholder uuid5(NS, "netns:" + Id).
+ */
+static enum hcsc_rc plan_namespace(struct arena *a, struct diag_list *d,
+				   struct hcs_plan *p)
+{
+	const struct hcs_input *in = p->in;
+	const char *name;
+	unsigned char u[UUID_LEN];
+	char text[UUID_TEXT_LEN + 1];
+
+	if (!p->spec->windows.has_network)
+		return HCSC_OK;
+	if (in->has_network_namespace) {
+		p->net_namespace = in->network_namespace;
+		return HCSC_OK;
+	}
+	name = arena_printf(a, "netns:%s", in->id ? in->id : "");
+	uuid5(hcsc_uuid_ns, name, strlen(name), u);
+	uuid_format(u, text);
+	p->net_namespace = arena_strdup(a, text);
+	return diag_strict_warning(d, at2(in->network_namespace_pos,
+					  in->runtime_pos,
+					  win_pos(p->spec,
+						  p->spec->windows.network_pos)),
+				   "'Runtime.NetworkNamespace' is not set: using "
+				   "the placeholder namespace '%s' (set it to the "
+				   "HNS namespace of the container's endpoints)",
+				   text);
+}
+
+enum hcsc_rc hcs_lower(struct arena *a, struct diag_list *d,
+		       const struct hcs_input *in, struct hcs_result *out)
+{
+	struct hcs_plan p;
+	enum hcsc_rc rc;
+
+	memset(out, 0, sizeof(*out));
+	rc = plan_init(a, d, in, &p);
+	if (rc != HCSC_OK)
+		return rc;
+	rc = plan_namespace(a, d, &p);
+	if (rc != HCSC_OK)
+		return rc;
+	out->v1 = hcs_v1_build(&p);
+	out->v2 = hcs_v2_build(&p);
+	out->process = hcs_process_build(a, in);
+	out->submit_v2 = in->host->os_build >= BUILD_RS5;
+	return HCSC_OK;
+}
+
+void hcs_result_release(struct hcs_result *r)
+{
+	json_object_put(r->v1);
+	json_object_put(r->v2);
+	json_object_put(r->process);
+	r->v1 = r->v2 = r->process = NULL;
+	r->submit_v2 = false;
+}

@@ -1,0 +1,138 @@
+/*
+ * v1.c: the schema1.ContainerConfig that hcsshim v0.8.6
+ * createWindowsContainerDocument returns for schema 1.0 (internal/hcsoci/
+ * hcsdoc_wcow.go; reference/hcsshim-hcs.md §6.2 S3-S21 with §6.3 E1-E2),
+ * as a json-c tree for shape_hcs_v1: an Argon without HyperV, a V1 Xenon
+ * (HvPartition, HvRuntime) with it. Every field the seed assigns is set,
+ * zero or not; the emitter's omitempty decides what prints, as in Go.
+ */
+#include <json-c/json.h>
+
+#include "hcs/hcs_int.h"
+
+static void set_resources(struct json_object *o, const struct hcs_plan *p)
+{
+	const struct oci_spec *s = p->spec;
+
+	if (p->count_set)
+		hcs_set_uint(o, "ProcessorCount", (uint32_t)p->cpu_count);
+	if (p->shares_set)
+		hcs_set_uint(o, "ProcessorWeight", s->windows.cpu_shares.v);
+	if (p->maximum_set)
+		hcs_set_int(o, "ProcessorMaximum", s->windows.cpu_maximum.v);
+	if (p->memory_set)
+		hcs_set_int(o, "MemoryMaximumInMB", p->memory_mb);
+	if (p->bps_set)
+		hcs_set_uint(o, "StorageBandwidthMaximum",
+			     s->windows.storage_bps.v);
+	if (p->iops_set)
+		hcs_set_uint(o, "StorageIOPSMaximum", s->windows.storage_iops.v);
+}
+
+/* S9 (schema 1.0 half). */
+static void set_network(struct json_object *o, const struct hcs_plan *p)
+{
+	const struct oci_spec *s = p->spec;
+
+	if (!s->windows.has_network)
+		return;
+	hcs_set_strs(o, "EndpointList", &s->windows.endpoint_list);
+	hcs_set_bool(o, "AllowUnqualifiedDNSQuery",
+		     s->windows.allow_unqualified_dns_query);
+	if (p->dns_search)
+		hcs_set_str(o, "DNSSearchList", p->dns_search);
+	hcs_set_str(o, "NetworkSharedContainerName",
+		    s->windows.network_shared_container_name);
+}
+
+/* S14c (Argon) or S15 (V1 Xenon). */
+static void set_isolation(struct json_object *o, const struct hcs_plan *p)
+{
+	struct json_object *rt;
+
+	if (!p->hyperv) {
+		hcs_set_str(o, "VolumePath", p->volume_path);
+		return;
+	}
+	hcs_set_bool(o, "HvPartition", true);
+	rt = hcs_set_obj(o, "HvRuntime");
+	hcs_set_str(rt, "ImagePath", p->uvm_image);
+}
+
+/* S17: every read-only layer with its ID. */
+static void set_layers(struct json_object *o, const struct hcs_plan *p)
+{
+	struct json_object *a = hcs_set(o, "Layers", hcs_arr()), *l;
+	size_t i;
+
+	for (i = 0; i < p->nlayers; i++) {
+		l = hcs_obj();
+		hcs_set_str(l, "ID", p->layer_ids[i]);
+		hcs_set_str(l, "Path", p->layers[i]);
+		hcs_push(a, l);
+	}
+}
+
+static struct json_object *mapped_dir(const struct hcs_mount *m)
+{
+	struct json_object *o = hcs_obj();
+
+	hcs_set_str(o, "HostPath", m->m->source);
+	hcs_set_str(o, "ContainerPath", m->m->destination);
+	hcs_set_bool(o, "ReadOnly", m->readonly);
+	return o;
+}
+
+static struct json_object *mapped_pipe(const struct hcs_mount *m)
+{
+	struct json_object *o = hcs_obj();
+
+	hcs_set_str(o, "HostPath", m->m->source);
+	hcs_set_str(o, "ContainerPipeName", m->pipe_name);
+	return o;
+}
+
+/* S18-S21: a nil slice when there is none (omitted either way). */
+static void set_mounts(struct json_object *o, const struct hcs_plan *p)
+{
+	struct json_object *dirs = NULL, *pipes = NULL;
+	size_t i;
+
+	for (i = 0; i < p->nmounts; i++) {
+		const struct hcs_mount *m = &p->mounts[i];
+
+		if (m->pipe) {
+			if (!pipes)
+				pipes = hcs_set(o, "MappedPipes", hcs_arr());
+			hcs_push(pipes, mapped_pipe(m));
+		} else {
+			if (!dirs)
+				dirs = hcs_set(o, "MappedDirectories", hcs_arr());
+			hcs_push(dirs, mapped_dir(m));
+		}
+	}
+}
+
+struct json_object *hcs_v1_build(const struct hcs_plan *p)
+{
+	const struct oci_spec *s = p->spec;
+	struct json_object *o = hcs_obj();
+
+	hcs_set_str(o, "SystemType", "Container");
+	hcs_set_str(o, "Name", p->in->id);
+	hcs_set_str(o, "Owner", p->in->owner);
+	hcs_set_bool(o, "HvPartition", false);
+	hcs_set_bool(o, "IgnoreFlushesDuringBoot",
+		     s->windows.ignore_flushes_during_boot);
+	if (s->hostname && *s->hostname)
+		hcs_set_str(o, "HostName", s->hostname);
+	set_resources(o, p);
+	set_network(o, p);
+	if (s->windows.credspec_kind == OCI_CREDSPEC_STRING)
+		hcs_set_str(o, "Credentials", s->windows.credential_spec);
+	hcs_set_str(o, "LayerFolderPath", p->scratch);
+	set_isolation(o, p);
+	set_layers(o, p);
+	set_mounts(o, p);
+	return o;
+}
