@@ -32,6 +32,28 @@ static void store_be32(unsigned char *p, uint32_t v)
 	p[3] = (unsigned char)v;
 }
 
+/* Whole 64-byte blocks go through `compress`; the rest waits in `block`. */
+static void feed_blocks(unsigned char block[64], size_t *used,
+			const unsigned char *p, size_t n,
+			void (*compress)(uint32_t *, const unsigned char *),
+			uint32_t *h)
+{
+	while (n) {
+		size_t take = 64 - *used;
+
+		if (take > n)
+			take = n;
+		memcpy(block + *used, p, take);
+		*used += take;
+		p += take;
+		n -= take;
+		if (*used == 64) {
+			compress(h, block);
+			*used = 0;
+		}
+	}
+}
+
 /* The final block(s): FIPS 180-4 5.1.1. `len` is the message length in bytes. */
 static void pad_block(unsigned char block[64], size_t used, uint64_t len,
 		      void (*compress)(uint32_t *, const unsigned char *),
@@ -109,23 +131,8 @@ void sha1_init(struct sha1_ctx *c)
 
 void sha1_update(struct sha1_ctx *c, const void *data, size_t n)
 {
-	const unsigned char *p = data;
-
+	feed_blocks(c->block, &c->used, data, n, sha1_compress, c->h);
 	c->len += n;
-	while (n) {
-		size_t take = 64 - c->used;
-
-		if (take > n)
-			take = n;
-		memcpy(c->block + c->used, p, take);
-		c->used += take;
-		p += take;
-		n -= take;
-		if (c->used == 64) {
-			sha1_compress(c->h, c->block);
-			c->used = 0;
-		}
-	}
 }
 
 void sha1_final(struct sha1_ctx *c, unsigned char out[SHA1_LEN])
@@ -205,23 +212,8 @@ void sha256_init(struct sha256_ctx *c)
 
 void sha256_update(struct sha256_ctx *c, const void *data, size_t n)
 {
-	const unsigned char *p = data;
-
+	feed_blocks(c->block, &c->used, data, n, sha256_compress, c->h);
 	c->len += n;
-	while (n) {
-		size_t take = 64 - c->used;
-
-		if (take > n)
-			take = n;
-		memcpy(c->block + c->used, p, take);
-		c->used += take;
-		p += take;
-		n -= take;
-		if (c->used == 64) {
-			sha256_compress(c->h, c->block);
-			c->used = 0;
-		}
-	}
 }
 
 void sha256_final(struct sha256_ctx *c, unsigned char out[SHA256_LEN])

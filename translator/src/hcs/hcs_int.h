@@ -61,6 +61,16 @@ struct hcs_plan {
 	size_t nmounts;
 };
 
+/* ---- mounts.c ---------------------------------------------------------- */
+
+/*
+ * S18-S21: MappedDirectories and MappedPipes of a v1 or v2 container (nil
+ * slices when there is none). `in_uvm`: a V2 Xenon's directories use their
+ * VSMB share paths; pipes keep their host source (E2).
+ */
+void hcs_set_mounts(struct json_object *o, const struct hcs_plan *p,
+		    bool in_uvm);
+
 /* ---- layers.c ---------------------------------------------------------- */
 
 /*

@@ -73,46 +73,6 @@ static void set_layers(struct json_object *o, const struct hcs_plan *p)
 	}
 }
 
-static struct json_object *mapped_dir(const struct hcs_mount *m)
-{
-	struct json_object *o = hcs_obj();
-
-	hcs_set_str(o, "HostPath", m->m->source);
-	hcs_set_str(o, "ContainerPath", m->m->destination);
-	hcs_set_bool(o, "ReadOnly", m->readonly);
-	return o;
-}
-
-static struct json_object *mapped_pipe(const struct hcs_mount *m)
-{
-	struct json_object *o = hcs_obj();
-
-	hcs_set_str(o, "HostPath", m->m->source);
-	hcs_set_str(o, "ContainerPipeName", m->pipe_name);
-	return o;
-}
-
-/* S18-S21: a nil slice when there is none (omitted either way). */
-static void set_mounts(struct json_object *o, const struct hcs_plan *p)
-{
-	struct json_object *dirs = NULL, *pipes = NULL;
-	size_t i;
-
-	for (i = 0; i < p->nmounts; i++) {
-		const struct hcs_mount *m = &p->mounts[i];
-
-		if (m->pipe) {
-			if (!pipes)
-				pipes = hcs_set(o, "MappedPipes", hcs_arr());
-			hcs_push(pipes, mapped_pipe(m));
-		} else {
-			if (!dirs)
-				dirs = hcs_set(o, "MappedDirectories", hcs_arr());
-			hcs_push(dirs, mapped_dir(m));
-		}
-	}
-}
-
 struct json_object *hcs_v1_build(const struct hcs_plan *p)
 {
 	const struct oci_spec *s = p->spec;
@@ -133,6 +93,6 @@ struct json_object *hcs_v1_build(const struct hcs_plan *p)
 	hcs_set_str(o, "LayerFolderPath", p->scratch);
 	set_isolation(o, p);
 	set_layers(o, p);
-	set_mounts(o, p);
+	hcs_set_mounts(o, p, false);
 	return o;
 }

@@ -101,47 +101,6 @@ static void set_storage(struct json_object *st, const struct hcs_plan *p)
 	}
 }
 
-static struct json_object *mapped_dir(const struct hcs_plan *p,
-				      const struct hcs_mount *m)
-{
-	struct json_object *o = hcs_obj();
-
-	hcs_set_str(o, "ContainerPath", m->m->destination);
-	hcs_set_bool(o, "ReadOnly", m->readonly);
-	hcs_set_str(o, "HostPath", p->hyperv ? m->uvm_path : m->m->source);
-	return o;
-}
-
-static struct json_object *mapped_pipe(const struct hcs_mount *m)
-{
-	struct json_object *o = hcs_obj();
-
-	hcs_set_str(o, "HostPath", m->m->source);
-	hcs_set_str(o, "ContainerPipeName", m->pipe_name);
-	return o;
-}
-
-/* S18-S21 (E2): nil slices when there is none. */
-static void set_mounts(struct json_object *c, const struct hcs_plan *p)
-{
-	struct json_object *dirs = NULL, *pipes = NULL;
-	size_t i;
-
-	for (i = 0; i < p->nmounts; i++) {
-		const struct hcs_mount *m = &p->mounts[i];
-
-		if (m->pipe) {
-			if (!pipes)
-				pipes = hcs_set(c, "MappedPipes", hcs_arr());
-			hcs_push(pipes, mapped_pipe(m));
-		} else {
-			if (!dirs)
-				dirs = hcs_set(c, "MappedDirectories", hcs_arr());
-			hcs_push(dirs, mapped_dir(p, m));
-		}
-	}
-}
-
 static struct json_object *container(const struct hcs_plan *p)
 {
 	const struct oci_spec *s = p->spec;
@@ -156,7 +115,7 @@ static struct json_object *container(const struct hcs_plan *p)
 	set_qos(st, p);
 	set_network(c, p);
 	set_storage(st, p);
-	set_mounts(c, p);
+	hcs_set_mounts(c, p, p->hyperv);
 	return c;
 }
 

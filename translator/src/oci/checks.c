@@ -334,20 +334,16 @@ static enum hcsc_rc check_caps(struct oci_ctx *c, const struct v_list *caps,
 	return HCSC_OK;
 }
 
+/* ValidateMountConfig over HostConfig.Mounts (the Windows parser). */
 static enum hcsc_rc check_mounts_valid(struct oci_ctx *c)
 {
 	const struct v_objlist *list = &c->desc->host_config.mounts;
 	const struct desc_mount *ms = list->items;
+	struct mount_point mp;
 
-	for (size_t i = 0; i < list->n; i++) {
-		struct mount_cfg cfg;
-		struct mount_point mp;
-		const char *err;
-
-		oci_mount_cfg(&ms[i], &cfg);
-		if (mount_parse_spec(c->a, &c->host->fs, &cfg, &mp, &err) != HCSC_OK)
-			return diag_error(c->d, ms[i].hdr.pos, "%s", err);
-	}
+	for (size_t i = 0; i < list->n; i++)
+		if (oci_parse_mount(c, &ms[i], &mp) != HCSC_OK)
+			return HCSC_E_INPUT;
 	return HCSC_OK;
 }
 

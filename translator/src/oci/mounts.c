@@ -150,7 +150,7 @@ static enum hcsc_rc register_binds(struct oci_ctx *c, struct container *k,
 }
 
 /* mount.Mount as decoded -> the parser's input. */
-void oci_mount_cfg(const struct desc_mount *m, struct mount_cfg *cfg)
+static void mount_cfg_of(const struct desc_mount *m, struct mount_cfg *cfg)
 {
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->type = m->type.v;
@@ -174,6 +174,18 @@ void oci_mount_cfg(const struct desc_mount *m, struct mount_cfg *cfg)
 	cfg->has_cluster_options = m->cluster_options.hdr.set;
 }
 
+enum hcsc_rc oci_parse_mount(struct oci_ctx *c, const struct desc_mount *m,
+			     struct mount_point *mp)
+{
+	struct mount_cfg cfg;
+	const char *err;
+
+	mount_cfg_of(m, &cfg);
+	if (mount_parse_spec(c->a, &c->host->fs, &cfg, mp, &err) != HCSC_OK)
+		return diag_error(c->d, m->hdr.pos, "%s", err);
+	return HCSC_OK;
+}
+
 static enum hcsc_rc register_mount_specs(struct oci_ctx *c, struct container *k,
 					 size_t cap)
 {
@@ -181,16 +193,13 @@ static enum hcsc_rc register_mount_specs(struct oci_ctx *c, struct container *k,
 	const struct desc_mount *ms = list->items;
 
 	for (size_t i = 0; i < list->n; i++) {
-		struct mount_cfg cfg;
 		struct mount_point mp;
-		const char *err;
 
-		oci_mount_cfg(&ms[i], &cfg);
-		if (mount_parse_spec(c->a, &c->host->fs, &cfg, &mp, &err) != HCSC_OK)
-			return diag_error(c->d, ms[i].hdr.pos, "%s", err);
+		if (oci_parse_mount(c, &ms[i], &mp) != HCSC_OK)
+			return HCSC_E_INPUT;
 		if (has_destination(k, mp.destination))
 			return diag_error(c->d, oci_pos(c, ms[i].target.pos, ms[i].hdr.pos),
-					  "Duplicate mount point: %s", cfg.target);
+					  "Duplicate mount point: %s", ms[i].target.v);
 		add_mount(c, k, &mp, MOUNT_FROM_MOUNTS, ms[i].hdr.pos, cap);
 	}
 	return HCSC_OK;

@@ -32,7 +32,9 @@ void oci_set_command(struct oci_ctx *c, const struct container *k,
 void oci_set_isolation(struct oci_ctx *c, struct container *k);
 
 /* mounts.c */
-void oci_mount_cfg(const struct desc_mount *m, struct mount_cfg *cfg);
+/* ParseMountSpec of one HostConfig.Mounts entry; records upstream's error. */
+enum hcsc_rc oci_parse_mount(struct oci_ctx *c, const struct desc_mount *m,
+			     struct mount_point *mp);
 enum hcsc_rc oci_register_mounts(struct oci_ctx *c, struct container *k);
 enum hcsc_rc oci_set_mounts(struct oci_ctx *c, const struct container *k,
 			    struct oci_spec *s);

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""upstream_texts.py TEXTS GOLDEN_DIR
+"""upstream_texts.py GOLDEN_DIR TEXTS...
 
 DESIGN.md Decision 36: every upstream error and warning text the baseline
 can produce (listed in TEXTS, one per line; Go verbs such as %s %d %q %v are
@@ -21,7 +21,7 @@ def pattern(text):
 
 
 def main():
-    texts_path, golden = sys.argv[1], sys.argv[2]
+    golden, texts_paths = sys.argv[1], sys.argv[2:]
     corpus = []
     for root, _, files in os.walk(golden):
         for name in files:
@@ -30,16 +30,18 @@ def main():
                     corpus.append(f.read())
     blob = "\n".join(corpus)
     passed = failed = 0
-    with open(texts_path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            text = line.rstrip("\n")
-            if not text.strip() or text.lstrip().startswith("#"):
-                continue
-            if pattern(text).search(blob):
-                passed += 1
-            else:
-                failed += 1
-                print("FAIL %s:%d: no golden file shows: %s" % (texts_path, n, text))
+    for texts_path in texts_paths:
+        with open(texts_path, encoding="utf-8") as f:
+            for n, line in enumerate(f, 1):
+                text = line.rstrip("\n")
+                if not text.strip() or text.lstrip().startswith("#"):
+                    continue
+                if pattern(text).search(blob):
+                    passed += 1
+                else:
+                    failed += 1
+                    print("FAIL %s:%d: no golden file shows: %s"
+                          % (os.path.basename(texts_path), n, text))
     if pattern("no such upstream text %s exists in moby").search(blob):
         failed += 1
         print("FAIL negative control matched")

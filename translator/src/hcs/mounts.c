@@ -1,0 +1,46 @@
+/*
+ * mounts.c: the spec's mounts as HCS mapped directories and mapped pipes,
+ * shared by the v1 and v2 documents (hcsshim v0.8.6 S18-S21 with the E2
+ * rule: a pipe is a mount whose destination starts with `\\.\pipe\`).
+ * Keys are the union of both documents' fields; each shape prints its own.
+ */
+#include "hcs_int.h"
+
+static struct json_object *mapped_dir(const struct hcs_mount *m, bool in_uvm)
+{
+	struct json_object *o = hcs_obj();
+
+	hcs_set_str(o, "HostPath", in_uvm ? m->uvm_path : m->m->source);
+	hcs_set_str(o, "ContainerPath", m->m->destination);
+	hcs_set_bool(o, "ReadOnly", m->readonly);
+	return o;
+}
+
+static struct json_object *mapped_pipe(const struct hcs_mount *m)
+{
+	struct json_object *o = hcs_obj();
+
+	hcs_set_str(o, "HostPath", m->m->source);
+	hcs_set_str(o, "ContainerPipeName", m->pipe_name);
+	return o;
+}
+
+void hcs_set_mounts(struct json_object *o, const struct hcs_plan *p,
+		    bool in_uvm)
+{
+	struct json_object *dirs = NULL, *pipes = NULL;
+
+	for (size_t i = 0; i < p->nmounts; i++) {
+		const struct hcs_mount *m = &p->mounts[i];
+
+		if (m->pipe) {
+			if (!pipes)
+				pipes = hcs_set(o, "MappedPipes", hcs_arr());
+			hcs_push(pipes, mapped_pipe(m));
+		} else {
+			if (!dirs)
+				dirs = hcs_set(o, "MappedDirectories", hcs_arr());
+			hcs_push(dirs, mapped_dir(m, in_uvm));
+		}
+	}
+}

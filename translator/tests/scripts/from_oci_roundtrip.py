@@ -1,0 +1,102 @@
+#!/usr/bin/python3
+"""from_oci_roundtrip.py HCSC GOLDEN_DIR
+
+Issue 3's round trip: for every compiling golden case, feeding its
+config.json back through `hcsc compile --from-oci` (with --id, --owner and a
+--runtime sidecar holding the case's runtime facts) must give byte-identical
+hcs-v1.json, hcs-v2.json and process.json. The sidecar's facts (layer IDs,
+network namespace, OpenStdin, utility VM path) are read back from the golden
+HCS documents, so the test needs no YAML parser. A negative control checks
+that a changed fact is noticed.
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+DOCS = ("hcs-v1.json", "hcs-v2.json", "process.json")
+
+
+def sidecar(case_dir):
+    with open(os.path.join(case_dir, "hcs-v1.json")) as f:
+        v1 = json.load(f)
+    with open(os.path.join(case_dir, "hcs-v2.json")) as f:
+        v2 = json.load(f)
+    with open(os.path.join(case_dir, "process.json")) as f:
+        proc = json.load(f)
+    rt = {"LayerFolders": [{"Path": l["Path"], "Id": l["ID"]} for l in (v1.get("Layers") or [])]}
+    container = v2.get("Container") or (v2.get("HostedSystem") or {}).get("Container") or {}
+    ns = (container.get("Networking") or {}).get("Namespace")
+    if ns is not None:
+        rt["NetworkNamespace"] = ns
+    if proc.get("CreateStdInPipe"):
+        rt["OpenStdin"] = True
+    image = (v1.get("HvRuntime") or {}).get("ImagePath")
+    if image:
+        rt["UtilityVMPath"] = image
+    return v1["Name"], v1.get("Owner", ""), rt
+
+
+def run(hcsc, case_dir, rt, ident, owner, out):
+    side = os.path.join(out, "runtime.json")
+    with open(side, "w") as f:
+        json.dump(rt, f)
+    return subprocess.run(
+        [hcsc, "compile", "--from-oci", os.path.join(case_dir, "config.json"),
+         "--id", ident, "--owner", owner, "--runtime", side, "-o", out],
+        capture_output=True)
+
+
+def same(case_dir, out):
+    diffs = []
+    for doc in DOCS:
+        with open(os.path.join(case_dir, doc), "rb") as a, open(os.path.join(out, doc), "rb") as b:
+            if a.read() != b.read():
+                diffs.append(doc)
+    return diffs
+
+
+def main():
+    hcsc, golden = sys.argv[1], sys.argv[2]
+    passed = failed = 0
+    control = None
+    for root, _, files in sorted(os.walk(golden)):
+        if "config.json" not in files:
+            continue
+        ident, owner, rt = sidecar(root)
+        with tempfile.TemporaryDirectory() as out:
+            p = run(hcsc, root, rt, ident, owner, out)
+            if p.returncode != 0:
+                failed += 1
+                print("FAIL %s: exit %d\n%s" % (os.path.relpath(root, golden), p.returncode,
+                                                 p.stderr.decode(errors="replace")))
+                continue
+            diffs = same(root, out)
+            if diffs:
+                failed += 1
+                print("FAIL %s: %s differ" % (os.path.relpath(root, golden), ", ".join(diffs)))
+            else:
+                passed += 1
+                if control is None and rt["LayerFolders"]:
+                    control = (root, ident, owner, rt)
+    if control is None:
+        failed += 1
+        print("FAIL no compiling golden case with layers to round-trip")
+    else:
+        root, ident, owner, rt = control
+        rt = json.loads(json.dumps(rt))
+        rt["LayerFolders"][0]["Id"] = "00000000-0000-0000-0000-00000000beef"
+        with tempfile.TemporaryDirectory() as out:
+            p = run(hcsc, root, rt, ident, owner, out)
+            if p.returncode == 0 and same(root, out):
+                passed += 1
+            else:
+                failed += 1
+                print("FAIL negative control: a changed layer ID went unnoticed")
+    print("%d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
