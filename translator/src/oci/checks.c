@@ -141,11 +141,109 @@ static void warn_volume_driver(struct oci_ctx *c)
 	}
 }
 
+/*
+ * DecodeCreateRequest's JSON decode: port keys (network.Port) and IP
+ * fields (netip.Addr) fail the decode itself, before any check.
+ */
+static enum hcsc_rc check_decode(struct oci_ctx *c)
+{
+	const struct v_map *ep = &c->desc->config.exposed_ports;
+	const struct desc_host_config *h = &c->desc->host_config;
+	enum hcsc_rc rc = HCSC_OK;
+
+	for (size_t i = 0; rc == HCSC_OK && i < ep->n; i++)
+		rc = ports_decode_key(c->a, c->d, ep->keys[i], ep->key_pos[i]);
+	for (size_t i = 0; rc == HCSC_OK && i < h->dns.n; i++)
+		rc = ports_decode_ip(c->a, c->d, h->dns.v[i], h->dns.item_pos[i]);
+	if (rc == HCSC_OK)
+		rc = ports_decode_bindings(c->a, c->d, &h->port_bindings_node);
+	return rc;
+}
+
+/* strconv.Atoi on a 64-bit platform: [+-]digits within int64. */
+static bool atoi64(const char *s, int64_t *out)
+{
+	bool neg = *s == '-';
+	uint64_t mag = 0, limit = neg ? (uint64_t)INT64_MAX + 1 : INT64_MAX;
+
+	if (*s == '+' || *s == '-')
+		s++;
+	if (!*s)
+		return false;
+	for (; *s; s++) {
+		if (!ascii_isdigit(*s) || mag > (limit - (uint64_t)(*s - '0')) / 10)
+			return false;
+		mag = mag * 10 + (uint64_t)(*s - '0');
+	}
+	*out = neg ? (int64_t)(0 - mag) : (int64_t)mag;
+	return true;
+}
+
+/* moby/sys/signal ParseSignal with the Windows signal map. */
+static bool signal_valid(struct arena *a, const char *s)
+{
+	static const char *const names[] = { "ABRT", "ALRM", "BUS", "FPE",
+					     "HUP", "ILL", "INT", "KILL",
+					     "PIPE", "QUIT", "SEGV", "TERM",
+					     "TRAP" };
+	int64_t num;
+	char *up;
+
+	if (atoi64(s, &num))
+		return num != 0; /* any non-zero integer; 0 is not a signal */
+	up = arena_strdup(a, s);
+	for (char *q = up; *q; q++)
+		*q = ascii_upper(*q);
+	if (str_prefix(up, "SIG"))
+		up += 3;
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (!strcmp(up, names[i]))
+			return true;
+	return false;
+}
+
+/* SplitN(k, ".", 5) == [net, _, _, eth<N>, _] with N an integer. */
+static bool interface_sysctl(struct arena *a, const char *k)
+{
+	const char *part[5];
+	size_t n = 1;
+	int64_t idx;
+
+	part[0] = k;
+	for (const char *p = k; *p && n < 5; p++)
+		if (*p == '.')
+			part[n++] = p + 1;
+	if (n != 5 || strncmp(part[0], "net.", 4) || strncmp(part[3], "eth", 3))
+		return false;
+	return atoi64(arena_strndup(a, part[3] + 3,
+				    (size_t)(part[4] - 1 - (part[3] + 3))),
+		      &idx);
+}
+
+/* The create router's handleSysctlBC (not for container network mode). */
+static enum hcsc_rc check_sysctls(struct oci_ctx *c)
+{
+	const struct desc_host_config *h = &c->desc->host_config;
+
+	if (str_prefix(h->network_mode.v, "container:"))
+		return HCSC_OK;
+	for (size_t i = 0; i < h->sysctls.n; i++)
+		if (interface_sysctl(c->a, h->sysctls.keys[i]))
+			return diag_error(c->d, h->sysctls.key_pos[i],
+					  "interface specific sysctl setting %s must "
+					  "be supplied using driver option '%s'",
+					  go_quote(c->a, h->sysctls.keys[i]),
+					  "com.docker.network.endpoint.sysctls");
+	return HCSC_OK;
+}
+
 enum hcsc_rc oci_check_create_request(struct oci_ctx *c)
 {
 	const struct desc_host_config *h = &c->desc->host_config;
-	enum hcsc_rc rc = check_net_mode(c);
+	enum hcsc_rc rc = check_decode(c);
 
+	if (rc == HCSC_OK)
+		rc = check_net_mode(c);
 	if (rc != HCSC_OK)
 		return rc;
 	if (!isolation_valid(&h->isolation))
@@ -171,44 +269,14 @@ enum hcsc_rc oci_check_create_request(struct oci_ctx *c)
 				  "supported for Windows containers");
 	rc = check_mount_options(c);
 	if (rc == HCSC_OK)
-		warn_volume_driver(c);
-	if (rc == HCSC_OK)
-		rc = ports_check_bindings_decode(c->a, c->d, &h->port_bindings_node);
+		rc = check_sysctls(c);
 	return rc;
 }
 
-/* moby/sys/signal ParseSignal with the Windows signal map. */
-static bool signal_valid(struct arena *a, const char *s)
+void oci_router_warnings(struct oci_ctx *c)
 {
-	static const char *const names[] = { "ABRT", "ALRM", "BUS", "FPE",
-					     "HUP", "ILL", "INT", "KILL",
-					     "PIPE", "QUIT", "SEGV", "TERM",
-					     "TRAP" };
-	const char *p = s, *up;
-	bool digits = *p != '\0';
-
-	if (*p == '+' || *p == '-')
-		p++;
-	if (!*p)
-		digits = false;
-	for (const char *q = p; *q; q++)
-		if (!ascii_isdigit(*q))
-			digits = false;
-	if (digits && strlen(p) <= 18) {
-		for (const char *q = p; *q; q++)
-			if (*q != '0')
-				return true;
-		return false; /* 0 is not a signal */
-	}
-	up = arena_strdup(a, s);
-	for (char *q = (char *)up; *q; q++)
-		*q = ascii_upper(*q);
-	if (str_prefix(up, "SIG"))
-		up += 3;
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (!strcmp(up, names[i]))
-			return true;
-	return false;
+	warn_volume_driver(c);
+	ports_warn_empty(c->a, c->d, &c->desc->host_config.port_bindings_node);
 }
 
 static enum hcsc_rc check_health(struct oci_ctx *c, const struct desc_health *hc)

@@ -138,5 +138,8 @@ enum hcsc_rc oci_create(struct oci_ctx *c, struct container *k)
 		k->hostname = arena_strndup(c->a, k->id, 12);
 		k->hostname_pos = k->id_pos;
 	}
-	return oci_register_mounts(c, k);
+	rc = oci_register_mounts(c, k);
+	if (rc == HCSC_OK && !c->desc->inspect)
+		oci_router_warnings(c);
+	return rc;
 }

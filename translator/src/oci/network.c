@@ -19,7 +19,7 @@
 /* The `<x>` of `container:<x>`, or NULL when not in container mode. */
 static const char *container_mode_ref(const char *mode)
 {
-	if (ascii_prefixi(mode, "container:"))
+	if (str_prefix(mode, "container:"))
 		return mode + strlen("container:");
 	return NULL;
 }
@@ -43,7 +43,8 @@ enum hcsc_rc oci_join_network(struct oci_ctx *c, struct container *k)
 				  "'Runtime.SharedNetworkContainer' (the joined "
 				  "container's Id, Hostname and HnsEndpointIds)",
 				  k->network_mode);
-	if (!strcmp(ref, k->id) || (sc->id.set && !strcmp(sc->id.v, k->id)))
+	if (!strcmp(ref, k->id) || !strcmp(ref, c->desc->name.v) ||
+	    (sc->id.set && !strcmp(sc->id.v, k->id)))
 		return diag_error(c->d, k->network_mode_pos,
 				  "cannot join own network namespace");
 	if (sc->running.set && !sc->running.v)

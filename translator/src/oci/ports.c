@@ -13,6 +13,7 @@
 #include "ascii.h"
 #include "diag.h"
 #include "goquote.h"
+#include "ipaddr.h"
 #include "load/node.h"
 
 struct port {
@@ -83,24 +84,69 @@ static bool port_range_valid(const char *s)
 	return hi >= lo;
 }
 
-enum hcsc_rc ports_check_bindings_decode(struct arena *a, struct diag_list *d,
-					 const struct v_node *map)
+enum hcsc_rc ports_decode_key(struct arena *a, struct diag_list *d,
+			      const char *key, struct hcsc_pos pos)
+{
+	struct port port;
+	const char *err = parse_port(a, key, &port);
+
+	if (err)
+		return diag_error(d, pos, "invalid JSON: invalid port '%s': %s",
+				  key, err);
+	return HCSC_OK;
+}
+
+/* netip.Addr's UnmarshalText: "" is the zero address; else an IP. */
+enum hcsc_rc ports_decode_ip(struct arena *a, struct diag_list *d,
+			     const char *s, struct hcsc_pos pos)
+{
+	if (!*s || ip_parse(s, strlen(s)))
+		return HCSC_OK;
+	return diag_error(d, pos,
+			  "invalid JSON: ParseAddr(%s): unable to parse IP",
+			  go_quote(a, s));
+}
+
+enum hcsc_rc ports_decode_bindings(struct arena *a, struct diag_list *d,
+				   const struct v_node *map)
+{
+	if (!map->set)
+		return HCSC_OK;
+	for (size_t i = 0; i < map->n->n; i++) {
+		const struct node_pair *p = &map->n->pairs[i];
+		enum hcsc_rc rc = ports_decode_key(a, d, p->key->text, p->key->pos);
+
+		for (size_t j = 0; rc == HCSC_OK && p->val->kind == NODE_SEQ &&
+				   j < p->val->n; j++) {
+			const struct node *b = p->val->items[j];
+			const struct node *ip = b->kind == NODE_MAP
+							? node_get_ci(b, "HostIp")
+							: NULL;
+
+			if (ip && ip->kind == NODE_STR)
+				rc = ports_decode_ip(a, d, ip->text, ip->pos);
+		}
+		if (rc != HCSC_OK)
+			return rc;
+	}
+	return HCSC_OK;
+}
+
+void ports_warn_empty(struct arena *a, struct diag_list *d,
+		      const struct v_node *map)
 {
 	const char **empty;
 	size_t nempty = 0;
 
 	if (!map->set)
-		return HCSC_OK;
+		return;
 	empty = arena_array(a, map->n->n, sizeof(char *));
 	for (size_t i = 0; i < map->n->n; i++) {
 		const struct node_pair *p = &map->n->pairs[i];
 		struct port port;
-		const char *err = parse_port(a, p->key->text, &port);
 
-		if (err)
-			return diag_error(d, p->key->pos,
-					  "invalid JSON: invalid port '%s': %s",
-					  p->key->text, err);
+		if (parse_port(a, p->key->text, &port))
+			continue;
 		if (p->val->kind == NODE_NULL ||
 		    (p->val->kind == NODE_SEQ && p->val->n == 0))
 			empty[nempty++] = port_string(a, &port);
@@ -111,7 +157,6 @@ enum hcsc_rc ports_check_bindings_decode(struct arena *a, struct diag_list *d,
 			     "port-bindings: %s. Such bindings will be discarded "
 			     "in a future version.",
 			     arena_join(a, empty, nempty, ", "));
-	return HCSC_OK;
 }
 
 static enum hcsc_rc check_binding(struct arena *a, struct diag_list *d,

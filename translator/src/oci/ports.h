@@ -14,9 +14,19 @@
 struct arena;
 struct diag_list;
 
-/* Create requests only: key decoding and the empty-bindings warning. */
-enum hcsc_rc ports_check_bindings_decode(struct arena *a, struct diag_list *d,
-					 const struct v_node *map);
+/*
+ * Create requests only. JSON decoding of a port key (also ExposedPorts
+ * keys) and of each binding's HostIp, which moby reports as `invalid JSON`.
+ */
+enum hcsc_rc ports_decode_key(struct arena *a, struct diag_list *d,
+			      const char *key, struct hcsc_pos pos);
+enum hcsc_rc ports_decode_ip(struct arena *a, struct diag_list *d,
+			     const char *s, struct hcsc_pos pos);
+enum hcsc_rc ports_decode_bindings(struct arena *a, struct diag_list *d,
+				   const struct v_node *map);
+/* The create router's warning about empty binding lists. */
+void ports_warn_empty(struct arena *a, struct diag_list *d,
+		      const struct v_node *map);
 /* validatePortBindings. */
 enum hcsc_rc ports_check_bindings(struct arena *a, struct diag_list *d,
 				  const struct v_node *map);

@@ -94,7 +94,8 @@ static enum hcsc_rc check_unsupported(struct oci_ctx *c)
 		/* fixMemorySwappiness: -1 (the CLI's default) counts as unset */
 		{ h->memory_swappiness.set && h->memory_swappiness.v != -1, "MemorySwappiness", h->memory_swappiness.pos },
 		{ h->oom_kill_disable.set && h->oom_kill_disable.v, "OomKillDisable", h->oom_kill_disable.pos },
-		{ h->pids_limit.set && h->pids_limit.v != 0, "PidsLimit", h->pids_limit.pos },
+		/* the create router turns PidsLimit <= 0 into nil */
+		{ h->pids_limit.set && (c->desc->inspect ? h->pids_limit.v != 0 : h->pids_limit.v > 0), "PidsLimit", h->pids_limit.pos },
 		{ h->ulimits.n > 0, "Ulimits", h->ulimits.pos },
 	};
 

@@ -11,6 +11,8 @@
 
 /* checks.c: DecodeCreateRequest's Windows checks (skipped for inspect). */
 enum hcsc_rc oci_check_create_request(struct oci_ctx *c);
+/* checks.c: the create router's warnings, shown after the daemon's. */
+void oci_router_warnings(struct oci_ctx *c);
 /* checks.c: validateContainerConfig (WorkingDir, StopSignal, Env, health). */
 enum hcsc_rc oci_check_container_config(struct oci_ctx *c, struct container *k);
 /* checks.c: validateHostConfig (restart, mounts, hosts, ports, isolation,
