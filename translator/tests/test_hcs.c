@@ -846,10 +846,12 @@ static const struct tcase cases[] = {
 	  "\"EmulateConsole\":true,\"CreateStdInPipe\":true,"
 	  "\"CreateStdOutPipe\":true,\"ConsoleSize\":[-1,120]}",
 	  NOTHING, 0 },
+	/* hcsshim internal/cmd sets ConsoleSize whenever the spec has one */
 	{ "process: console size without terminal", su_proc_size_no_tty, false,
 	  HCSC_OK, NULL, NULL,
 	  "{\"CommandLine\":\"cmd /c ^echo hi^\",\"WorkingDirectory\":\"C:~\","
-	  "\"CreateStdOutPipe\":true,\"CreateStdErrPipe\":true}",
+	  "\"CreateStdOutPipe\":true,\"CreateStdErrPipe\":true,"
+	  "\"ConsoleSize\":[30,120]}",
 	  NOTHING, 0 },
 	{ "process: no process section", su_no_process, false, HCSC_OK, NULL,
 	  NULL, "{\"CreateStdOutPipe\":true,\"CreateStdErrPipe\":true}",
