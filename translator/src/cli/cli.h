@@ -8,36 +8,42 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "check/sys.h"
 #include "hcsc.h"
 
 struct diag_list;
+struct strbuf;
 
 int cmd_compile(int argc, char **argv);
 int cmd_hosts(int argc, char **argv);
+int cmd_check(int argc, char **argv);
 
 /* diag_print.c: `FILE:LINE:COL: error: MSG`; notes only when verbose. */
 void cli_print_diags(const struct diag_list *d, bool verbose);
+/* The same text, appended to `out` (what check's goldens hold). */
+void cli_render_diags(struct strbuf *out, const struct diag_list *d,
+		      bool verbose);
 /* `hcsc: MSG` on stderr, returning rc. */
 int cli_fail(enum hcsc_rc rc, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-/* files.c: output files and directories. */
-struct out_file {
-	const char *path;  /* final name */
-	const char *data;
-	size_t len;
-	char *tmp;         /* set while staged */
-};
-/* Create DIR and its parents. Returns 0 or an errno value. */
-int cli_mkdirs(const char *dir);
 /*
- * Write every file to a temporary sibling, then rename them all into
- * place. On any failure the temporaries are removed and no final file is
- * created or changed (Decision 28). Returns 0, or an errno value with
- * *failed naming the file.
+ * Output files and directories: struct out_file and the atomic writer
+ * live in check/sys.h (one copy, shared with `check --update`).
  */
-int cli_write_files(struct out_file *files, size_t n, const char **failed);
-/* Standard output in binary mode (Decision 38). */
+static inline int cli_mkdirs(const char *dir)
+{
+	return check_sys_mkdirs(dir);
+}
+
+/* All files or none (Decision 28); see check_sys_write_files(). */
+static inline int cli_write_files(struct out_file *files, size_t n,
+				  const char **failed)
+{
+	return check_sys_write_files(files, n, failed);
+}
+
+/* files.c: standard streams in binary mode (Decision 38). */
 void cli_binary_stdio(void);
 
 #endif

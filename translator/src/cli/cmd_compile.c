@@ -1,17 +1,26 @@
 /*
  * cmd_compile.c: `hcsc compile`: one description in, the selected
  * documents out, on stdout (one document) or into -o DIR (atomically;
- * Decisions 28, 29). Diagnostics go to stderr.
+ * Decisions 28, 29). Diagnostics go to stderr. With --apply the compiled
+ * documents go only to -o and apply/ submits them (Decisions 39, 40).
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#ifdef _WIN32
+#include <windows.h>
+#endif
+
+#include "apply/apply.h"
 #include "arena.h"
+#include "ascii.h"
 #include "cli.h"
 #include "diag.h"
 #include "options.h"
 #include "pipeline/compile.h"
+#include "strbuf.h"
 
 /* --emit LIST -> which documents; false on an unknown name. */
 static bool parse_emit(const char *list, bool want[DOC_COUNT])
@@ -89,6 +98,8 @@ static int emit_results(const struct cli_args *args, const bool want[DOC_COUNT],
 					compile_doc_name((enum compile_doc)d));
 	if (args->value[OPT_OUTPUT])
 		return write_outputs(args->value[OPT_OUTPUT], want, out);
+	if (args->given[OPT_APPLY])
+		return HCSC_OK; /* Decision 40: stdout carries HCS results */
 	for (int d = 0; d < DOC_COUNT; d++) {
 		if (!want[d])
 			continue;
@@ -135,14 +146,140 @@ static bool select_docs(const struct cli_args *args, bool want[DOC_COUNT])
 	return true;
 }
 
+/* --timeout SECONDS: decimal, 1 to APPLY_MAX_TIMEOUT. */
+static bool parse_timeout(const char *v, unsigned *out)
+{
+	unsigned long n = 0;
+
+	if (!*v)
+		return false;
+	for (const char *p = v; *p; p++) {
+		if (!ascii_isdigit(*p))
+			return false;
+		n = n * 10 + (unsigned long)(*p - '0');
+		if (n > APPLY_MAX_TIMEOUT)
+			return false;
+	}
+	*out = (unsigned)n;
+	return n > 0;
+}
+
+/* The --apply options (Decisions 39, 40); false after a usage message. */
+static bool apply_options(const struct cli_args *args,
+			  struct apply_options *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->start = args->given[OPT_START];
+	o->dry_run = args->given[OPT_DRY_RUN];
+	o->strict = args->given[OPT_STRICT];
+	o->timeout_s = APPLY_DEFAULT_TIMEOUT;
+	if (!args->given[OPT_APPLY] &&
+	    (o->start || o->dry_run || args->given[OPT_TIMEOUT])) {
+		fputs("hcsc compile: --start, --timeout and --dry-run go with "
+		      "--apply\n",
+		      stderr);
+		return false;
+	}
+	if (args->given[OPT_TIMEOUT] &&
+	    !parse_timeout(args->value[OPT_TIMEOUT], &o->timeout_s)) {
+		fprintf(stderr, "hcsc compile: --timeout takes whole seconds "
+				"from 1 to %u, not '%s'\n",
+			APPLY_MAX_TIMEOUT, args->value[OPT_TIMEOUT]);
+		return false;
+	}
+	if (args->given[OPT_APPLY] && args->value[OPT_EMIT] &&
+	    !args->value[OPT_OUTPUT]) {
+		fputs("hcsc compile: with --apply the compiled documents go only "
+		      "to -o DIR (standard output carries HCS results)\n",
+		      stderr);
+		return false;
+	}
+	return true;
+}
+
+static void apply_out(void *ctx, const char *data, size_t len)
+{
+	(void)ctx;
+	fwrite(data, 1, len, stdout);
+	fflush(stdout);
+}
+
+static void apply_msg(void *ctx, enum apply_msg_kind kind, const char *text)
+{
+	(void)ctx;
+	fflush(stdout);
+	fprintf(stderr, "hcsc: %s%s\n", kind == APPLY_WARNING ? "warning: " : "",
+		text);
+}
+
+/*
+ * --apply compiles twice (the compact bytes HCS gets, with NameToGuid's
+ * layer IDs), so a description on standard input is kept in a temporary
+ * file first. Returns its path (malloc'd) or NULL (reported).
+ */
+static char *spool_stdin(void)
+{
+	struct strbuf data = STRBUF_INIT, dir = STRBUF_INIT;
+	struct out_file f;
+	const char *failed = NULL;
+	char buf[8192];
+	size_t n;
+	char *path;
+	int err = 0;
+
+#ifdef _WIN32
+	char tmp[MAX_PATH + 1];
+	DWORD k = GetTempPathA(sizeof(tmp), tmp);
+
+	strbuf_addstr(&dir, k && k < sizeof(tmp) ? tmp : ".\\");
+#else
+	const char *tmp = getenv("TMPDIR");
+
+	strbuf_addstr(&dir, tmp && *tmp ? tmp : "/tmp");
+	strbuf_addch(&dir, '/');
+#endif
+	strbuf_addstr(&dir, "hcsc-stdin");
+	while ((n = fread(buf, 1, sizeof(buf), stdin)) > 0)
+		strbuf_add(&data, buf, n);
+	if (ferror(stdin))
+		err = errno ? errno : EIO;
+	path = check_sys_temp_name(dir.buf, "spool");
+	memset(&f, 0, sizeof(f));
+	f.path = path;
+	f.data = data.buf;
+	f.len = data.len;
+	if (!err)
+		err = check_sys_write_files(&f, 1, &failed);
+	strbuf_release(&data);
+	strbuf_release(&dir);
+	if (err) {
+		cli_fail(HCSC_E_IO, "cannot keep standard input in '%s': %s",
+			 path, strerror(err));
+		free(path);
+		return NULL;
+	}
+	return path;
+}
+
+static int run_apply(struct arena *a, const struct apply_options *o,
+		     const struct compile_input *in,
+		     const struct compile_output *out)
+{
+	struct apply_sink sink = { NULL, apply_out, apply_msg };
+
+	return apply_run(a, in, out, o, &sink);
+}
+
 int cmd_compile(int argc, char **argv)
 {
 	struct cli_args args;
 	bool want[DOC_COUNT];
 	struct compile_input in;
 	struct compile_output out;
+	struct apply_options aopt;
 	struct diag_list d;
 	struct arena *a;
+	char *spool = NULL;
 	const char *err = NULL;
 	enum hcsc_rc rc;
 	int status;
@@ -160,9 +297,9 @@ int cmd_compile(int argc, char **argv)
 		return cli_fail(HCSC_E_USAGE, "--id, --owner and --runtime go with "
 					      "--from-oci (a description says Id, "
 					      "Owner and Runtime itself)");
-	if (!select_docs(&args, want))
+	if (!select_docs(&args, want) || !apply_options(&args, &aopt))
 		return HCSC_E_USAGE;
-	if (args.given[OPT_APPLY])
+	if (args.given[OPT_APPLY] && !aopt.dry_run && !apply_supported())
 		return cli_fail(HCSC_E_USAGE, "--apply needs a Windows host");
 	memset(&in, 0, sizeof(in));
 	in.from_oci = args.value[OPT_FROM_OCI] != NULL;
@@ -173,19 +310,30 @@ int cmd_compile(int argc, char **argv)
 	in.host = args.value[OPT_HOST];
 	in.strict = args.given[OPT_STRICT];
 	in.style = args.given[OPT_COMPACT] ? EMIT_COMPACT : EMIT_PRETTY;
+	if (args.given[OPT_APPLY] && !strcmp(in.desc_path, "-")) {
+		spool = spool_stdin();
+		if (!spool)
+			return HCSC_E_IO;
+		in.desc_path = spool;
+		in.desc_display = "<stdin>";
+	}
 	a = arena_new();
 	diag_list_init(&d, a, in.strict);
 	compile_output_init(&out);
 	rc = compile_run(a, &d, &in, &out, &err);
 	cli_print_diags(&d, args.given[OPT_VERBOSE]);
-	if (rc == HCSC_OK)
-		status = emit_results(&args, want, &out);
-	else if (err)
-		status = cli_fail(rc, "%s", err);
+	if (rc != HCSC_OK)
+		status = err ? cli_fail(rc, "%s", err) : (int)rc;
 	else
-		status = (int)rc;
+		status = emit_results(&args, want, &out);
+	if (rc == HCSC_OK && status == HCSC_OK && args.given[OPT_APPLY])
+		status = run_apply(a, &aopt, &in, &out);
 	compile_output_release(&out);
 	diag_list_release(&d);
 	arena_free(a);
+	if (spool) {
+		check_sys_remove(spool);
+		free(spool);
+	}
 	return status;
 }

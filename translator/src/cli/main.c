@@ -12,6 +12,7 @@ static const struct {
 	int (*fn)(int argc, char **argv);
 } commands[] = {
 	{ "compile", cmd_compile },
+	{ "check", cmd_check },
 	{ "hosts", cmd_hosts },
 };
 

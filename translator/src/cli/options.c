@@ -13,6 +13,9 @@ const struct cli_command cli_commands[] = {
 	{ "compile", "hcsc compile DESC [options] | --from-oci FILE [options]",
 	  "compile a description (YAML or JSON; - for stdin) into the OCI "
 	  "spec, HCS v1, HCS v2.1 and process documents" },
+	{ "check", "hcsc check CORPUS GOLDEN [options]",
+	  "compile every case of the CORPUS folder and compare the results "
+	  "byte for byte with the GOLDEN folder (exit 3 on differences)" },
 	{ "hosts", "hcsc hosts",
 	  "list the built-in host profiles: NAME BUILD SKU CPUS ALIASES" },
 };
@@ -34,6 +37,13 @@ const struct cli_option cli_options[] = {
 	  "also print notes (which document the host would submit)" },
 	{ OPT_APPLY, "compile", "--apply", 0, NULL,
 	  "submit the document to HCS (Windows only; elsewhere exit 2)" },
+	{ OPT_START, "compile", "--start", 0, NULL,
+	  "with --apply: start the system, run the init process attached, "
+	  "exit with its code" },
+	{ OPT_TIMEOUT, "compile", "--timeout", 0, "SECONDS",
+	  "with --apply: bound of each HCS wait (default 240)" },
+	{ OPT_DRY_RUN, "compile", "--dry-run", 0, NULL,
+	  "with --apply: print the HCS calls and the document; call nothing" },
 	{ OPT_FROM_OCI, "compile", "--from-oci", 0, "FILE",
 	  "compile an OCI config.json into the HCS and process documents" },
 	{ OPT_ID, "compile", "--id", 0, "ID",
@@ -42,6 +52,15 @@ const struct cli_option cli_options[] = {
 	  "with --from-oci: the HCS Owner (default docker)" },
 	{ OPT_RUNTIME, "compile", "--runtime", 0, "FILE",
 	  "with --from-oci: runtime facts (layer IDs, OpenStdin, namespace)" },
+	{ OPT_UPDATE, "check", "--update", 0, NULL,
+	  "rewrite the golden files of the cases that differ, remove stale "
+	  "ones" },
+	{ OPT_REPORT, "check", "--report", 0, "FILE",
+	  "also write a JUnit XML report to FILE (needs libxml2)" },
+	{ OPT_JOBS, "check", "--jobs", 'j', "N",
+	  "run N cases at once (default: the number of CPUs); same output" },
+	{ OPT_FILTER, "check", "--filter", 0, "GLOB",
+	  "only the cases whose path matches GLOB (* ? [..] **; / literal)" },
 };
 const unsigned cli_noptions = sizeof(cli_options) / sizeof(cli_options[0]);
 

@@ -42,6 +42,10 @@ void compile_output_init(struct compile_output *o)
 		strbuf_init(&o->doc[i]);
 		o->have[i] = false;
 	}
+	o->host_build = 0;
+	o->nimage_layers = 0;
+	o->placeholder_layers = NULL;
+	o->nplaceholder_layers = 0;
 }
 
 void compile_output_release(struct compile_output *o)
@@ -202,14 +206,44 @@ static void hcs_input_from_sidecar(struct arena *a, const struct desc_runtime *r
 	hin->open_stdin = rt->open_stdin.v;
 }
 
-/* The HCS stage and the three documents it builds. */
+/*
+ * Decision 37: IDs NameToGuid gave (--apply) replace the layer IDs; the
+ * layers left without one get placeholders, listed for the caller.
+ */
+static void layer_ids_resolve(struct arena *a, const struct compile_input *in,
+			      struct hcs_input *hin, struct compile_output *out)
+{
+	const struct str_list *lf = &hin->spec->windows.layer_folders;
+
+	out->nimage_layers = hin->nlayer_ids;
+	out->nplaceholder_layers = 0;
+	out->placeholder_layers = arena_array(a, hin->nlayer_ids + 1,
+					      sizeof(struct compile_layer));
+	for (size_t i = 0; i < hin->nlayer_ids; i++) {
+		struct compile_layer *l;
+
+		if (in->forced_layer_ids && i < in->nforced_layer_ids &&
+		    in->forced_layer_ids[i])
+			hin->layer_ids[i] = in->forced_layer_ids[i];
+		if (hin->layer_ids[i] || i >= lf->n)
+			continue;
+		l = &out->placeholder_layers[out->nplaceholder_layers++];
+		l->index = i;
+		l->folder = lf->v[i];
+	}
+}
+
+/* The HCS stage and the three documents it builds (then released). */
 static enum hcsc_rc lower_hcs(struct arena *a, struct diag_list *d,
 			      const struct compile_input *in,
-			      const struct hcs_input *hin,
+			      struct hcs_input *hin,
 			      struct compile_output *out, const char **err)
 {
 	struct hcs_result hres;
-	enum hcsc_rc rc = hcs_lower(a, d, hin, &hres);
+	enum hcsc_rc rc;
+
+	layer_ids_resolve(a, in, hin, out);
+	rc = hcs_lower(a, d, hin, &hres);
 
 	if (rc != HCSC_OK)
 		return rc;
@@ -240,6 +274,7 @@ static enum hcsc_rc compile_desc(struct arena *a, struct diag_list *d,
 	struct oci_spec spec;
 	struct oci_result res;
 	struct hcs_input hin;
+	struct json_object *oci_json;
 	size_t first = d->nr;
 	enum hcsc_rc rc;
 
@@ -254,8 +289,9 @@ static enum hcsc_rc compile_desc(struct arena *a, struct diag_list *d,
 		rc = oci_lower(a, d, &desc, host, &spec, &res);
 	if (rc != HCSC_OK)
 		return rc;
-	rc = emit_doc(out, DOC_OCI, oci_spec_to_json(&spec), &shape_oci_spec,
-		      in->style, err);
+	oci_json = oci_spec_to_json(&spec);
+	rc = emit_doc(out, DOC_OCI, oci_json, &shape_oci_spec, in->style, err);
+	json_object_put(oci_json);
 	if (rc != HCSC_OK)
 		return rc;
 	hcs_input_from_desc(a, &desc, &spec, &res, &hin);
@@ -309,6 +345,7 @@ enum hcsc_rc compile_run(struct arena *a, struct diag_list *d,
 
 	if (rc != HCSC_OK)
 		return rc;
+	out->host_build = host.os_build;
 	return in->from_oci ? compile_oci(a, d, in, &host, out, err)
 			    : compile_desc(a, d, in, &host, out, err);
 }

@@ -41,11 +41,30 @@ struct compile_input {
 	const char *oci_owner;    /* --owner, or NULL (default docker) */
 	const char *runtime_path; /* --runtime sidecar, or NULL */
 	const char *runtime_display;
+	/*
+	 * --apply only (Decision 37): layer IDs vmcompute NameToGuid gave, one
+	 * per image layer (spec layerFolders without the scratch); a NULL entry
+	 * keeps the given ID or the placeholder. NULL array: none.
+	 */
+	const char **forced_layer_ids;
+	size_t nforced_layer_ids;
+};
+
+/* An image layer whose ID was a placeholder (Decision 14). */
+struct compile_layer {
+	size_t index;       /* in layerFolders, 0 = top-most */
+	const char *folder; /* its path (arena-owned) */
 };
 
 struct compile_output {
 	struct strbuf doc[DOC_COUNT];
 	bool have[DOC_COUNT];
+	unsigned host_build; /* the host profile's OsBuild (--apply) */
+	/* Set once the HCS stage ran: the image layers, and those of them
+	 * whose ID was a placeholder (arena-owned; --apply asks NameToGuid). */
+	size_t nimage_layers;
+	struct compile_layer *placeholder_layers;
+	size_t nplaceholder_layers;
 };
 
 void compile_output_init(struct compile_output *o);

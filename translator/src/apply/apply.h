@@ -1,0 +1,76 @@
+/*
+ * apply/apply.h: `hcsc compile --apply` (DESIGN.md "Apply", Decisions 4,
+ * 37-41): hand the compiled document to the Host Compute Service of the
+ * running Windows host. The only code in hcsc that touches HCS; it takes
+ * its documents from the pipeline (compile_run) and never changes them,
+ * except for the layer IDs NameToGuid gives (Decision 37), which it
+ * reports.
+ *
+ *   build >= 17763   hcs-v2.json through computecore.dll: HcsCreateOperation,
+ *                    HcsCreateComputeSystem, HcsWaitForOperationResult;
+ *                    Hyper-V is refused (exit 2) until the utility VM
+ *                    document exists (Decision 4)
+ *   older builds     hcs-v1.json through vmcompute.dll (the pending-operation
+ *                    pattern with a registered notification callback)
+ *
+ * `--apply` alone closes the system once HCS has accepted it; `--start`
+ * also starts it and runs process.json attached, forwarding the exit code.
+ * Any failure after the create terminates and closes the system. Off
+ * Windows only `--dry-run` works (it never loads a DLL).
+ *
+ * Output goes through a sink: standard output carries HCS result documents
+ * and the --dry-run plan; messages are lines for standard error. The init
+ * process's own stdio is relayed to the process's standard handles.
+ */
+#ifndef HCSC_APPLY_H
+#define HCSC_APPLY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "pipeline/compile.h"
+
+struct arena;
+
+#define APPLY_DEFAULT_TIMEOUT 240u
+/* Largest --timeout whose milliseconds stay below INFINITE (0xFFFFFFFF). */
+#define APPLY_MAX_TIMEOUT 4294967u
+
+enum apply_msg_kind {
+	APPLY_NOTE,    /* progress: what was called, IDs used */
+	APPLY_WARNING,
+	APPLY_ERROR
+};
+
+struct apply_sink {
+	void *ctx;
+	/* Bytes for standard output (flushed before returning). */
+	void (*out)(void *ctx, const char *data, size_t len);
+	/* One message line for standard error, without prefix or newline. */
+	void (*msg)(void *ctx, enum apply_msg_kind kind, const char *text);
+};
+
+struct apply_options {
+	bool start;          /* --start */
+	bool dry_run;        /* --dry-run */
+	bool strict;         /* a profile/host build mismatch is an error */
+	unsigned timeout_s;  /* --timeout: bound of each HCS wait, seconds */
+};
+
+/* True in a Windows build, where --apply can submit. */
+bool apply_supported(void);
+
+/*
+ * Submit what `compiled` (the result of compile_run(in)) describes.
+ * Recompiles `in` in compact style, with NameToGuid's layer IDs where the
+ * compiled ones were placeholders. Returns the exit status: HCSC_OK;
+ * HCSC_E_USAGE (not a Windows host, Hyper-V on a v2 host); HCSC_E_INPUT
+ * (--strict and the profile's build is not the host's); HCSC_E_APPLY (HCS
+ * missing or failing); HCSC_E_IO; with --start, the init process's exit
+ * code once it ran.
+ */
+int apply_run(struct arena *a, const struct compile_input *in,
+	      const struct compile_output *compiled,
+	      const struct apply_options *opt, const struct apply_sink *sink);
+
+#endif

@@ -1,0 +1,294 @@
+/*
+ * check/case.c: one case of `hcsc check` (case.h): its header, its host,
+ * the compile (pipeline/compile.h, as `hcsc compile` runs it), the golden
+ * files that result (Decision 32) and their comparison.
+ */
+#include "case.h"
+
+#include <string.h>
+
+#include "arena.h"
+#include "ascii.h"
+#include "check/header.h"
+#include "check/sys.h"
+#include "diag.h"
+#include "model/host.h"
+#include "pipeline/compile.h"
+
+/* The comment block is read from at most this many leading bytes. */
+#define HEADER_MAX (64u << 10)
+
+static const char *const exit_code_1 = "1\n";
+
+static bool is_abs(const char *p)
+{
+	return p[0] == '/' || p[0] == '\\' ||
+	       (ascii_isalpha(p[0]) && p[1] == ':');
+}
+
+/* Append segment [s, s+n) to the '/'-joined path in sb, resolving . and .. */
+static void push_segment(struct strbuf *sb, size_t *depth, const char *s,
+			 size_t n)
+{
+	if (!n || (n == 1 && s[0] == '.'))
+		return;
+	if (n == 2 && s[0] == '.' && s[1] == '.' && *depth) {
+		char *slash;
+
+		sb->len = (slash = strrchr(sb->buf, '/')) ? (size_t)(slash - sb->buf)
+							  : 0;
+		sb->buf[sb->len] = '\0';
+		(*depth)--;
+		return;
+	}
+	if (sb->len)
+		strbuf_addch(sb, '/');
+	strbuf_add(sb, s, n);
+	if (!(n == 2 && s[0] == '.' && s[1] == '.'))
+		(*depth)++;
+}
+
+static void push_path(struct strbuf *sb, size_t *depth, const char *p,
+		      size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		size_t j = i;
+
+		while (j < n && p[j] != '/' && p[j] != '\\')
+			j++;
+		push_segment(sb, depth, p + i, j - i);
+		i = j + 1;
+	}
+}
+
+const char *check_case_host_path(struct arena *a, const char *case_file,
+				 const char *value)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *slash = strrchr(case_file, '/');
+	size_t depth = 0;
+	const char *out;
+
+	if (is_abs(value))
+		return value;
+	if (slash)
+		push_path(&sb, &depth, case_file, (size_t)(slash - case_file));
+	push_path(&sb, &depth, value, strlen(value));
+	out = arena_strndup(a, sb.buf, sb.len);
+	strbuf_release(&sb);
+	return out;
+}
+
+/* ---- the compile ---- */
+
+struct case_run {
+	const struct check_env *e;
+	const struct check_case *c;
+	struct arena *a;
+	struct diag_list d;
+	struct compile_input in;
+	struct compile_output out;
+	struct strbuf stderr_text;
+	const char *err;
+};
+
+/* `# host:` -> in.host / in.host_display; an unknown name is an error. */
+static enum hcsc_rc apply_host(struct case_run *cr,
+			       const struct check_header *h)
+{
+	const char *rel;
+
+	if (!h->host) {
+		if (cr->c->host) {
+			cr->in.host = check_path_join(cr->a, cr->e->corpus,
+						      cr->c->host);
+			cr->in.host_display = cr->c->host;
+		}
+		return HCSC_OK;
+	}
+	if (!compile_host_is_file(h->host)) {
+		if (!host_builtin_find(h->host)) /* Decision 45: exit 1 */
+			return diag_error(&cr->d, h->host_pos,
+					  "unknown built-in host profile '%s' "
+					  "(known: %s)",
+					  h->host, host_builtin_names(cr->a));
+		cr->in.host = h->host;
+		return HCSC_OK;
+	}
+	rel = check_case_host_path(cr->a, cr->c->file, h->host);
+	cr->in.host = is_abs(rel) ? rel
+				  : check_path_join(cr->a, cr->e->corpus, rel);
+	cr->in.host_display = rel;
+	return HCSC_OK;
+}
+
+static enum hcsc_rc read_header(struct case_run *cr)
+{
+	struct check_header h;
+	struct strbuf buf = STRBUF_INIT;
+	enum hcsc_rc rc = HCSC_OK;
+
+	memset(&h, 0, sizeof(h));
+	/* An unreadable file is left to compile_run, which reports it. */
+	if (cr->c->yaml && check_sys_read(cr->in.desc_path, HEADER_MAX, &buf) == 0)
+		rc = check_header_parse(cr->a, &cr->d, cr->c->file, buf.buf,
+					buf.len, &h);
+	strbuf_release(&buf);
+	cr->in.strict = cr->d.strict = h.strict;
+	if (rc == HCSC_OK)
+		rc = apply_host(cr, &h);
+	return rc;
+}
+
+static enum hcsc_rc compile_case(struct case_run *cr)
+{
+	const struct check_case *c = cr->c;
+	enum hcsc_rc rc;
+
+	cr->in.desc_path = check_path_join(cr->a, cr->e->corpus, c->file);
+	cr->in.desc_display = c->file;
+	cr->in.style = EMIT_PRETTY;
+	cr->in.from_oci = c->oci;
+	if (c->runtime) {
+		cr->in.runtime_path = check_path_join(cr->a, cr->e->corpus,
+						      c->runtime);
+		cr->in.runtime_display = c->runtime;
+	}
+	rc = read_header(cr);
+	if (rc == HCSC_OK)
+		rc = compile_run(cr->a, &cr->d, &cr->in, &cr->out, &cr->err);
+	cr->e->render_diags(&cr->stderr_text, &cr->d);
+	if (cr->err) /* as cli_fail() prints it */
+		strbuf_addf(&cr->stderr_text, "hcsc: %s\n", cr->err);
+	return rc;
+}
+
+/* ---- results ---- */
+
+static void set_error(struct check_result *r, const char *msg,
+		      const struct strbuf *stderr_text)
+{
+	r->status = CHECK_ERROR;
+	r->io_error = true;
+	strbuf_addstr(&r->message, msg);
+	strbuf_add(&r->detail, stderr_text->buf, stderr_text->len);
+}
+
+/* The golden files of a finished compile, or an internal error. */
+static bool collect(struct case_run *cr, enum hcsc_rc rc,
+		    struct check_file *files, size_t *n,
+		    struct check_result *r)
+{
+	*n = 0;
+	if (rc == HCSC_E_INPUT) {
+		files[(*n)++] = (struct check_file){ "diagnostics.txt",
+						     cr->stderr_text.buf,
+						     cr->stderr_text.len };
+		files[(*n)++] = (struct check_file){ "exit-code", exit_code_1,
+						     strlen(exit_code_1) };
+		return true;
+	}
+	if (rc != HCSC_OK) {
+		set_error(r,
+			  cr->err ? cr->err
+				  : arena_printf(cr->a, "compile failed with "
+							"exit code %d",
+						 (int)rc),
+			  &cr->stderr_text);
+		return false;
+	}
+	for (int d = 0; d < DOC_COUNT; d++) {
+		if (d == DOC_OCI && cr->c->oci)
+			continue; /* its input (Decision 19: no --emit oci) */
+		if (!cr->out.have[d]) {
+			set_error(r,
+				  arena_printf(cr->a, "internal error: no %s "
+						      "document was built",
+					       compile_doc_name((enum compile_doc)d)),
+				  &cr->stderr_text);
+			return false;
+		}
+		files[(*n)++] = (struct check_file){
+			compile_doc_file((enum compile_doc)d), cr->out.doc[d].buf,
+			cr->out.doc[d].len
+		};
+	}
+	if (cr->stderr_text.len)
+		files[(*n)++] = (struct check_file){ "warnings.txt",
+						     cr->stderr_text.buf,
+						     cr->stderr_text.len };
+	return true;
+}
+
+static void compare(struct case_run *cr, const struct check_file *files,
+		    size_t n, struct check_result *r)
+{
+	struct check_compare cmp;
+	const char *err = NULL;
+	enum hcsc_rc rc;
+
+	rc = check_golden_compare(cr->a, &cr->e->golden, cr->c->name, files, n,
+				  &cmp, &r->detail, &r->message, &err);
+	if (cmp.ndiffer + cmp.nmissing + cmp.nextra)
+		r->status = CHECK_FAIL;
+	r->updated = cmp.updated;
+	if (rc != HCSC_OK) {
+		r->status = r->status == CHECK_FAIL ? CHECK_FAIL : CHECK_ERROR;
+		r->io_error = true;
+		if (r->message.len)
+			strbuf_addstr(&r->message, "; ");
+		strbuf_addstr(&r->message, err);
+	}
+}
+
+void check_case_run(const struct check_env *e, const struct check_case *c,
+		    struct check_result *r)
+{
+	struct case_run cr;
+	struct check_file files[DOC_COUNT + 1];
+	double t0 = e->now ? e->now() : 0;
+	size_t n;
+	enum hcsc_rc rc;
+
+	memset(&cr, 0, sizeof(cr));
+	cr.e = e;
+	cr.c = c;
+	cr.a = arena_new();
+	diag_list_init(&cr.d, cr.a, false);
+	compile_output_init(&cr.out);
+	strbuf_init(&cr.stderr_text);
+	r->name = c->name;
+	r->status = CHECK_PASS;
+	rc = compile_case(&cr);
+	if (collect(&cr, rc, files, &n, r))
+		compare(&cr, files, n, r);
+	r->seconds = e->now ? e->now() - t0 : 0;
+	strbuf_release(&cr.stderr_text);
+	compile_output_release(&cr.out);
+	diag_list_release(&cr.d);
+	arena_free(cr.a);
+}
+
+void check_case_stale(const struct check_env *e, const char *rel,
+		      struct check_result *r)
+{
+	struct arena *a = arena_new();
+	const char *err = NULL;
+
+	r->name = rel;
+	r->stale = true;
+	r->status = CHECK_FAIL;
+	strbuf_addf(&r->message, "golden folder %s/%s has no case",
+		    e->golden.label, rel);
+	if (e->golden.update) {
+		if (check_golden_remove(a, &e->golden, rel, &err) == HCSC_OK) {
+			r->updated = true;
+		} else {
+			r->io_error = true;
+			strbuf_addf(&r->message, "; %s", err);
+		}
+	}
+	arena_free(a);
+}

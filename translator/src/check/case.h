@@ -1,0 +1,36 @@
+/*
+ * check/case.h: running one case of `hcsc check`: header, host, compile,
+ * golden files, comparison (run.h explains the rules). Thread-safe: each
+ * call has its own arena and touches only its case's golden folder.
+ */
+#ifndef HCSC_CHECK_CASE_H
+#define HCSC_CHECK_CASE_H
+
+#include "check/corpus.h"
+#include "check/golden.h"
+#include "check/run.h"
+
+struct check_env {
+	const char *corpus;        /* CORPUS without trailing separators */
+	struct check_golden golden;
+	void (*render_diags)(struct strbuf *out, const struct diag_list *d);
+	double (*now)(void);
+};
+
+/* Fill r (message and detail already initialised) for case c. */
+void check_case_run(const struct check_env *e, const struct check_case *c,
+		    struct check_result *r);
+
+/* The result for a stale golden folder (removed with --update). */
+void check_case_stale(const struct check_env *e, const char *rel,
+		      struct check_result *r);
+
+/*
+ * A `# host:` file value, relative to the case file's folder, as a
+ * corpus-relative path with `/` separators and `.`/`..` resolved (leading
+ * `..` kept when it leaves the corpus); an absolute value is kept as is.
+ */
+const char *check_case_host_path(struct arena *a, const char *case_file,
+				 const char *value);
+
+#endif

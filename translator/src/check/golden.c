@@ -1,0 +1,224 @@
+/*
+ * check/golden.c: one case's golden folder: byte-for-byte comparison,
+ * unified diffs of what differs, and --update (golden.h). hcsc's own
+ * layout (DESIGN.md Decisions 32-34); no upstream.
+ */
+#include "golden.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "check/corpus.h"
+#include "check/diff.h"
+#include "check/sys.h"
+#include "strbuf.h"
+
+/* The golden folder's own files (sorted), without dot names. */
+static int golden_files(struct arena *a, const char *dir,
+			struct check_sys_dir *out)
+{
+	int e = check_sys_list(dir, out);
+	size_t k = 0;
+
+	if (e == ENOENT) {
+		out->names = NULL;
+		out->n = 0;
+		return 0;
+	}
+	if (e)
+		return e;
+	for (size_t i = 0; i < out->n; i++) {
+		char *name = out->names[i];
+
+		if (name[0] != '.' &&
+		    check_sys_kind(check_path_join(a, dir, name)) !=
+			    CHECK_SYS_DIR)
+			out->names[k++] = name;
+		else
+			free(name);
+	}
+	out->n = k;
+	return 0;
+}
+
+static bool take(struct check_sys_dir *g, const char *name)
+{
+	for (size_t i = 0; i < g->n; i++) {
+		if (g->names[i] && !strcmp(g->names[i], name)) {
+			free(g->names[i]);
+			g->names[i] = NULL;
+			return true;
+		}
+	}
+	return false;
+}
+
+static void note(struct strbuf *summary, const char *file, const char *what)
+{
+	if (summary->len)
+		strbuf_addstr(summary, ", ");
+	strbuf_addf(summary, "%s %s", file, what);
+}
+
+static enum hcsc_rc io_fail(struct arena *a, const char *what,
+			    const char *path, int e, const char **err)
+{
+	*err = arena_printf(a, "cannot %s '%s': %s", what, path, strerror(e));
+	return HCSC_E_IO;
+}
+
+static enum hcsc_rc write_one(struct arena *a, const char *dir,
+			      const struct check_file *f, const char **err)
+{
+	struct out_file of;
+	const char *failed = dir;
+	int e = check_sys_mkdirs(dir);
+
+	of.path = check_path_join(a, dir, f->name);
+	of.data = f->data;
+	of.len = f->len;
+	of.tmp = NULL;
+	if (!e)
+		e = check_sys_write_files(&of, 1, &failed);
+	return e ? io_fail(a, "write", failed, e, err) : HCSC_OK;
+}
+
+/* Compare one expected file; with update, write it when it differs. */
+static enum hcsc_rc compare_file(struct arena *a, const struct check_golden *g,
+				 const char *name, const char *dir,
+				 struct check_sys_dir *have,
+				 const struct check_file *f,
+				 struct check_compare *out,
+				 struct strbuf *detail, struct strbuf *summary,
+				 const char **err)
+{
+	char *path = check_path_join(a, dir, f->name);
+	struct strbuf gold = STRBUF_INIT;
+	bool differs;
+	int e;
+
+	if (!take(have, f->name)) {
+		strbuf_addf(detail, "missing golden file %s/%s/%s\n", g->label,
+			    name, f->name);
+		note(summary, f->name, "missing");
+		out->nmissing++;
+		return g->update ? write_one(a, dir, f, err) : HCSC_OK;
+	}
+	e = check_sys_read(path, SIZE_MAX, &gold);
+	if (e) {
+		strbuf_release(&gold);
+		return io_fail(a, "read", path, e, err);
+	}
+	differs = check_diff(detail,
+			     arena_printf(a, "%s/%s/%s", g->label, name, f->name),
+			     gold.buf, gold.len,
+			     arena_printf(a, "actual/%s/%s", name, f->name),
+			     f->data, f->len);
+	strbuf_release(&gold);
+	if (!differs)
+		return HCSC_OK;
+	note(summary, f->name, "differs");
+	out->ndiffer++;
+	return g->update ? write_one(a, dir, f, err) : HCSC_OK;
+}
+
+static enum hcsc_rc extras(struct arena *a, const struct check_golden *g,
+			   const char *name, const char *dir,
+			   const struct check_sys_dir *have,
+			   struct check_compare *out, struct strbuf *detail,
+			   struct strbuf *summary, const char **err)
+{
+	for (size_t i = 0; i < have->n; i++) {
+		const char *x = have->names[i];
+		int e;
+
+		if (!x)
+			continue;
+		strbuf_addf(detail, "extra golden file %s/%s/%s\n", g->label,
+			    name, x);
+		note(summary, x, "extra");
+		out->nextra++;
+		if (!g->update)
+			continue;
+		e = check_sys_remove(check_path_join(a, dir, x));
+		if (e)
+			return io_fail(a, "remove", check_path_join(a, dir, x), e,
+				       err);
+	}
+	return HCSC_OK;
+}
+
+enum hcsc_rc check_golden_compare(struct arena *a, const struct check_golden *g,
+				  const char *name,
+				  const struct check_file *files, size_t n,
+				  struct check_compare *out,
+				  struct strbuf *detail, struct strbuf *summary,
+				  const char **err)
+{
+	char *dir = check_path_join(a, g->root, name);
+	struct check_sys_dir have;
+	enum hcsc_rc rc = HCSC_OK;
+	int e;
+
+	memset(out, 0, sizeof(*out));
+	e = golden_files(a, dir, &have);
+	if (e)
+		return io_fail(a, "read folder", dir, e, err);
+	for (size_t i = 0; i < n && rc == HCSC_OK; i++)
+		rc = compare_file(a, g, name, dir, &have, &files[i], out, detail,
+				  summary, err);
+	if (rc == HCSC_OK)
+		rc = extras(a, g, name, dir, &have, out, detail, summary, err);
+	check_sys_dir_release(&have);
+	out->updated = g->update && rc == HCSC_OK &&
+		       out->ndiffer + out->nmissing + out->nextra > 0;
+	return rc;
+}
+
+/* Remove ROOT/rel and its parents up to ROOT while they are empty. */
+static void prune(struct arena *a, const struct check_golden *g, char *rel)
+{
+	for (;;) {
+		char *path = check_path_join(a, g->root, rel);
+		struct check_sys_dir d;
+		char *slash;
+		size_t n;
+
+		if (check_sys_list(path, &d) != 0)
+			return;
+		n = d.n;
+		check_sys_dir_release(&d);
+		if (n || check_sys_rmdir(path) != 0)
+			return;
+		slash = strrchr(rel, '/');
+		if (!slash)
+			return;
+		*slash = '\0';
+	}
+}
+
+enum hcsc_rc check_golden_remove(struct arena *a, const struct check_golden *g,
+				 const char *rel, const char **err)
+{
+	char *dir = check_path_join(a, g->root, rel);
+	struct check_sys_dir have;
+	enum hcsc_rc rc = HCSC_OK;
+	int e = golden_files(a, dir, &have);
+
+	if (e)
+		return io_fail(a, "read folder", dir, e, err);
+	for (size_t i = 0; i < have.n && rc == HCSC_OK; i++) {
+		char *path = check_path_join(a, dir, have.names[i]);
+
+		e = check_sys_remove(path);
+		if (e)
+			rc = io_fail(a, "remove", path, e, err);
+	}
+	check_sys_dir_release(&have);
+	if (rc == HCSC_OK)
+		prune(a, g, arena_strdup(a, rel));
+	return rc;
+}

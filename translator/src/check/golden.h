@@ -1,0 +1,65 @@
+/*
+ * check/golden.h: comparing one case's actual files with its golden
+ * folder, and rewriting that folder with --update (Decisions 32-34).
+ *
+ * The expected set is exactly the actual files given; a golden file of
+ * the case's folder that is not among them is extra (names starting with
+ * `.` and subfolders, which belong to other cases, are ignored). Each
+ * differing file is reported as a unified diff labelled
+ * `--- LABEL/CASE/FILE` / `+++ actual/CASE/FILE`, a missing or extra file
+ * on a line of its own. --update writes each differing or missing file
+ * atomically (temporary file, then rename), removes the extra ones and
+ * leaves identical files untouched.
+ */
+#ifndef HCSC_CHECK_GOLDEN_H
+#define HCSC_CHECK_GOLDEN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "hcsc.h"
+
+struct arena;
+struct strbuf;
+
+/* One actual output file of a case. */
+struct check_file {
+	const char *name; /* config.json, ..., warnings.txt, exit-code */
+	const char *data;
+	size_t len;
+};
+
+struct check_golden {
+	const char *root;  /* GOLDEN, as opened */
+	const char *label; /* GOLDEN, as shown in diff headers */
+	bool update;
+};
+
+struct check_compare {
+	size_t ndiffer, nmissing, nextra;
+	bool updated;      /* --update changed the folder */
+};
+
+/*
+ * Compare case `name`'s files with ROOT/NAME/. Appends the diffs and
+ * missing/extra lines to `detail` and a one-line summary ("config.json
+ * differs, exit-code missing") to `summary`. Returns HCSC_OK, or
+ * HCSC_E_IO with *err (arena text) when a golden file cannot be read or
+ * (with update) written or removed.
+ */
+enum hcsc_rc check_golden_compare(struct arena *a, const struct check_golden *g,
+				  const char *name,
+				  const struct check_file *files, size_t n,
+				  struct check_compare *out,
+				  struct strbuf *detail, struct strbuf *summary,
+				  const char **err);
+
+/*
+ * --update for a stale golden folder: remove its files (names starting
+ * with `.` excepted), then the folder and its parents up to ROOT while
+ * they are empty. Returns HCSC_OK or HCSC_E_IO with *err.
+ */
+enum hcsc_rc check_golden_remove(struct arena *a, const struct check_golden *g,
+				 const char *rel, const char **err);
+
+#endif

@@ -1,0 +1,405 @@
+#!/usr/bin/env bash
+# run.sh HCSC: end-to-end tests of `hcsc check` on the fixture corpus in
+# this folder (corpus/), run against the given hcsc binary.
+#
+# The golden files are not committed: they are what the compiler emits
+# today, so the test bootstraps them with `check --update` and ties them
+# to `hcsc compile`'s own output (scenario "goldens are compile's
+# output"); every other scenario then changes them in a known way and
+# asserts the exact result: exit code, stdout byte for byte (the diffs
+# must equal GNU `diff -u --label` output for the same files), summary
+# line, JUnit validity (xmllint --noout) and counts, -j 1 / -j 4
+# determinism, and --update touching only what changed.
+#
+# Needs: bash, GNU diff, xmllint (libxml2-utils). A missing tool is a
+# failure, never a skip (DESIGN.md Decision 42). The last scenario is a
+# negative control: the assertions themselves must be able to fail.
+set -u
+
+HCSC=${1:?usage: run.sh PATH-TO-HCSC}
+case $HCSC in /*) ;; *) HCSC=$PWD/$HCSC ;; esac
+HERE=$(cd "$(dirname "$0")" && pwd)
+PASSED=0
+FAILED=0
+
+ok() { PASSED=$((PASSED + 1)); }
+bad() {
+	FAILED=$((FAILED + 1))
+	echo "run.sh: FAILED: $*" >&2
+}
+
+# expect NAME WANT GOT: two strings equal.
+expect() {
+	if [ "$2" = "$3" ]; then ok; else
+		bad "$1: want [$2], got [$3]"
+	fi
+}
+
+# expect_file NAME WANT-FILE GOT-FILE: byte-identical files.
+expect_file() {
+	if cmp -s "$2" "$3"; then ok; else
+		bad "$1 ($2 vs $3)"
+		diff -u "$2" "$3" | head -40 >&2
+	fi
+}
+
+# hcsc ARGS...: run from $W; stdout in $W/out, stderr in $W/err, $RC.
+hcsc() {
+	(cd "$W" && "$HCSC" "$@") >"$W/out" 2>"$W/err"
+	RC=$?
+}
+
+last_line() { tail -n 1 "$1"; }
+
+for tool in diff xmllint cmp; do
+	if ! command -v "$tool" >/dev/null 2>&1; then
+		bad "prerequisite '$tool' is missing (install diffutils / libxml2-utils)"
+	fi
+done
+[ -x "$HCSC" ] || bad "no hcsc binary at '$HCSC'"
+if [ "$FAILED" -ne 0 ]; then
+	echo "$PASSED passed, $FAILED failed"
+	exit 1
+fi
+
+W=$(mktemp -d "${TMPDIR:-/tmp}/hcsc-check.XXXXXX")
+trap 'rm -rf "$W"' EXIT
+cp -R "$HERE/corpus" "$W/corpus"
+
+CASES='hosts/builtin
+hosts/sibling
+hosts/strict-file
+hosts/unknown
+json/plain
+oci/app
+pass/bad
+pass/basic
+pass/warn'
+
+TREE='golden/hosts/builtin/config.json
+golden/hosts/builtin/hcs-v1.json
+golden/hosts/builtin/hcs-v2.json
+golden/hosts/builtin/process.json
+golden/hosts/builtin/warnings.txt
+golden/hosts/sibling/config.json
+golden/hosts/sibling/hcs-v1.json
+golden/hosts/sibling/hcs-v2.json
+golden/hosts/sibling/process.json
+golden/hosts/sibling/warnings.txt
+golden/hosts/strict-file/diagnostics.txt
+golden/hosts/strict-file/exit-code
+golden/hosts/unknown/diagnostics.txt
+golden/hosts/unknown/exit-code
+golden/json/plain/config.json
+golden/json/plain/hcs-v1.json
+golden/json/plain/hcs-v2.json
+golden/json/plain/process.json
+golden/json/plain/warnings.txt
+golden/oci/app/hcs-v1.json
+golden/oci/app/hcs-v2.json
+golden/oci/app/process.json
+golden/pass/bad/diagnostics.txt
+golden/pass/bad/exit-code
+golden/pass/basic/config.json
+golden/pass/basic/hcs-v1.json
+golden/pass/basic/hcs-v2.json
+golden/pass/basic/process.json
+golden/pass/warn/config.json
+golden/pass/warn/hcs-v1.json
+golden/pass/warn/hcs-v2.json
+golden/pass/warn/process.json
+golden/pass/warn/warnings.txt'
+
+tree() { (cd "$W" && find "$1" -type f | LC_ALL=C sort); }
+
+# ---- 1. no golden files yet: every expected file is missing ----
+hcsc check corpus golden
+expect "bootstrap: exit" 3 "$RC"
+expect "bootstrap: summary" "0 passed, 9 failed" "$(last_line "$W/out")"
+expect "bootstrap: FAIL lines" "$CASES" "$(sed -n 's/^FAIL \([^:]*\):.*/\1/p' "$W/out")"
+expect "bootstrap: missing lines" 33 "$(grep -c '^missing golden file golden/' "$W/out")"
+expect "bootstrap: nothing written" "" "$(tree golden 2>/dev/null)"
+
+# ---- 2. --update creates them, and lists every case ----
+hcsc check corpus golden --update
+expect "update: exit" 0 "$RC"
+expect "update: listed" "$CASES" "$(sed -n 's/^updated \([^:]*\):.*/\1/p' "$W/out")"
+expect "update: summary" "0 passed, 9 failed" "$(last_line "$W/out")"
+expect "update: golden tree" "$TREE" "$(tree golden)"
+expect "update: no temporary files" "" "$(cd "$W" && find golden -name '*.tmp*')"
+
+# ---- 3. the goldens are exactly what `hcsc compile` prints ----
+C=$W/compiled
+mkdir -p "$C"
+# compile_case CASE ARGS...: documents into $C/CASE, stderr, exit code.
+compile_case() {
+	local name=$1
+	shift
+	mkdir -p "$C/$name"
+	(cd "$W/corpus" && "$HCSC" compile "$@" -o "$C/$name") \
+		2>"$C/$name/stderr"
+	echo "$?" >"$C/$name/rc"
+}
+compile_case pass/basic pass/basic.yaml
+compile_case pass/warn pass/warn.yaml
+compile_case pass/bad pass/bad.yaml
+compile_case json/plain json/plain.json
+compile_case hosts/sibling hosts/sibling.yaml --host hosts/host.yaml
+compile_case hosts/builtin hosts/builtin.yaml --host ltsc2016
+compile_case hosts/strict-file hosts/strict-file.yaml \
+	--host _profiles/rs4.yaml --strict
+compile_case oci/app --from-oci oci/app.oci.json \
+	--runtime oci/app.runtime.yaml
+for c in pass/basic pass/warn json/plain hosts/sibling hosts/builtin oci/app; do
+	expect "compile $c: exit" 0 "$(cat "$C/$c/rc")"
+	for f in config.json hcs-v1.json hcs-v2.json process.json; do
+		[ "$c" = oci/app ] && [ $f = config.json ] && continue
+		expect_file "golden $c/$f = compile's" "$C/$c/$f" "$W/golden/$c/$f"
+	done
+	if [ -s "$C/$c/stderr" ]; then
+		expect_file "golden $c/warnings.txt = compile's stderr" \
+			"$C/$c/stderr" "$W/golden/$c/warnings.txt"
+	fi
+done
+for c in pass/bad hosts/strict-file; do
+	expect "compile $c: exit" 1 "$(cat "$C/$c/rc")"
+	expect_file "golden $c/diagnostics.txt = compile's stderr" \
+		"$C/$c/stderr" "$W/golden/$c/diagnostics.txt"
+	expect "golden $c/exit-code" "1" "$(cat "$W/golden/$c/exit-code")"
+done
+expect "basic has no warnings.txt" no \
+	"$([ -e "$W/golden/pass/basic/warnings.txt" ] && echo yes || echo no)"
+expect "unknown # host: is an input error at the name" \
+	"hosts/unknown.yaml:3:13: error: unknown built-in host profile 'nosuch-host' (known: ltsc2016," \
+	"$(cut -d' ' -f1-9 "$W/golden/hosts/unknown/diagnostics.txt")"
+expect "host file shown relative to the corpus" \
+	"_profiles/rs4.yaml:2:10: error:" \
+	"$(cut -d' ' -f1-2 "$W/golden/hosts/strict-file/diagnostics.txt")"
+expect "sibling host.yaml used (clamp to 2 CPUs)" 1 \
+	"$(grep -c 'CPUCount of 8 to current number of processors, 2' "$W/golden/hosts/sibling/warnings.txt")"
+expect "# host: builtin wins over the sibling" 1 \
+	"$(grep -c '^<builtin:ltsc2016>:1:1: warning: moby requires' "$W/golden/hosts/builtin/warnings.txt")"
+
+cp -R "$W/golden" "$W/orig"
+
+# ---- 4. everything passes: one line on stdout, nothing on stderr ----
+hcsc check corpus golden
+expect "clean: exit" 0 "$RC"
+expect "clean: stdout" "9 passed, 0 failed" "$(cat "$W/out")"
+expect "clean: no progress when stderr is no terminal" "" "$(cat "$W/err")"
+hcsc check corpus golden -j 4 --report clean.xml
+expect "clean -j 4: exit" 0 "$RC"
+xmllint --noout "$W/clean.xml" && ok || bad "clean report: xmllint"
+
+# ---- 5. known changes, exact output ----
+G=$W/golden
+sed -i '3s/^/X/' "$G/pass/basic/hcs-v2.json"                 # changed output
+rm "$G/pass/warn/hcs-v1.json"                                 # missing file
+echo note >"$G/json/plain/notes.txt"                          # extra file
+rm "$G"/hosts/sibling/*                                       # must fail, does not
+printf 'hosts/sibling.yaml:1:1: error: old\n' >"$G/hosts/sibling/diagnostics.txt"
+printf '1\n' >"$G/hosts/sibling/exit-code"
+printf "pass/bad.yaml:6:3: error: unknown key 'Memroy' in 'HostConfig'\n" \
+	>"$G/pass/bad/diagnostics.txt"                            # other message
+printf 'x \001 \033[31m \377\376 y\n' \
+	>"$G/hosts/strict-file/diagnostics.txt"                   # needs sanitizing
+mkdir -p "$G/removed/case"
+echo '{}' >"$G/removed/case/config.json"                      # stale folder
+
+# gnu_diff CASE FILE: GNU diff of the golden file against the original.
+gnu_diff() {
+	(cd "$W" && diff -u --label "golden/$1/$2" --label "actual/$1/$2" \
+		"golden/$1/$2" "orig/$1/$2")
+}
+{
+	echo "FAIL hosts/sibling: config.json missing, hcs-v1.json missing, hcs-v2.json missing, process.json missing, warnings.txt missing, diagnostics.txt extra, exit-code extra"
+	for f in config.json hcs-v1.json hcs-v2.json process.json warnings.txt; do
+		echo "missing golden file golden/hosts/sibling/$f"
+	done
+	echo "extra golden file golden/hosts/sibling/diagnostics.txt"
+	echo "extra golden file golden/hosts/sibling/exit-code"
+	echo "FAIL hosts/strict-file: diagnostics.txt differs"
+	gnu_diff hosts/strict-file diagnostics.txt
+	echo "FAIL json/plain: notes.txt extra"
+	echo "extra golden file golden/json/plain/notes.txt"
+	echo "FAIL pass/bad: diagnostics.txt differs"
+	gnu_diff pass/bad diagnostics.txt
+	echo "FAIL pass/basic: hcs-v2.json differs"
+	gnu_diff pass/basic hcs-v2.json
+	echo "FAIL pass/warn: hcs-v1.json missing"
+	echo "missing golden file golden/pass/warn/hcs-v1.json"
+	echo "FAIL removed/case: golden folder golden/removed/case has no case"
+	echo "to accept the actual outputs: hcsc check corpus golden --update"
+	echo "3 passed, 7 failed"
+} >"$W/expected"
+hcsc check corpus golden --report r.xml
+expect "changed: exit" 3 "$RC"
+expect_file "changed: stdout" "$W/expected" "$W/out"
+expect "changed: summary alone on the last line" "3 passed, 7 failed" \
+	"$(last_line "$W/out")"
+expect "changed: one line changed in hcs-v2.json" 1 \
+	"$(gnu_diff pass/basic hcs-v2.json | grep -c '^-X')"
+cp "$W/out" "$W/out.default"
+
+# ---- 6. the JUnit report ----
+R=$W/r.xml
+xmllint --noout "$R" && ok || bad "report: xmllint --noout"
+xp() { xmllint --xpath "$1" "$R" 2>/dev/null; }
+expect "report: tests" 10 "$(xp 'string(/testsuites/@tests)')"
+expect "report: failures" 7 "$(xp 'string(/testsuites/@failures)')"
+expect "report: errors" 0 "$(xp 'string(/testsuites/@errors)')"
+expect "report: skipped attribute" 0 "$(xp 'string(/testsuites/testsuite/@skipped)')"
+expect "report: testcases" 10 "$(xp 'count(/testsuites/testsuite/testcase)')"
+expect "report: failure elements" 7 "$(xp 'count(//failure)')"
+expect "report: no skipped elements" 0 "$(xp 'count(//skipped)')"
+expect "report: no timestamp/hostname" 0 "$(xp 'count(//@timestamp|//@hostname)')"
+expect "report: failure message" "hcs-v2.json differs" \
+	"$(xp 'string(//testcase[@name="pass/basic"]/failure/@message)')"
+expect "report: failure text is the diff" "--- golden/pass/basic/hcs-v2.json" \
+	"$(xp 'string(//testcase[@name="pass/basic"]/failure)' | head -n 1)"
+expect "report: classname" "hcsc.check.pass" \
+	"$(xp 'string(//testcase[@name="pass/basic"]/@classname)')"
+expect "report: time attributes" 12 "$(grep -Eo 'time="[0-9]+\.[0-9]{3}"' "$R" | wc -l | tr -d ' ')"
+expect "report: control characters shown as pictures" 1 \
+	"$(grep -c $'\xe2\x90\x81 \xe2\x90\x9b\[31m \xef\xbf\xbd\xef\xbf\xbd y' "$R")"
+expect "report: no raw control bytes" 0 "$(LC_ALL=C grep -c $'[\x01\x1b]' "$R")"
+
+# ---- 7. -j 1, -j 4 and -j 3 give the same bytes ----
+mask() { sed -E 's/time="[0-9.]+"/time="T"/g' "$1"; }
+for j in 1 4 3; do
+	hcsc check corpus golden -j "$j" --report "r$j.xml"
+	expect "-j $j: exit" 3 "$RC"
+	expect_file "-j $j: stdout as the default run" "$W/out.default" "$W/out"
+	mask "$W/r$j.xml" >"$W/r$j.masked"
+done
+expect_file "-j 1 and -j 4 reports" "$W/r1.masked" "$W/r4.masked"
+expect_file "-j 1 and -j 3 reports" "$W/r1.masked" "$W/r3.masked"
+mask "$R" >"$W/r.masked"
+expect_file "-j 1 and default reports" "$W/r1.masked" "$W/r.masked"
+hcsc check corpus/ golden/ -j 2
+grep -av '^to accept' "$W/out.default" >"$W/out.a"
+grep -av '^to accept' "$W/out" >"$W/out.b"
+expect_file "trailing separators: same labels" "$W/out.a" "$W/out.b"
+
+# ---- 8. --filter ----
+hcsc check corpus golden --filter 'pass/*'
+expect "filter pass/*: exit" 3 "$RC"
+expect "filter pass/*: summary" "0 passed, 3 failed" "$(last_line "$W/out")"
+expect "filter pass/*: hint keeps the filter" \
+	"to accept the actual outputs: hcsc check corpus golden --update --filter 'pass/*'" \
+	"$(tail -n 2 "$W/out" | head -n 1)"
+hcsc check corpus golden --filter 'hosts/[bu]*'
+expect "filter hosts/[bu]*" "2 passed, 0 failed" "$(cat "$W/out")"
+expect "filter hosts/[bu]*: exit" 0 "$RC"
+hcsc check corpus golden --filter '*'
+expect "filter * does not cross /" 2 "$RC"
+hcsc check corpus golden --filter '**'
+expect "filter **: same as no filter" "3 passed, 7 failed" "$(last_line "$W/out")"
+hcsc check corpus golden --filter 'nomatch'
+expect "filter matching nothing: exit" 2 "$RC"
+expect "filter matching nothing: message" "hcsc: no case matches --filter 'nomatch'" "$(cat "$W/err")"
+
+# ---- 9. --update after the changes touches only what changed ----
+find "$G" -type f -exec touch -d '2001-01-01 00:00:00' {} +
+touch -d '2002-01-01 00:00:00' "$W/marker"
+hcsc check corpus golden --update -j 4
+expect "update: exit" 0 "$RC"
+expect "update: lists the changed cases" "updated hosts/sibling
+updated hosts/strict-file
+updated json/plain
+updated pass/bad
+updated pass/basic
+updated pass/warn
+removed removed/case" "$(sed 's/:.*//' "$W/out" | head -n -1)"
+expect "update: summary" "3 passed, 7 failed" "$(last_line "$W/out")"
+expect "update: rewrote only the differing files" "golden/hosts/sibling/config.json
+golden/hosts/sibling/hcs-v1.json
+golden/hosts/sibling/hcs-v2.json
+golden/hosts/sibling/process.json
+golden/hosts/sibling/warnings.txt
+golden/hosts/strict-file/diagnostics.txt
+golden/pass/bad/diagnostics.txt
+golden/pass/basic/hcs-v2.json
+golden/pass/warn/hcs-v1.json" "$(cd "$W" && find golden -type f -newer marker | LC_ALL=C sort)"
+expect "update: golden tree back to the bootstrap one" "$TREE" "$(tree golden)"
+expect "update: stale folder removed with its parent" no \
+	"$([ -e "$G/removed" ] && echo yes || echo no)"
+(cd "$W" && diff -r orig golden >/dev/null) && ok || bad "update: goldens equal the originals"
+hcsc check corpus golden
+expect "after update: passes" "9 passed, 0 failed" "$(cat "$W/out")"
+expect "after update: exit" 0 "$RC"
+hcsc check corpus golden --update
+expect "update with nothing to do" "9 passed, 0 failed" "$(cat "$W/out")"
+
+# ---- 10. a case that cannot run: JUnit error, exit 5 ----
+mkdir -p "$W/corpus/broken"
+printf '# host: missing-host.yaml\nName: nohost\n' >"$W/corpus/broken/nohost.yaml"
+hcsc check corpus golden --report e.xml
+expect "broken: exit (I/O, 5 > 3)" 5 "$RC"
+expect "broken: ERROR line" \
+	"ERROR broken/nohost: cannot read 'broken/missing-host.yaml': No such file or directory" \
+	"$(head -n 1 "$W/out")"
+expect "broken: summary" "9 passed, 1 failed" "$(last_line "$W/out")"
+xmllint --noout "$W/e.xml" && ok || bad "broken: xmllint"
+R=$W/e.xml
+expect "broken: error element" 1 "$(xp 'count(//testcase[@name="broken/nohost"]/error)')"
+expect "broken: errors attribute" 1 "$(xp 'string(/testsuites/@errors)')"
+hcsc check corpus golden --update
+expect "broken: --update cannot fix it" 5 "$RC"
+expect "broken: nothing written for it" no \
+	"$([ -e "$G/broken" ] && echo yes || echo no)"
+rm -r "$W/corpus/broken"
+
+# ---- 11. usage, corpus and I/O errors ----
+hcsc check
+expect "no arguments: usage" 2 "$RC"
+hcsc check corpus
+expect "one argument: usage" 2 "$RC"
+hcsc check corpus golden -j 0
+expect "-j 0: usage" 2 "$RC"
+hcsc check corpus golden -j x4
+expect "-j x4: usage" 2 "$RC"
+hcsc check corpus golden --bogus
+expect "unknown option: usage" 2 "$RC"
+hcsc check nosuch golden -j 0
+expect "usage wins over I/O (2 > 5)" 2 "$RC"
+hcsc check nosuch golden
+expect "missing corpus: exit" 5 "$RC"
+expect "missing corpus: message" \
+	"hcsc: cannot read corpus folder 'nosuch': No such file or directory" "$(cat "$W/err")"
+echo x >"$W/afile"
+hcsc check corpus afile
+expect "golden is a file: exit" 5 "$RC"
+hcsc check corpus golden --report nosuch-dir/r.xml
+expect "report in a missing folder: exit" 5 "$RC"
+expect "report in a missing folder: nothing run" "" "$(cat "$W/out")"
+mkdir -p "$W/dup"
+echo 'Name: a' >"$W/dup/a.yaml"
+echo '{"Name": "a"}' >"$W/dup/a.json"
+hcsc check dup golden
+expect "two files for one case: exit" 1 "$RC"
+expect "two files for one case: message" \
+	"hcsc: two files for case 'a': 'a.json' and 'a.yaml'" "$(cat "$W/err")"
+rm "$W/dup/a.json"
+echo 'OsBuild: 17763' >"$W/dup/host.yaml"
+echo '{"OsBuild": 17763}' >"$W/dup/host.json"
+hcsc check dup golden
+expect "two host files: exit" 1 "$RC"
+hcsc --help
+expect "--help lists check's options" 4 \
+	"$(grep -cE -- '--update|--report FILE|-j, --jobs N|--filter GLOB' "$W/out")"
+
+# ---- 12. negative control: the assertions can fail ----
+before=$FAILED
+hcsc check corpus golden
+expect "negative control (must fail)" "9 passed, 1 failed" "$(cat "$W/out")" 2>/dev/null
+if [ "$FAILED" -eq $((before + 1)) ]; then
+	FAILED=$before
+	ok
+else
+	FAILED=$((before + 1))
+	echo "run.sh: FAILED: negative control did not fail" >&2
+fi
+
+echo "$PASSED passed, $FAILED failed"
+[ "$FAILED" -eq 0 ]
