@@ -85,8 +85,9 @@ enum hcsc_rc oci_merge_command(struct oci_ctx *c, struct container *k)
 		k->args = arena_array(c->a, k->nargs, sizeof(char *));
 		memcpy(k->args, k->entrypoint.v + 1,
 		       (k->entrypoint.n - 1) * sizeof(char *));
-		memcpy(k->args + k->entrypoint.n - 1, k->cmd.v,
-		       k->cmd.n * sizeof(char *));
+		if (k->cmd.n)
+			memcpy(k->args + k->entrypoint.n - 1, k->cmd.v,
+			       k->cmd.n * sizeof(char *));
 	} else {
 		k->nargs = k->cmd.n - 1;
 		k->args = (const char **)k->cmd.v + 1;

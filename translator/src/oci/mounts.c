@@ -217,6 +217,8 @@ static enum hcsc_rc register_volume_keys(struct oci_ctx *c, struct container *k,
 {
 	const char **keys = arena_array(c->a, vols->n, sizeof(char *));
 
+	if (!vols->n)
+		return HCSC_OK;
 	memcpy(keys, vols->keys, vols->n * sizeof(char *));
 	qsort(keys, vols->n, sizeof(char *), cmp_keys);
 	for (size_t i = 0; i < vols->n; i++) {
