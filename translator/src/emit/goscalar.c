@@ -1,0 +1,240 @@
+/*
+ * goscalar.c: Go encoding/json's scalar bytes: strings (Go >= 1.22
+ * escaping, invalid UTF-8 as \ufffd, HTML-safe), integers, and float64 in
+ * Go's shortest round-trip format (go/src/encoding/json/encode.go). The
+ * structure around them is gojson.c's.
+ */
+#include "goscalar.h"
+
+#include <inttypes.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gojson.h"
+#include "strbuf.h"
+
+static const char hex_digits[] = "0123456789abcdef";
+
+/* ---- strings ---------------------------------------------------------- */
+
+/*
+ * Length of the valid UTF-8 sequence at s[0..n) (2 to 4), or 0 when
+ * utf8.DecodeRune would answer (RuneError, 1). Lead bytes C2..F4; the
+ * first continuation byte is narrowed for E0, ED, F0 and F4 (no overlongs,
+ * no surrogates, nothing above U+10FFFF). Go: src/unicode/utf8/utf8.go.
+ */
+static size_t utf8_seq_len(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	unsigned char c = s[0], lo = 0x80, hi = 0xbf;
+	size_t len, i;
+	uint32_t r;
+
+	if (c >= 0xc2 && c <= 0xdf) {
+		len = 2;
+		r = c & 0x1f;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		len = 3;
+		r = c & 0x0f;
+		if (c == 0xe0)
+			lo = 0xa0;
+		else if (c == 0xed)
+			hi = 0x9f;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		len = 4;
+		r = c & 0x07;
+		if (c == 0xf0)
+			lo = 0x90;
+		else if (c == 0xf4)
+			hi = 0x8f;
+	} else {
+		return 0;
+	}
+	if (n < len || s[1] < lo || s[1] > hi)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if (i > 1 && (s[i] < 0x80 || s[i] > 0xbf))
+			return 0;
+		r = (r << 6) | (s[i] & 0x3f);
+	}
+	*cp = r;
+	return len;
+}
+
+/* The escape of an ASCII byte, or NULL when Go writes it raw. */
+static const char *ascii_escape(unsigned char b, char buf[7])
+{
+	switch (b) {
+	case '"':
+		return "\\\"";
+	case '\\':
+		return "\\\\";
+	case '\b':
+		return "\\b";
+	case '\f':
+		return "\\f";
+	case '\n':
+		return "\\n";
+	case '\r':
+		return "\\r";
+	case '\t':
+		return "\\t";
+	case '<':
+	case '>':
+	case '&':
+		break;
+	default:
+		if (b >= 0x20)
+			return NULL;
+		break;
+	}
+	memcpy(buf, "\\u00", 4);
+	buf[4] = hex_digits[b >> 4];
+	buf[5] = hex_digits[b & 0xf];
+	buf[6] = '\0';
+	return buf;
+}
+
+void emit_go_string(struct strbuf *out, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, start = 0, len;
+	const char *esc;
+	char buf[7];
+	uint32_t cp;
+
+	strbuf_addch(out, '"');
+	while (i < n) {
+		if (p[i] < 0x80) {
+			esc = ascii_escape(p[i], buf);
+			if (!esc) {
+				i++;
+				continue;
+			}
+			strbuf_add(out, s + start, i - start);
+			strbuf_addstr(out, esc);
+			start = ++i;
+			continue;
+		}
+		len = utf8_seq_len(p + i, n - i, &cp);
+		if (len && cp != 0x2028 && cp != 0x2029) {
+			i += len;
+			continue;
+		}
+		strbuf_add(out, s + start, i - start);
+		if (!len) {
+			strbuf_addstr(out, "\\ufffd");
+			i++;
+		} else {
+			strbuf_addstr(out, cp == 0x2028 ? "\\u2028" : "\\u2029");
+			i += len;
+		}
+		start = i;
+	}
+	strbuf_add(out, s + start, n - start);
+	strbuf_addch(out, '"');
+}
+
+/* ---- numbers ---------------------------------------------------------- */
+
+void emit_go_u64(struct strbuf *out, uint64_t u)
+{
+	char buf[24];
+	size_t i = sizeof(buf);
+
+	do {
+		buf[--i] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	strbuf_add(out, buf + i, sizeof(buf) - i);
+}
+
+void emit_go_i64(struct strbuf *out, int64_t v)
+{
+	if (v < 0) {
+		strbuf_addch(out, '-');
+		emit_go_u64(out, (uint64_t)0 - (uint64_t)v);
+	} else {
+		emit_go_u64(out, (uint64_t)v);
+	}
+}
+
+/*
+ * The shortest decimal digits that read back as x (x finite, > 0), and
+ * the exponent of the first digit: x = d[0].d[1..] * 10^exp. Found by
+ * printing %.Ne for growing N and reading it back with strtod; digits and
+ * exponent are picked out by hand, so the locale's decimal point does not
+ * matter. Go: strconv.AppendFloat(f, fmt, -1, 64).
+ */
+static size_t shortest_digits(double x, char digits[20], int *exp)
+{
+	char buf[40];
+	size_t nd = 0, i;
+	int prec, e = 0, neg = 0;
+
+	for (prec = 0; prec < 17; prec++) {
+		snprintf(buf, sizeof(buf), "%.*e", prec, x);
+		if (strtod(buf, NULL) == x)
+			break;
+	}
+	for (i = 0; buf[i] && buf[i] != 'e'; i++) {
+		if (buf[i] >= '0' && buf[i] <= '9')
+			digits[nd++] = buf[i];
+	}
+	if (buf[i] == 'e')
+		i++;
+	if (buf[i] == '-' || buf[i] == '+')
+		neg = buf[i++] == '-';
+	for (; buf[i] >= '0' && buf[i] <= '9'; i++)
+		e = e * 10 + (buf[i] - '0');
+	while (nd > 1 && digits[nd - 1] == '0')
+		nd--;
+	*exp = neg ? -e : e;
+	return nd;
+}
+
+static void add_zeros(struct strbuf *out, int n)
+{
+	while (n-- > 0)
+		strbuf_addch(out, '0');
+}
+
+/* Go floatEncoder(64): 'f' form, or 'e' below 1e-6 and from 1e21. */
+void emit_go_float(struct strbuf *out, double x)
+{
+	char d[20];
+	size_t nd;
+	int exp;
+
+	if (signbit(x))
+		strbuf_addch(out, '-');
+	if (x < 0)
+		x = -x;
+	if (x == 0) {
+		strbuf_addch(out, '0');
+		return;
+	}
+	nd = shortest_digits(x, d, &exp);
+	if (x < 1e-6 || x >= 1e21) {
+		strbuf_addch(out, d[0]);
+		if (nd > 1) {
+			strbuf_addch(out, '.');
+			strbuf_add(out, d + 1, nd - 1);
+		}
+		strbuf_addf(out, "e%c%d", exp < 0 ? '-' : '+', exp < 0 ? -exp : exp);
+	} else if (exp < 0) {
+		strbuf_addstr(out, "0.");
+		add_zeros(out, -exp - 1);
+		strbuf_add(out, d, nd);
+	} else if ((size_t)exp + 1 >= nd) {
+		strbuf_add(out, d, nd);
+		add_zeros(out, exp + 1 - (int)nd);
+	} else {
+		strbuf_add(out, d, (size_t)exp + 1);
+		strbuf_addch(out, '.');
+		strbuf_add(out, d + exp + 1, nd - (size_t)exp - 1);
+	}
+}
+
