@@ -15,53 +15,11 @@
 
 #include "gojson.h"
 #include "strbuf.h"
+#include "utf8.h"
 
 static const char hex_digits[] = "0123456789abcdef";
 
 /* ---- strings ---------------------------------------------------------- */
-
-/*
- * Length of the valid UTF-8 sequence at s[0..n) (2 to 4), or 0 when
- * utf8.DecodeRune would answer (RuneError, 1). Lead bytes C2..F4; the
- * first continuation byte is narrowed for E0, ED, F0 and F4 (no overlongs,
- * no surrogates, nothing above U+10FFFF). Go: src/unicode/utf8/utf8.go.
- */
-static size_t utf8_seq_len(const unsigned char *s, size_t n, uint32_t *cp)
-{
-	unsigned char c = s[0], lo = 0x80, hi = 0xbf;
-	size_t len, i;
-	uint32_t r;
-
-	if (c >= 0xc2 && c <= 0xdf) {
-		len = 2;
-		r = c & 0x1f;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		len = 3;
-		r = c & 0x0f;
-		if (c == 0xe0)
-			lo = 0xa0;
-		else if (c == 0xed)
-			hi = 0x9f;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		len = 4;
-		r = c & 0x07;
-		if (c == 0xf0)
-			lo = 0x90;
-		else if (c == 0xf4)
-			hi = 0x8f;
-	} else {
-		return 0;
-	}
-	if (n < len || s[1] < lo || s[1] > hi)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if (i > 1 && (s[i] < 0x80 || s[i] > 0xbf))
-			return 0;
-		r = (r << 6) | (s[i] & 0x3f);
-	}
-	*cp = r;
-	return len;
-}
 
 /* The escape of an ASCII byte, or NULL when Go writes it raw. */
 static const char *ascii_escape(unsigned char b, char buf[7])
@@ -118,7 +76,7 @@ void emit_go_string(struct strbuf *out, const char *s, size_t n)
 			start = ++i;
 			continue;
 		}
-		len = utf8_seq_len(p + i, n - i, &cp);
+		len = utf8_decode(p + i, n - i, &cp);
 		if (len && cp != 0x2028 && cp != 0x2029) {
 			i += len;
 			continue;

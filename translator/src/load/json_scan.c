@@ -17,6 +17,7 @@
 #include "diag.h"
 #include "load.h"
 #include "load_int.h"
+#include "utf8.h"
 
 struct js {
 	struct load_ctx *c;
@@ -137,26 +138,6 @@ static long hex4(const unsigned char *s, const unsigned char *end)
 	return v;
 }
 
-static char *put_utf8(char *o, uint32_t cp)
-{
-	if (cp < 0x80) {
-		*o++ = (char)cp;
-	} else if (cp < 0x800) {
-		*o++ = (char)(0xc0 | (cp >> 6));
-		*o++ = (char)(0x80 | (cp & 0x3f));
-	} else if (cp < 0x10000) {
-		*o++ = (char)(0xe0 | (cp >> 12));
-		*o++ = (char)(0x80 | ((cp >> 6) & 0x3f));
-		*o++ = (char)(0x80 | (cp & 0x3f));
-	} else {
-		*o++ = (char)(0xf0 | (cp >> 18));
-		*o++ = (char)(0x80 | ((cp >> 12) & 0x3f));
-		*o++ = (char)(0x80 | ((cp >> 6) & 0x3f));
-		*o++ = (char)(0x80 | (cp & 0x3f));
-	}
-	return o;
-}
-
 /* A `\u` escape (one code point, maybe a surrogate pair) at *sp. */
 static bool unicode_escape(struct js *js, const unsigned char **sp,
 			   const unsigned char *e, char **op)
@@ -183,12 +164,13 @@ static bool unicode_escape(struct js *js, const unsigned char **sp,
 				   hi);
 			return false;
 		}
-		*op = put_utf8(*op, 0x10000 + (((uint32_t)hi - 0xd800) << 10) +
-					    ((uint32_t)lo - 0xdc00));
+		*op += utf8_encode(0x10000 + (((uint32_t)hi - 0xd800) << 10) +
+					   ((uint32_t)lo - 0xdc00),
+				   *op);
 		*sp = s + 12;
 		return true;
 	}
-	*op = put_utf8(*op, (uint32_t)hi);
+	*op += utf8_encode((uint32_t)hi, *op);
 	*sp = s + 6;
 	return true;
 }

@@ -21,6 +21,7 @@
 #include "ascii.h"
 #include "diag.h"
 #include "load_int.h"
+#include "utf8.h"
 #include "strbuf.h"
 
 /* ---- diagnostics and positions ---- */
@@ -329,46 +330,6 @@ void load_set_int(struct node *n, const char *s, size_t len)
 
 /* ---- load_parse ---- */
 
-/* Offset of the first byte that is not part of valid UTF-8, or len. */
-static size_t utf8_bad(const unsigned char *s, size_t len)
-{
-	size_t i = 0;
-
-	while (i < len) {
-		unsigned char b = s[i];
-		unsigned char lo = 0x80, hi = 0xbf;
-		size_t n;
-
-		if (b < 0x80) {
-			i++;
-			continue;
-		}
-		if (b >= 0xc2 && b <= 0xdf)
-			n = 1;
-		else if (b >= 0xe0 && b <= 0xef)
-			n = 2;
-		else if (b >= 0xf0 && b <= 0xf4)
-			n = 3;
-		else
-			return i;
-		if (b == 0xe0)
-			lo = 0xa0; /* overlong */
-		else if (b == 0xed)
-			hi = 0x9f; /* surrogates */
-		else if (b == 0xf0)
-			lo = 0x90; /* overlong */
-		else if (b == 0xf4)
-			hi = 0x8f; /* above U+10FFFF */
-		if (len - i - 1 < n || s[i + 1] < lo || s[i + 1] > hi)
-			return i;
-		for (size_t k = 2; k <= n; k++)
-			if ((s[i + k] & 0xc0) != 0x80)
-				return i;
-		i += n + 1;
-	}
-	return len;
-}
-
 static bool has_suffix_ci(const char *s, const char *suffix)
 {
 	size_t n = strlen(s), m = strlen(suffix);
@@ -410,7 +371,7 @@ enum hcsc_rc load_parse(struct arena *a, struct diag_list *d,
 	}
 	if (syntax == LOAD_AUTO)
 		syntax = pick_syntax(file, data, len);
-	bad = len > LOAD_MAX_FILE ? 0 : utf8_bad((const unsigned char *)data, len);
+	bad = len > LOAD_MAX_FILE ? 0 : utf8_invalid_at((const unsigned char *)data, len);
 	if (len > LOAD_MAX_FILE)
 		load_fatal(&c, load_pos(&c, 1, 1),
 			   "input is larger than 4 MiB (the input limit)");

@@ -18,6 +18,7 @@
 
 #include "arena.h"
 #include "ascii.h"
+#include "utf8.h"
 enum rx_cls {
 	RXC_LIT,  /* one byte */
 	RXC_LITI, /* one ASCII letter, any case ((?i) in rxMode) */
@@ -300,39 +301,6 @@ static void rx_compile(struct rx_prog *p, const struct rx_build *b, int root)
 	rx_emit(p, RXO_MATCH);
 }
 
-/* Length of the rune at s (Go's utf8.DecodeRune: 1 for an invalid byte). */
-static size_t rx_rune_len(const unsigned char *s, size_t n)
-{
-	unsigned char c = s[0], lo = 0x80, hi = 0xbf;
-	size_t len;
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xc2 && c <= 0xdf)
-		len = 2;
-	else if (c >= 0xe0 && c <= 0xef)
-		len = 3;
-	else if (c >= 0xf0 && c <= 0xf4)
-		len = 4;
-	else
-		return 1;
-	if (c == 0xe0)
-		lo = 0xa0;
-	else if (c == 0xed)
-		hi = 0x9f;
-	else if (c == 0xf0)
-		lo = 0x90;
-	else if (c == 0xf4)
-		hi = 0x8f;
-	if (n < len || s[1] < lo || s[1] > hi)
-		return 1;
-	for (size_t i = 2; i < len; i++) {
-		if (s[i] < 0x80 || s[i] > 0xbf)
-			return 1;
-	}
-	return len;
-}
-
 static bool rx_in_set(unsigned char c, const char *set)
 {
 	for (; *set; set++) {
@@ -340,6 +308,15 @@ static bool rx_in_set(unsigned char c, const char *set)
 			return true;
 	}
 	return false;
+}
+
+/* Width of the rune at s, as Go's utf8.DecodeRune: 1 for an invalid byte. */
+static size_t rune_len(const unsigned char *s, size_t n)
+{
+	uint32_t cp;
+	size_t len = utf8_decode(s, n, &cp);
+
+	return len ? len : 1;
 }
 
 /*
@@ -373,7 +350,7 @@ static size_t rx_class_len(enum rx_cls cls, char ch, const char *s,
 	case RXC_ANY:
 		if (c == '\n')
 			return 0;
-		return rx_rune_len((const unsigned char *)s + pos, len - pos);
+		return rune_len((const unsigned char *)s + pos, len - pos);
 	}
 	return 0;
 }

@@ -9,74 +9,15 @@
 
 #include <stdint.h>
 
+#include "utf8.h"
+
 /* ---- sanitizing (always built: it needs no libxml2) ---- */
 
-static void add_utf8(struct strbuf *out, uint32_t c)
+static void add_codepoint(struct strbuf *out, uint32_t c)
 {
 	char b[4];
-	size_t n;
 
-	if (c < 0x80) {
-		b[0] = (char)c;
-		n = 1;
-	} else if (c < 0x800) {
-		b[0] = (char)(0xc0 | (c >> 6));
-		b[1] = (char)(0x80 | (c & 0x3f));
-		n = 2;
-	} else if (c < 0x10000) {
-		b[0] = (char)(0xe0 | (c >> 12));
-		b[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-		b[2] = (char)(0x80 | (c & 0x3f));
-		n = 3;
-	} else {
-		b[0] = (char)(0xf0 | (c >> 18));
-		b[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-		b[2] = (char)(0x80 | ((c >> 6) & 0x3f));
-		b[3] = (char)(0x80 | (c & 0x3f));
-		n = 4;
-	}
-	strbuf_add(out, b, n);
-}
-
-/*
- * Decode one well-formed UTF-8 sequence at s (RFC 3629: no overlong
- * forms, no surrogates, at most U+10FFFF). Returns its length, or 0.
- */
-static size_t decode(const unsigned char *s, size_t n, uint32_t *cp)
-{
-	size_t len;
-	uint32_t c, min;
-
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if ((s[0] & 0xe0) == 0xc0) {
-		len = 2;
-		c = s[0] & 0x1f;
-		min = 0x80;
-	} else if ((s[0] & 0xf0) == 0xe0) {
-		len = 3;
-		c = s[0] & 0x0f;
-		min = 0x800;
-	} else if ((s[0] & 0xf8) == 0xf0) {
-		len = 4;
-		c = s[0] & 0x07;
-		min = 0x10000;
-	} else {
-		return 0;
-	}
-	if (len > n)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[i] & 0x3f);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*cp = c;
-	return len;
+	strbuf_add(out, b, utf8_encode(c, b));
 }
 
 void junit_sanitize(struct strbuf *out, const char *s, size_t n)
@@ -86,17 +27,17 @@ void junit_sanitize(struct strbuf *out, const char *s, size_t n)
 
 	while (i < n) {
 		uint32_t c;
-		size_t len = decode(p + i, n - i, &c);
+		size_t len = utf8_decode(p + i, n - i, &c);
 
 		if (!len) {
-			add_utf8(out, 0xfffd);
+			add_codepoint(out, 0xfffd);
 			i++;
 			continue;
 		}
 		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-			add_utf8(out, 0x2400 + c);
+			add_codepoint(out, 0x2400 + c);
 		else if (c == 0xfffe || c == 0xffff)
-			add_utf8(out, 0xfffd);
+			add_codepoint(out, 0xfffd);
 		else
 			strbuf_add(out, s + i, len);
 		i += len;
