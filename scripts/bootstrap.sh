@@ -3,16 +3,22 @@
 #   scripts/bootstrap.sh          build dependencies only
 #   scripts/bootstrap.sh --test   also what the tests need: the JSON Schema
 #                                 validator, xmllint, locales (generated),
-#                                 and Go 1.23 for the encoding/json oracle
+#                                 Go 1.23 for the encoding/json oracle, and
+#                                 the Windows suite's packages (below)
+#   scripts/bootstrap.sh --windows  the Windows suite (scripts/windows-test.sh):
+#                                 mingw-w64 (win32 threads), Wine (64-bit
+#                                 only), dpkg-dev for `apt-get source`
 # Idempotent: already-installed packages are not fetched again.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 build_pkgs=(gcc cmake ninja-build pkg-config libyaml-dev libjson-c-dev libxml2-dev)
 test_pkgs=(python3-jsonschema libxml2-utils locales valgrind)
+windows_pkgs=(gcc-mingw-w64-x86-64-win32 binutils-mingw-w64-x86-64 wine wine64 dpkg-dev)
 
 want=("${build_pkgs[@]}")
-[ "${1:-}" = "--test" ] && want+=("${test_pkgs[@]}")
+[ "${1:-}" = "--test" ] && want+=("${test_pkgs[@]}" "${windows_pkgs[@]}")
+[ "${1:-}" = "--windows" ] && want+=("${windows_pkgs[@]}")
 
 missing=()
 for p in "${want[@]}"; do
@@ -27,7 +33,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if [ "${1:-}" = "--test" ]; then
+if [ "${1:-}" = "--test" ] || [ "${1:-}" = "--windows" ]; then
 	# Locales for the determinism test (a missing locale is a failure).
 	for loc in de_DE.UTF-8 tr_TR.UTF-8; do
 		if ! locale -a 2>/dev/null | grep -qi "^${loc%%.*}\.utf-\?8$"; then

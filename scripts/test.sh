@@ -8,3 +8,6 @@ scripts/bootstrap.sh --test
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Debug -DHCSC_WERROR=ON -DHCSC_SANITIZE=ON >/dev/null
 cmake --build build -j"$(nproc)"
 ctest --test-dir build --output-on-failure --timeout 600 -j"$(nproc)"
+# The Windows suite: the cross-built hcsc.exe under Wine against the fake
+# HCS DLLs, compared with the Linux build above (scripts/windows-test.sh).
+HCSC_NATIVE_BUILD=build scripts/windows-test.sh --no-bootstrap

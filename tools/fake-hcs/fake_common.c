@@ -279,3 +279,22 @@ void fake_process_start(struct fake_obj *p, const char *params, HANDLE go,
 	r->done = done;
 	p->thread = CreateThread(NULL, 0, process_main, r, 0, NULL);
 }
+
+bool fake_process_may_tell(struct fake_obj *p)
+{
+	return InterlockedCompareExchange(&p->state, FAKE_TELLING,
+					  FAKE_RUNNING) == FAKE_RUNNING;
+}
+
+void fake_process_told(struct fake_obj *p)
+{
+	InterlockedExchange(&p->state, FAKE_CLOSED);
+}
+
+void fake_process_close(struct fake_obj *p)
+{
+	while (InterlockedCompareExchange(&p->state, FAKE_CLOSED, FAKE_RUNNING) ==
+	       FAKE_TELLING)
+		Sleep(1);
+	p->closed = true;
+}

@@ -57,6 +57,7 @@ struct fake_obj {
 	HANDLE std_in, std_out, std_err; /* the caller's ends */
 	HANDLE my_in, my_out, my_err;    /* the process's ends */
 	HANDLE thread;
+	volatile LONG state;             /* FAKE_RUNNING, _TELLING, _CLOSED */
 	HANDLE registered;               /* set once a callback is on */
 	HCS_EVENT_CALLBACK event_cb;     /* computecore */
 	HCS_NOTIFICATION_CALLBACK note_cb; /* vmcompute */
@@ -89,5 +90,15 @@ const char *fake_describe(const void *h, enum fake_kind kind, char *buf,
 void fake_process_start(struct fake_obj *p, const char *params, HANDLE go,
 			void (*done)(struct fake_obj *p, unsigned exit_code));
 unsigned fake_exit_code(void);
+
+/*
+ * The race between the process exiting and the caller closing its handle:
+ * the thread claims the right to call back (false: closed already);
+ * closing claims it first, or waits for a callback under way to end.
+ */
+enum { FAKE_RUNNING, FAKE_TELLING, FAKE_CLOSED };
+bool fake_process_may_tell(struct fake_obj *p);
+void fake_process_told(struct fake_obj *p);
+void fake_process_close(struct fake_obj *p);
 
 #endif

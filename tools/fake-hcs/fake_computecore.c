@@ -258,8 +258,11 @@ static void process_exited(struct fake_obj *p, unsigned exit_code)
 	PWSTR w;
 	HCS_EVENT ev;
 
-	if (!p->event_cb || p->closed) {
+	if (!fake_process_may_tell(p))
+		return; /* closed first: no callback after HcsCloseProcess */
+	if (!p->event_cb) {
 		fake_log("-> process=%u exited with no callback to tell", p->seq);
+		fake_process_told(p);
 		return;
 	}
 	snprintf(data, sizeof(data),
@@ -271,6 +274,7 @@ static void process_exited(struct fake_obj *p, unsigned exit_code)
 	ev.EventData = w;
 	ev.Operation = NULL;
 	p->event_cb(&ev, p->cb_context);
+	fake_process_told(p);
 	LocalFree(w);
 }
 
@@ -337,8 +341,5 @@ void WINAPI HcsCloseProcess(HCS_PROCESS process)
 	fake_log("HcsCloseProcess %s", DESCRIBE(process, FAKE_PROCESS, b, &ok));
 	if (!ok)
 		return;
-	/* No callback may run once the handle is closed. */
-	if (p->thread && p->event_cb)
-		WaitForSingleObject(p->thread, 30000);
-	p->closed = true;
+	fake_process_close(p); /* no callback runs once it returns */
 }

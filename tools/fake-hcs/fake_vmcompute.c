@@ -265,8 +265,10 @@ HRESULT WINAPI HcsCloseComputeSystem(HCS_SYSTEM computeSystem)
 static void process_exited(struct fake_obj *p, unsigned exit_code)
 {
 	(void)exit_code;
-	if (!p->closed)
-		notify(p, NOTE_PROCESS_EXITED, S_OK, NULL);
+	if (!fake_process_may_tell(p))
+		return; /* closed first: no callback after HcsCloseProcess */
+	notify(p, NOTE_PROCESS_EXITED, S_OK, NULL);
+	fake_process_told(p);
 }
 
 HRESULT WINAPI HcsCreateProcess(HCS_SYSTEM computeSystem,
@@ -385,9 +387,7 @@ HRESULT WINAPI HcsCloseProcess(HCS_PROCESS process)
 	fake_log("HcsCloseProcess %s", DESCRIBE(process, FAKE_PROCESS, b, &ok));
 	if (!ok)
 		return FAKE_E_HANDLE;
-	if (p->thread && p->note_cb)
-		WaitForSingleObject(p->thread, 30000);
-	p->closed = true;
+	fake_process_close(p);
 	return S_OK;
 }
 

@@ -2,7 +2,8 @@
  * apply/utf16.h: UTF-8 <-> UTF-16 for the HCS API, which takes and returns
  * wide strings. Our own portable converter (Windows' MultiByteToWideChar
  * would do on Windows, but this one is tested everywhere): the UTF-8 side
- * is strict, so a document is never silently mangled.
+ * is strict, so a document is never silently mangled (the UTF-8 rules are
+ * common/utf8).
  */
 #ifndef HCSC_APPLY_UTF16_H
 #define HCSC_APPLY_UTF16_H

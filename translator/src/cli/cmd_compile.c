@@ -165,8 +165,8 @@ static bool parse_timeout(const char *v, unsigned *out)
 }
 
 /* The --apply options (Decisions 39, 40); false after a usage message. */
-static bool apply_options(const struct cli_args *args,
-			  struct apply_options *o)
+static bool read_apply_options(const struct cli_args *args,
+			       struct apply_options *o)
 {
 	memset(o, 0, sizeof(*o));
 	o->start = args->given[OPT_START];
@@ -197,14 +197,14 @@ static bool apply_options(const struct cli_args *args,
 	return true;
 }
 
-static void apply_out(void *ctx, const char *data, size_t len)
+static void sink_out(void *ctx, const char *data, size_t len)
 {
 	(void)ctx;
 	fwrite(data, 1, len, stdout);
 	fflush(stdout);
 }
 
-static void apply_msg(void *ctx, enum apply_msg_kind kind, const char *text)
+static void sink_msg(void *ctx, enum apply_msg_kind kind, const char *text)
 {
 	(void)ctx;
 	fflush(stdout);
@@ -265,7 +265,7 @@ static int run_apply(struct arena *a, const struct apply_options *o,
 		     const struct compile_input *in,
 		     const struct compile_output *out)
 {
-	struct apply_sink sink = { NULL, apply_out, apply_msg };
+	struct apply_sink sink = { NULL, sink_out, sink_msg };
 
 	return apply_run(a, in, out, o, &sink);
 }
@@ -297,7 +297,7 @@ int cmd_compile(int argc, char **argv)
 		return cli_fail(HCSC_E_USAGE, "--id, --owner and --runtime go with "
 					      "--from-oci (a description says Id, "
 					      "Owner and Runtime itself)");
-	if (!select_docs(&args, want) || !apply_options(&args, &aopt))
+	if (!select_docs(&args, want) || !read_apply_options(&args, &aopt))
 		return HCSC_E_USAGE;
 	if (args.given[OPT_APPLY] && !aopt.dry_run && !apply_supported())
 		return cli_fail(HCSC_E_USAGE, "--apply needs a Windows host");
