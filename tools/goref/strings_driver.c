@@ -21,29 +21,8 @@
 #include <json-c/json.h>
 
 #include "emit/gojson.h"
+#include "hexlines.h"
 #include "strbuf.h"
-
-/* Read one line without its newline; 0 at end of input. */
-static int read_line(FILE *f, struct strbuf *line)
-{
-	int c;
-
-	strbuf_reset(line);
-	while ((c = getc(f)) != EOF && c != '\n')
-		strbuf_addch(line, (char)c);
-	return c != EOF || line->len;
-}
-
-static int hex_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
 
 static int run_strings(void)
 {

@@ -20,30 +20,9 @@
 #include <string.h>
 
 #include "arena.h"
+#include "hexlines.h"
 #include "strbuf.h"
 #include "winpath.h"
-
-/* Read one line without its newline; 0 at end of input. */
-static int read_line(FILE *f, struct strbuf *line)
-{
-	int c;
-
-	strbuf_reset(line);
-	while ((c = getc(f)) != EOF && c != '\n')
-		strbuf_addch(line, (char)c);
-	return c != EOF || line->len;
-}
-
-static int hex_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
 
 /* Decode a hex line into bytes; false on bad hex or a NUL byte. */
 static bool decode(const struct strbuf *line, struct strbuf *bytes,

@@ -76,6 +76,16 @@ const wchar_t *apply_win_wide(const struct apply_job *j, const char *s,
 	return (const wchar_t *)w;
 }
 
+bool apply_win_wide_job(const struct apply_job *j, const char *doc_name,
+			const wchar_t **id, const wchar_t **doc,
+			const wchar_t **process)
+{
+	*id = apply_win_wide(j, j->id, strlen(j->id), "the compute system id");
+	*doc = apply_win_wide(j, j->doc, j->doc_len, doc_name);
+	*process = apply_win_wide(j, j->process, j->process_len, "process.json");
+	return *id && *doc && *process;
+}
+
 void apply_win_utf8(const wchar_t *w, struct strbuf *out)
 {
 	strbuf_reset(out);

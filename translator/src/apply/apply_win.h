@@ -36,6 +36,10 @@ HMODULE apply_win_load(const struct apply_job *j, const wchar_t *dll,
 /* UTF-8 to a wide C string; NULL after reporting (invalid UTF-8, NUL). */
 const wchar_t *apply_win_wide(const struct apply_job *j, const char *s,
 			      size_t n, const char *what);
+/* The job's id, document (named doc_name) and process.json as UTF-16. */
+bool apply_win_wide_job(const struct apply_job *j, const char *doc_name,
+			const wchar_t **id, const wchar_t **doc,
+			const wchar_t **process);
 /* A wide string from HCS (may be NULL) as UTF-8 into `out` (reset). */
 void apply_win_utf8(const wchar_t *w, struct strbuf *out);
 /* Print a result document HCS returned (NULL or empty: nothing). */

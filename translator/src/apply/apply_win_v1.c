@@ -379,10 +379,7 @@ int apply_win_v1(const struct apply_job *j, HMODULE dll)
 	strbuf_init(&s.utf8);
 	if (!apply_win_bind(j, dll, "vmcompute.dll", vc_names, s.fn, VC_COUNT))
 		return HCSC_E_APPLY;
-	s.id = apply_win_wide(j, j->id, strlen(j->id), "the compute system id");
-	s.doc = apply_win_wide(j, j->doc, j->doc_len, "hcs-v1.json");
-	s.process = apply_win_wide(j, j->process, j->process_len, "process.json");
-	if (!s.id || !s.doc || !s.process)
+	if (!apply_win_wide_job(j, "hcs-v1.json", &s.id, &s.doc, &s.process))
 		return HCSC_E_IO;
 	notes_init(&s.sys_notes);
 	notes_init(&s.proc_notes);

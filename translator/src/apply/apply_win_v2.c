@@ -332,10 +332,7 @@ int apply_win_v2(const struct apply_job *j, HMODULE dll)
 	strbuf_init(&s.wait.data);
 	if (!apply_win_bind(j, dll, "computecore.dll", cc_names, s.fn, CC_COUNT))
 		return HCSC_E_APPLY;
-	s.id = apply_win_wide(j, j->id, strlen(j->id), "the compute system id");
-	s.doc = apply_win_wide(j, j->doc, j->doc_len, "hcs-v2.json");
-	s.process = apply_win_wide(j, j->process, j->process_len, "process.json");
-	if (!s.id || !s.doc || !s.process)
+	if (!apply_win_wide_job(j, "hcs-v2.json", &s.id, &s.doc, &s.process))
 		return HCSC_E_IO;
 	rc = run(&s);
 	if (s.wait.done)
