@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# checksrc.sh [ROOT]: the project's source rules (STYLE.md §16), for CI.
+#  - banned calls: sprintf, vsprintf, strcpy, strcat, strtok, atoi, atol,
+#    gets, and strtol/strtoul/strtoll/strtoull (the library parses numbers
+#    itself, with range checks)
+#  - <ctype.h> is not used (its answers depend on the locale: Decision 57)
+#  - every translator source starts with a comment saying what it owns
+#  - no tabs-vs-spaces mix at line starts, no trailing whitespace
+# Prints one line per violation and a closing `N passed, M failed`.
+set -u
+root=${1:-$(cd "$(dirname "$0")/.." && pwd)}
+cd "$root" || exit 2
+fail=0 pass=0
+files=$(git ls-files 'translator/src/*.c' 'translator/src/*.h' 'translator/include/*.h' 2>/dev/null)
+[ -n "$files" ] || files=$(find translator/src translator/include -name '*.[ch]' | sort)
+
+banned='\b(sprintf|vsprintf|strcpy|strcat|strtok|atoi|atol|gets|strtol|strtoul|strtoll|strtoull)[[:space:]]*\('
+while IFS= read -r f; do
+	bad=0
+	if grep -nE "$banned" "$f" | grep -vE '^\s*[0-9]+:\s*(\*|/\*|//)' >/tmp/checksrc.$$; then
+		sed "s|^|$f:|; s|$| (banned call)|" /tmp/checksrc.$$; bad=1
+	fi
+	if grep -n '#include <ctype.h>' "$f" >/tmp/checksrc.$$; then
+		sed "s|^|$f:|; s|$| (ctype.h is locale-dependent; use ascii.h)|" /tmp/checksrc.$$; bad=1
+	fi
+	if ! head -1 "$f" | grep -q '^/\*'; then
+		echo "$f:1: the file must start with a comment saying what it owns"; bad=1
+	fi
+	if grep -nE '[[:space:]]+$' "$f" >/tmp/checksrc.$$; then
+		sed "s|^|$f:|; s|:[^:]*$|: trailing whitespace|" /tmp/checksrc.$$ | head -3; bad=1
+	fi
+	if grep -nP '^\t* +\t' "$f" >/tmp/checksrc.$$; then
+		sed "s|^|$f:|; s|:[^:]*$|: space before tab in indentation|" /tmp/checksrc.$$ | head -3; bad=1
+	fi
+	if [ $bad = 0 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
+done <<<"$files"
+rm -f /tmp/checksrc.$$
+
+# Negative control: the ban pattern must catch a banned call.
+if echo '	n = atoi(s);' | grep -qE "$banned"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "negative control failed"; fi
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
