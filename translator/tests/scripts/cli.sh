@@ -46,6 +46,14 @@ expect apply-off-windows 2 "--apply needs a Windows host" -- compile "$good" --a
 expect input-error 1 "bad.yaml:2:25: error: range of CPUShares is from 1 to 10000" -- compile "$work/bad.yaml"
 expect strict-placeholder 1 "error: 'Runtime.LayerFolders' is not set" -- compile "$work/min.yaml" --strict
 expect hosts-args 2 "hosts takes no arguments" -- hosts x
+"$hcsc" compile "$good" -o "$work/oci" 2>/dev/null
+expect from-oci-emit-oci 2 "--emit oci with --from-oci: the OCI spec is the input" -- compile --from-oci "$work/oci/config.json" --emit oci
+expect from-oci-and-desc 2 "--from-oci takes the spec as its value; no description as well" -- compile "$good" --from-oci "$work/oci/config.json"
+expect id-without-from-oci 2 "--id, --owner and --runtime go with --from-oci" -- compile "$good" --id x
+expect runtime-without-from-oci 2 "--id, --owner and --runtime go with --from-oci" -- compile "$good" --runtime "$work/oci/config.json"
+expect from-oci-missing 5 "hcsc: cannot read" -- compile --from-oci "$work/none.json"
+expect from-oci-default-hcs-v2 0 "" -- compile --from-oci "$work/oci/config.json"
+if grep -q '"ShouldTerminateOnLastHandleClosed": true' "$work/out"; then ok; else bad "--from-oci default is not hcs-v2"; fi
 expect version 0 "" -- --version
 expect help 0 "" -- --help
 expect alias-host 0 "" -- compile "$good" --host RS5
