@@ -662,11 +662,32 @@ static void test_diagnostics(void)
 		{ "{\"process\":{\"Env\":[],\"ENV\":[]}}", false,
 		  "1:22: error: duplicate key 'ENV' (same as 'Env' at line 1, "
 		  "column 13; keys match case-insensitively)" },
+		/* more than 16 keys: found through the hash table (fuzzing: a
+		 * mapping of 50,000 keys used to take seconds), still against
+		 * the first of the equal keys */
+		{ "{\"process\":{\"terminal\":null,\"consoleSize\":null,\"user\":null,"
+		  "\"args\":null,\"commandLine\":null,\"env\":null,\"cwd\":null,"
+		  "\"capabilities\":null,\"rlimits\":null,\"noNewPrivileges\":null,"
+		  "\"apparmorProfile\":null,\"oomScoreAdj\":null,\"selinuxLabel\":null,"
+		  "\"scheduler\":null,\"ioPriority\":null,\"execCPUAffinity\":null,"
+		  "\"ENV\":null,\"NoNewPRIVILEGES\":null}}", false,
+		  "1:291: error: duplicate key 'ENV' (same as 'env' at line 1, "
+		  "column 91; keys match case-insensitively)|"
+		  "1:302: error: duplicate key 'NoNewPRIVILEGES' (same as "
+		  "'noNewPrivileges' at line 1, column 148; keys match "
+		  "case-insensitively)" },
 		/* data-map keys are byte-exact: no duplicate */
 		{ "{\"annotations\":{\"a\":\"1\",\"A\":\"2\"}}", true, "ok" },
 		/* unknown keys: warnings, and the decode goes on */
 		{ "{\"frobnicate\":1}", true,
 		  "1:2: warning: unknown key 'frobnicate' at the top level "
+		  "(ignored; not a field of specs.Spec)" },
+		/* a long key is quoted cut to 64 bytes (fuzzing: aliased copies
+		 * of 64 KiB keys made hundreds of MB of warnings) */
+		{ "{\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		  "aaaaaa\":1}", true,
+		  "1:2: warning: unknown key 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		  "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...' at the top level "
 		  "(ignored; not a field of specs.Spec)" },
 		{ "{\"windows\":{\"layerFolder\":[]}}", true,
 		  "1:13: warning: unknown key 'layerFolder' in 'windows' "

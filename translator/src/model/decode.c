@@ -23,9 +23,19 @@ const struct field *schema_field(const struct schema *s, const char *key)
 	return NULL;
 }
 
+/* strlen(s), or `max` when s is longer (keys may be 64 KiB). */
+static size_t len_upto(const char *s, size_t max)
+{
+	size_t n = 0;
+
+	while (n < max && s[n])
+		n++;
+	return n;
+}
+
 size_t schema_edit_distance(const char *a, const char *b)
 {
-	size_t n = strlen(a), m = strlen(b);
+	size_t n = len_upto(a, 33), m = len_upto(b, 33);
 	size_t d[34][34];
 
 	if (n > 32 || m > 32)
@@ -75,6 +85,23 @@ static const char *field_names(struct arena *a, const struct schema *s)
 	return arena_join(a, names, s->nfields, ", ");
 }
 
+/*
+ * A key as messages quote it: at most 64 bytes, cut on a character
+ * boundary, then "..." (as load.c's load_show shows text). Without the
+ * cut, aliased copies of a mapping of 64 KiB unknown keys made hundreds
+ * of MB of --from-oci warnings (found by fuzzing).
+ */
+static const char *show_key(struct arena *a, const char *s)
+{
+	size_t n = 0;
+
+	while (s[n] && n < 64)
+		n++;
+	while (s[n] && ((unsigned char)s[n] & 0xc0) == 0x80)
+		n++;
+	return s[n] ? arena_printf(a, "%.*s...", (int)n, s) : s;
+}
+
 static const struct field *closest_field(const struct schema *s,
 					 const char *key)
 {
@@ -102,12 +129,14 @@ static void unknown_key_warning(const struct decode_ctx *ctx,
 	if (best) {
 		diag_warning(ctx->diags, key->pos,
 			     "unknown key '%s' %s (ignored; did you mean '%s'?)",
-			     key->text, where(ctx->arena, path), best->name);
+			     show_key(ctx->arena, key->text),
+			     where(ctx->arena, path), best->name);
 		return;
 	}
 	diag_warning(ctx->diags, key->pos,
 		     "unknown key '%s' %s (ignored; not a field of %s)",
-		     key->text, where(ctx->arena, path), s->name);
+		     show_key(ctx->arena, key->text), where(ctx->arena, path),
+		     s->name);
 }
 
 static void unknown_key(const struct decode_ctx *ctx, const struct schema *s,
@@ -117,13 +146,14 @@ static void unknown_key(const struct decode_ctx *ctx, const struct schema *s,
 
 	if (best) {
 		diag_error(ctx->diags, key->pos,
-			   "unknown key '%s' %s (did you mean '%s'?)", key->text,
+			   "unknown key '%s' %s (did you mean '%s'?)",
+			   show_key(ctx->arena, key->text),
 			   where(ctx->arena, path), best->name);
 		return;
 	}
 
 	diag_error(ctx->diags, key->pos, "unknown key '%s' %s (allowed: %s)",
-		   key->text, where(ctx->arena, path),
+		   show_key(ctx->arena, key->text), where(ctx->arena, path),
 		   field_names(ctx->arena, s));
 }
 
@@ -366,10 +396,12 @@ static bool keep_node(const struct node *n, struct v_node *slot)
 static bool decode_field(const struct decode_ctx *ctx, const struct field *f,
 			 const char *path, const struct node *n, void *out)
 {
-	void *slot = (char *)out + f->offset;
+	void *slot;
 
+	/* NO_SLOT is no offset: `out + NO_SLOT` would overflow (UBSan). */
 	if (f->type == FT_ANY || f->offset == NO_SLOT)
 		return true;
+	slot = (char *)out + f->offset;
 	if (n->kind == NODE_NULL)
 		return true; /* null means absent (Decision 10) */
 	switch (f->type) {
@@ -415,25 +447,93 @@ static bool decode_field(const struct decode_ctx *ctx, const struct field *f,
 	return true;
 }
 
+/* Eight bytes with 'A'-'Z' folded to 'a'-'z' (and nothing else changed). */
+static uint64_t fold_word(uint64_t w)
+{
+	uint64_t low7 = w & 0x7f7f7f7f7f7f7f7full;
+	uint64_t ge_a = low7 + 0x3f3f3f3f3f3f3f3full; /* bit 7: >= 'A' */
+	uint64_t gt_z = low7 + 0x2525252525252525ull; /* bit 7: > 'Z' */
+	uint64_t upper = ge_a & ~gt_z & ~w & 0x8080808080808080ull;
+
+	return w | upper >> 2;
+}
+
+/*
+ * A hash of the ASCII-folded key, a word at a time: keys may be 64 KiB
+ * and aliases decode a mapping up to 100 times.
+ */
+static size_t fold_hash(const struct node *k)
+{
+	uint64_t h = 0x9e3779b97f4a7c15ull ^ k->len;
+	size_t i = 0;
+
+	for (; i + 8 <= k->len; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, k->text + i, 8);
+		h = (h ^ fold_word(w)) * 0xff51afd7ed558ccdull;
+		h ^= h >> 32;
+	}
+	for (; i < k->len; i++)
+		h = (h ^ (unsigned char)ascii_lower(k->text[i])) * 0x100000001b3ull;
+	return (size_t)(h ^ h >> 29);
+}
+
+/*
+ * first[i]: the first key of `map` equal to key i but for ASCII case (i
+ * itself when none is before it). A hash table, so that a mapping of
+ * 50,000 keys (LOAD_MAX_NODES) is not 10^9 comparisons; small mappings
+ * (NULL) are scanned.
+ */
+static const size_t *case_firsts(struct arena *a, const struct node *map)
+{
+	size_t cap = 32, mask, *slot, *first;
+
+	if (map->n <= 16)
+		return NULL;
+	while (cap < map->n * 2)
+		cap *= 2;
+	mask = cap - 1;
+	slot = arena_array(a, cap, sizeof(*slot)); /* index + 1; 0 = empty */
+	first = arena_array(a, map->n, sizeof(*first));
+	for (size_t i = 0; i < map->n; i++) {
+		const char *k = map->pairs[i].key->text;
+		size_t h = fold_hash(map->pairs[i].key) & mask;
+
+		while (slot[h] && !ascii_eqi(map->pairs[slot[h] - 1].key->text, k))
+			h = (h + 1) & mask;
+		if (!slot[h])
+			slot[h] = i + 1;
+		first[i] = slot[h] - 1;
+	}
+	return first;
+}
+
+static size_t case_first_scan(const struct node *map, size_t i)
+{
+	for (size_t j = 0; j < i; j++)
+		if (ascii_eqi(map->pairs[j].key->text, map->pairs[i].key->text))
+			return j;
+	return i;
+}
+
 /* Keys equal but for case are one key given twice (Decision 9). */
 static bool case_duplicate(const struct decode_ctx *ctx, const struct node *map,
-			   size_t i)
+			   const size_t *first, size_t i)
 {
 	const struct node *key = map->pairs[i].key;
+	size_t j = first ? first[i] : case_first_scan(map, i);
+	const struct node *prev = map->pairs[j].key;
 
-	for (size_t j = 0; j < i; j++) {
-		const struct node *prev = map->pairs[j].key;
-
-		if (ascii_eqi(prev->text, key->text)) {
-			diag_error(ctx->diags, key->pos,
-				   "duplicate key '%s' (same as '%s' at line %u, "
-				   "column %u; keys match case-insensitively)",
-				   key->text, prev->text, prev->pos.line,
-				   prev->pos.col);
-			return true;
-		}
-	}
-	return false;
+	if (j == i)
+		return false;
+	diag_error(ctx->diags, key->pos,
+		   "duplicate key '%s' (same as '%s' at line %u, "
+		   "column %u; keys match case-insensitively)",
+		   show_key(ctx->arena, key->text),
+		   show_key(ctx->arena, prev->text), prev->pos.line,
+		   prev->pos.col);
+	return true;
 }
 
 /* Unset strings read as "" everywhere, nested structs included. */
@@ -441,10 +541,11 @@ static void init_defaults(const struct schema *s, void *out)
 {
 	for (size_t i = 0; i < s->nfields; i++) {
 		const struct field *f = &s->fields[i];
-		void *slot = (char *)out + f->offset;
+		void *slot;
 
 		if (f->offset == NO_SLOT)
 			continue;
+		slot = (char *)out + f->offset;
 		if (f->type == FT_STRING && !((struct v_str *)slot)->v)
 			((struct v_str *)slot)->v = "";
 		else if (f->type == FT_STRUCT)
@@ -456,6 +557,7 @@ bool schema_decode(const struct decode_ctx *ctx, const struct schema *s,
 		   const char *path, const struct node *map, void *out)
 {
 	struct v_obj *hdr = out;
+	const size_t *first;
 	bool ok = true;
 
 	init_defaults(s, out);
@@ -465,11 +567,12 @@ bool schema_decode(const struct decode_ctx *ctx, const struct schema *s,
 		return type_error(ctx, *path ? path : s->name, map, "a mapping");
 	hdr->set = true;
 	hdr->pos = map->pos;
+	first = case_firsts(ctx->arena, map);
 	for (size_t i = 0; i < map->n && !diag_full(ctx->diags); i++) {
 		const struct node *key = map->pairs[i].key;
 		const struct field *f = schema_field(s, key->text);
 
-		if (case_duplicate(ctx, map, i)) {
+		if (case_duplicate(ctx, map, first, i)) {
 			ok = false;
 			continue;
 		}

@@ -60,22 +60,29 @@ bool compile_host_is_file(const char *v)
 	       str_suffix(v, ".yml") || str_suffix(v, ".json");
 }
 
-/* Read and parse one input file into a node tree. */
+/* Read (or take `data` when set) and parse one input into a node tree. */
 static enum hcsc_rc load_file(struct arena *a, struct diag_list *d,
 			      const char *path, const char *shown,
+			      const char *data, size_t len,
 			      const char **display, struct node **root,
 			      const char **err)
 {
 	struct strbuf buf = STRBUF_INIT;
-	enum hcsc_rc rc;
+	enum hcsc_rc rc = HCSC_OK;
 
 	if (shown)
 		*display = arena_strdup(a, shown);
+	else if (!path)
+		*display = "<memory>";
 	else
 		*display = strcmp(path, "-") ? arena_strdup(a, path) : "<stdin>";
-	rc = load_read_file(a, d, path, *display, &buf, err);
+	if (!data) {
+		rc = load_read_file(a, d, path, *display, &buf, err);
+		data = buf.buf;
+		len = buf.len;
+	}
 	if (rc == HCSC_OK)
-		rc = load_parse(a, d, *display, buf.buf, buf.len, LOAD_AUTO, root);
+		rc = load_parse(a, d, *display, data, len, LOAD_AUTO, root);
 	strbuf_release(&buf);
 	return rc;
 }
@@ -90,9 +97,9 @@ static enum hcsc_rc load_host(struct arena *a, struct diag_list *d,
 	const char *display;
 	enum hcsc_rc rc;
 
-	if (in->host && compile_host_is_file(in->host)) {
-		rc = load_file(a, d, in->host, in->host_display, &display, &root,
-			       err);
+	if (in->host_data || (in->host && compile_host_is_file(in->host))) {
+		rc = load_file(a, d, in->host, in->host_display, in->host_data,
+			       in->host_len, &display, &root, err);
 		if (rc != HCSC_OK)
 			return rc;
 		return host_decode(a, d, display, root, host) ? HCSC_OK
@@ -278,8 +285,8 @@ static enum hcsc_rc compile_desc(struct arena *a, struct diag_list *d,
 	size_t first = d->nr;
 	enum hcsc_rc rc;
 
-	rc = load_file(a, d, in->desc_path, in->desc_display, &display, &root,
-		       err);
+	rc = load_file(a, d, in->desc_path, in->desc_display, in->desc_data,
+		       in->desc_len, &display, &root, err);
 	if (rc == HCSC_OK && !desc_decode(a, d, display, root, &desc))
 		rc = HCSC_E_INPUT;
 	diag_sort_from(d, first);
@@ -313,11 +320,12 @@ static enum hcsc_rc compile_oci(struct arena *a, struct diag_list *d,
 	enum hcsc_rc rc;
 
 	memset(&rt, 0, sizeof(rt));
-	rc = load_file(a, d, in->desc_path, in->desc_display, &display, &root,
-		       err);
-	if (rc == HCSC_OK && in->runtime_path)
+	rc = load_file(a, d, in->desc_path, in->desc_display, in->desc_data,
+		       in->desc_len, &display, &root, err);
+	if (rc == HCSC_OK && (in->runtime_path || in->runtime_data))
 		rc = load_file(a, d, in->runtime_path, in->runtime_display,
-			       &rdisplay, &rroot, err);
+			       in->runtime_data, in->runtime_len, &rdisplay,
+			       &rroot, err);
 	if (rc == HCSC_OK && !oci_decode(a, d, display, root, &spec))
 		rc = HCSC_E_INPUT;
 	if (rc == HCSC_OK && rroot && !desc_decode_runtime(a, d, rroot, &rt))

@@ -48,6 +48,14 @@ struct compile_input {
 	 */
 	const char **forced_layer_ids;
 	size_t nforced_layer_ids;
+	/*
+	 * In-memory inputs (tools/fuzz): when `*_data` is set, those `*_len`
+	 * bytes are parsed instead of reading the file, and the display name
+	 * (required) both names them in diagnostics and picks their syntax by
+	 * its extension; host_data is a profile file's text. NULL: the file.
+	 */
+	const char *desc_data, *host_data, *runtime_data;
+	size_t desc_len, host_len, runtime_len;
 };
 
 /* An image layer whose ID was a placeholder (Decision 14). */
