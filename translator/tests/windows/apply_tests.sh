@@ -590,8 +590,11 @@ case_winpath_oracle() {
 		bad "$go not found (scripts/install-go.sh)"
 		return
 	fi
-	(cd "$SRC/tools/goref" && GOTOOLCHAIN=local GOPROXY=off GOFLAGS=-mod=mod \
-		CGO_ENABLED=0 GOOS=windows GOARCH=amd64 "$go" build -o "$T/winpath.exe" ./winpath) ||
+	# Go needs a build cache; CI's environment may have no HOME.
+	(cd "$SRC/tools/goref" && GOCACHE="${GOCACHE:-$T/gocache}" \
+		GOPATH="${GOPATH:-$T/gopath}" GOTOOLCHAIN=local GOPROXY=off \
+		GOFLAGS=-mod=mod CGO_ENABLED=0 GOOS=windows GOARCH=amd64 \
+		"$go" build -o "$T/winpath.exe" ./winpath) ||
 		{ bad "go build winpath.exe"; return; }
 	cc -std=c11 -O1 -I"$src" -I"$src/common" -I"$SRC/translator/include" \
 		"$SRC/tools/goref/winpath_driver.c" "$src/common/winpath.c" \
