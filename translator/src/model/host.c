@@ -12,6 +12,7 @@
 #include "arena.h"
 #include "ascii.h"
 #include "diag.h"
+#include "golower.h"
 #include "load/node.h"
 #include "schema.h"
 
@@ -257,7 +258,7 @@ static struct host_kv *copy_map(struct arena *a, const struct v_map *m)
 static bool apply_isolation(struct arena *a, struct diag_list *d,
 			    const struct v_str *iso, struct host_profile *out)
 {
-	const char *v = ascii_lowercase(a, iso->v);
+	const char *v = go_lower(a, iso->v);
 
 	out->default_isolation_pos = iso->pos;
 	if (!strcmp(v, "hyperv")) {

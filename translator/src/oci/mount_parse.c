@@ -16,6 +16,7 @@
 
 #include "arena.h"
 #include "ascii.h"
+#include "golower.h"
 #include "goquote.h"
 #include "mount_regex.h"
 #include "winpath.h"
@@ -110,14 +111,14 @@ static const char *exclusive_options_err(const struct mount_cfg *m,
 /* windowsValidators: windowsValidateNotRoot, then the destination regex. */
 static const char *target_err(struct arena *a, const char *target)
 {
-	char *norm = ascii_lowercase(a, to_backslash(a, target));
+	char *norm = go_lower(a, to_backslash(a, target));
 
 	if (!strcmp(norm, "c:") || !strcmp(norm, "c:\\"))
 		return arena_printf(a,
 				    "destination path (%s) cannot be 'c:' or "
 				    "'c:\\'",
 				    norm);
-	if (!is_mount_destination(a, ascii_lowercase(a, target)))
+	if (!is_mount_destination(a, go_lower(a, target)))
 		return arena_printf(a, "invalid mount path: '%s'", target);
 	return NULL;
 }
@@ -131,7 +132,7 @@ static const char *bind_err(struct arena *a, const struct host_fs *fs,
 		return "field Source must not be empty";
 	if (m->has_bind_options && *prop)
 		return arena_printf(a, "invalid propagation mode: %s", prop);
-	if (!is_mount_destination(a, ascii_lowercase(a, src)))
+	if (!is_mount_destination(a, go_lower(a, src)))
 		return arena_printf(a,
 				    "invalid mount path: '%s' mount path must "
 				    "be absolute",
@@ -295,7 +296,7 @@ static const char *invalid_spec(struct arena *a, const char *raw)
 static int split_raw(struct arena *a, const struct host_fs *fs,
 		     const char *raw, const char *arr[3], const char **err)
 {
-	char *lower = ascii_lowercase(a, raw);
+	char *lower = go_lower(a, raw);
 	size_t cap[2 * RX_MAX_CAPS];
 	const char *src, *dst, *mode;
 	int n = 0;

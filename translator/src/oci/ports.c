@@ -12,6 +12,7 @@
 #include "arena.h"
 #include "ascii.h"
 #include "diag.h"
+#include "golower.h"
 #include "goquote.h"
 #include "ipaddr.h"
 #include "load/node.h"
@@ -56,7 +57,7 @@ static const char *parse_port(struct arena *a, const char *key, struct port *p)
 	if (err)
 		return err;
 	p->valid = true;
-	p->proto = slash && slash[1] ? ascii_lowercase(a, slash + 1) : "tcp";
+	p->proto = slash && slash[1] ? go_lower(a, slash + 1) : "tcp";
 	return NULL;
 }
 
