@@ -25,6 +25,10 @@ void diag_list_release(struct diag_list *d)
 
 static void diag_add(struct diag_list *d, enum hcsc_severity sev,
 		     struct hcsc_pos pos, const char *fmt, va_list ap)
+	__attribute__((format(printf, 4, 0)));
+
+static void diag_add(struct diag_list *d, enum hcsc_severity sev,
+		     struct hcsc_pos pos, const char *fmt, va_list ap)
 {
 	struct hcsc_diag *it;
 

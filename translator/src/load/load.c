@@ -28,6 +28,10 @@
 
 static void load_verror(struct load_ctx *c, struct hcsc_pos pos,
 			const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
+
+static void load_verror(struct load_ctx *c, struct hcsc_pos pos,
+			const char *fmt, va_list ap)
 {
 	if (diag_full(c->d)) {
 		c->stop = true;
