@@ -346,9 +346,12 @@ bool host_decode(struct arena *a, struct diag_list *d, const char *file,
 	}
 	host_from_builtin(a, base, out);
 	out->file = file;
+	/* Values the Base supplied point at it; else at the profile's root. */
 	out->os_build_pos = out->cpu_count_pos = out->sku_pos =
 		out->default_isolation_pos = out->daemon_root_pos =
-			out->dns_search_pos = pos_make(file, 1, 1);
+			out->dns_search_pos =
+				pos_or(in.base.set ? in.base.pos : root->pos,
+				       pos_make(file, 1, 1));
 	osb = root->kind == NODE_MAP ? node_get_ci(root, "OsBuild") : NULL;
 	if (osb && osb->kind != NODE_NULL && !apply_os_build(d, osb, out))
 		return false;

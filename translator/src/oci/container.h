@@ -76,7 +76,7 @@ struct oci_ctx {
 	struct diag_list *d;
 	const struct desc *desc;
 	const struct host_profile *host;
-	struct hcsc_pos top; /* 1:1 of the description: the last fallback */
+	struct hcsc_pos top; /* the description's root node (else 1:1) */
 };
 
 /* Position of `p` if given, else of the nearest present parent. */

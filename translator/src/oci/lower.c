@@ -106,7 +106,9 @@ enum hcsc_rc oci_lower(struct arena *a, struct diag_list *d,
 		       const struct desc *desc, const struct host_profile *host,
 		       struct oci_spec *spec, struct oci_result *res)
 {
-	struct oci_ctx c = { a, d, desc, host, pos_make(desc->file, 1, 1) };
+	/* Decision 22's last fallbacks: the description's root node, else 1:1. */
+	struct oci_ctx c = { a, d, desc, host,
+			     pos_or(desc->hdr.pos, pos_make(desc->file, 1, 1)) };
 	struct container k;
 	enum hcsc_rc rc;
 

@@ -151,7 +151,7 @@ static void hcs_input_from_desc(struct arena *a, const struct desc *desc,
 	const struct desc_runtime *rt = &desc->runtime;
 	const struct desc_layer *layers = rt->layer_folders.items;
 	size_t n = spec->windows.layer_folders.n - 1;
-	struct hcsc_pos top = pos_make(desc->file, 1, 1);
+	struct hcsc_pos top = pos_or(desc->hdr.pos, pos_make(desc->file, 1, 1));
 
 	memset(hin, 0, sizeof(*hin));
 	hin->spec = spec;
