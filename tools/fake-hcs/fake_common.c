@@ -19,8 +19,7 @@ static struct fake_obj *objs[MAX_OBJS];
 static unsigned nobjs;
 static unsigned seqs[4];
 
-void fake_init(void);
-void fake_init(void)
+static void fake_init(void)
 {
 	InitializeCriticalSection(&lock);
 }
@@ -297,4 +296,15 @@ void fake_process_close(struct fake_obj *p)
 	       FAKE_TELLING)
 		Sleep(1);
 	p->closed = true;
+}
+
+/* Both DLLs set themselves up on load. */
+BOOL WINAPI DllMain(HINSTANCE dll, DWORD reason, LPVOID reserved);
+BOOL WINAPI DllMain(HINSTANCE dll, DWORD reason, LPVOID reserved)
+{
+	(void)dll;
+	(void)reserved;
+	if (reason == DLL_PROCESS_ATTACH)
+		fake_init();
+	return TRUE;
 }

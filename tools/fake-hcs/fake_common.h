@@ -81,6 +81,8 @@ struct fake_obj *fake_new(enum fake_kind kind);
 /* "op=3", "op=INVALID", "op=CLOSED(3)"; valid only for a live handle. */
 const char *fake_describe(const void *h, enum fake_kind kind, char *buf,
 			  size_t n, bool *valid);
+#define DESCRIBE(h, kind, buf, valid) \
+	fake_describe((h), (kind), (buf), sizeof(buf), (valid))
 
 /*
  * Make the init process of `params` (UTF-8 ProcessParameters): pipes as

@@ -14,27 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-void fake_init(void);
-
-BOOL WINAPI DllMain(HINSTANCE dll, DWORD reason, LPVOID reserved);
-BOOL WINAPI DllMain(HINSTANCE dll, DWORD reason, LPVOID reserved)
-{
-	(void)dll;
-	(void)reserved;
-	if (reason == DLL_PROCESS_ATTACH)
-		fake_init();
-	return TRUE;
-}
-
-const char *WINAPI FakeHcsMarker(void);
-const char *WINAPI FakeHcsMarker(void)
-{
-	return "fake-computecore-1";
-}
-
-#define DESCRIBE(h, kind, buf, valid) \
-	fake_describe((h), (kind), (buf), sizeof(buf), (valid))
-
 HCS_OPERATION WINAPI HcsCreateOperation(const void *context,
 					HCS_OPERATION_COMPLETION callback)
 {

@@ -16,27 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-void fake_init(void);
-
-BOOL WINAPI DllMain(HINSTANCE dll, DWORD reason, LPVOID reserved);
-BOOL WINAPI DllMain(HINSTANCE dll, DWORD reason, LPVOID reserved)
-{
-	(void)dll;
-	(void)reserved;
-	if (reason == DLL_PROCESS_ATTACH)
-		fake_init();
-	return TRUE;
-}
-
-const char *WINAPI FakeHcsMarker(void);
-const char *WINAPI FakeHcsMarker(void)
-{
-	return "fake-vmcompute-1";
-}
-
-#define DESCRIBE(h, kind, buf, valid) \
-	fake_describe((h), (kind), (buf), sizeof(buf), (valid))
-
 /* Notification numbers (hcsshim internal/hcs/callback.go). */
 #define NOTE_SYSTEM_EXITED 0x1u
 #define NOTE_CREATE_COMPLETED 0x2u
