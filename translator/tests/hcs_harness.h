@@ -73,9 +73,10 @@ enum {
 #define V1_ARGON_MIN V1_ARGON_TOP ",\"HvPartition\":false}"
 #define V1_XENON_TOP \
 	V1_HEAD ",\"LayerFolderPath\":\"C:~S~c1\"," V1_LAYERS
+/* Decision 61: the hosted container's scratch in the utility VM. */
 #define V2_XENON_LAYERS \
 	"\"Layers\":[{\"Id\":\"" GA "\",\"Path\":\"" VSMB "s1\"},{\"Id\":\"" GB \
-	"\",\"Path\":\"" VSMB "s2\"}]"
+	"\",\"Path\":\"" VSMB "s2\"}],\"Path\":\"C:~c~1~scratch\""
 #define V2_XENON_HEAD \
 	V2_HEAD "\"HostingSystemId\":\"c1@vm\",\"HostedSystem\":{" \
 	"\"SchemaVersion\":{\"Major\":2,\"Minor\":1},\"Container\":{"
@@ -143,6 +144,7 @@ static inline void fx_init(struct fx *f, bool strict)
 	f->in.spec = s;
 	f->in.id = "c1";
 	f->in.owner = "own";
+	f->in.target = target_default();
 	f->in.host = &f->host;
 	f->in.layer_ids = f->ids;
 	f->in.layer_id_pos = f->id_pos;

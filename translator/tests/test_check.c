@@ -228,7 +228,7 @@ static const struct {
 	{ "# \xc3\xa9 hcsc: --strict --fast\n", NULL, false, "" },
 	{ "# hcsc: --strict --fast\n", NULL, true,
 	  "f.yaml:1:18: error: unknown option '--fast' in '# hcsc:' comment "
-	  "(allowed: --strict)\n" },
+	  "(allowed: --strict, --target NAME)\n" },
 };
 
 static void render(struct strbuf *out, const struct diag_list *d)

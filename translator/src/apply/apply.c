@@ -212,8 +212,8 @@ static int recompile(struct apply_job *j, const struct compile_input *in,
 		diag_list_release(&d);
 		src = out;
 	}
-	if (rc != HCSC_OK || !src->have[DOC_HCS_V1] || !src->have[DOC_HCS_V2] ||
-	    !src->have[DOC_PROCESS]) {
+	if (rc != HCSC_OK || !src->have[DOC_HCS_V1] || !src->have[DOC_PROCESS] ||
+	    (j->v2 && !src->have[DOC_HCS_V2])) {
 		apply_say(j, APPLY_ERROR, "internal error: the compact recompile "
 					  "failed%s%s",
 			  err ? ": " : "", err ? err : "");
@@ -237,7 +237,10 @@ static int pick_host(struct apply_job *j, const struct compile_output *c)
 		}
 		j->build = c->host_build;
 	}
-	j->v2 = j->build >= APPLY_V2_MIN_BUILD;
+	/* The engine decides: docker's local runtime uses vmcompute always. */
+	j->target = c->target;
+	j->v2 = c->target->apply == TARGET_APPLY_BY_BUILD &&
+		j->build >= BUILD_RS5;
 	if (!j->build_is_real || j->build == c->host_build)
 		return HCSC_OK;
 	apply_say(j, j->opt->strict ? APPLY_ERROR : APPLY_WARNING,

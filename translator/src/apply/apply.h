@@ -6,12 +6,16 @@
  * except for the layer IDs NameToGuid gives (Decision 37), which it
  * reports.
  *
- *   build >= 17763   hcs-v2.json through computecore.dll: HcsCreateOperation,
+ * The target decides the path (target.h):
+ *   hcsshim-0.8.6, docker-containerd:
+ *     build >= 17763 hcs-v2.json through computecore.dll: HcsCreateOperation,
  *                    HcsCreateComputeSystem, HcsWaitForOperationResult;
  *                    Hyper-V is refused (exit 2) until the utility VM
  *                    document exists (Decision 4)
- *   older builds     hcs-v1.json through vmcompute.dll (the pending-operation
+ *     older builds   hcs-v1.json through vmcompute.dll (the pending-operation
  *                    pattern with a registered notification callback)
+ *   docker:          hcs-v1.json through vmcompute.dll on every build,
+ *                    Hyper-V included (moby's local runtime)
  *
  * `--apply` alone closes the system once HCS has accepted it; `--start`
  * also starts it and runs process.json attached, forwarding the exit code.

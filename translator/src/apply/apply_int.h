@@ -12,8 +12,8 @@
 
 #include "apply/apply.h"
 #include "hcsc.h"
+#include "target/target.h"
 
-#define APPLY_V2_MIN_BUILD 17763u /* computecore.dll, schema 2.1 */
 #define APPLY_GUID_TEXT 37        /* 8-4-4-4-12 and a NUL */
 
 struct apply_job {
@@ -21,6 +21,7 @@ struct apply_job {
 	const struct apply_options *opt;
 	const struct apply_sink *sink;
 	const char *id;       /* compute system id (the v1 document's Name) */
+	const struct target *target; /* the engine: it picks the path */
 	unsigned build;       /* the host build that picks the path */
 	bool build_is_real;   /* from RtlGetVersion, not the profile */
 	bool v2;              /* computecore + hcs-v2.json, else vmcompute + v1 */

@@ -100,6 +100,7 @@ int apply_dry_run(const struct apply_job *j)
 	unsigned ms = j->opt->timeout_s * 1000u;
 
 	LINE(j, "# hcsc --apply --dry-run: nothing is loaded or called");
+	LINE(j, "# target %s: %s", j->target->name, j->target->models);
 	LINE(j, "# host build %u (%s): %s through %s", j->build,
 	     j->build_is_real ? "RtlGetVersion"
 			      : "the host profile's; not a Windows host",

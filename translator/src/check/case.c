@@ -137,6 +137,7 @@ static enum hcsc_rc read_header(struct case_run *cr)
 					buf.len, &h);
 	strbuf_release(&buf);
 	cr->in.strict = cr->d.strict = h.strict;
+	cr->in.target = h.target;
 	if (rc == HCSC_OK)
 		rc = apply_host(cr, &h);
 	return rc;
@@ -202,6 +203,8 @@ static bool collect(struct case_run *cr, enum hcsc_rc rc,
 	for (int d = 0; d < DOC_COUNT; d++) {
 		if (d == DOC_OCI && cr->c->oci)
 			continue; /* its input (Decision 19: no --emit oci) */
+		if (!compile_target_builds(cr->out.target, (enum compile_doc)d))
+			continue; /* e.g. no hcs-v2.json under docker */
 		if (!cr->out.have[d]) {
 			set_error(r,
 				  arena_printf(cr->a, "internal error: no %s "

@@ -8,6 +8,7 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "target/target.h"
 
 struct cursor {
 	const char *display;
@@ -48,10 +49,44 @@ static enum hcsc_rc parse_host(struct arena *a, struct diag_list *d,
 	return HCSC_OK;
 }
 
-static enum hcsc_rc parse_options(struct diag_list *d, const struct cursor *c,
-				  size_t at, size_t end, bool *seen,
-				  struct check_header *out)
+/* `--target NAME` or `--target=NAME`, a known target (target.h). */
+static enum hcsc_rc parse_target(struct arena *a, struct diag_list *d,
+				 const struct cursor *c, size_t *at, size_t w,
+				 size_t end, struct check_header *out)
 {
+	static const char opt[] = "--target";
+	size_t v = *at + sizeof(opt) - 1;
+	const char *name;
+
+	if (v < w && c->line[v] == '=') {
+		v++;
+	} else {
+		while (v < end && blank(c->line[v]))
+			v++;
+		for (w = v; w < end && !blank(c->line[w]); w++)
+			;
+	}
+	if (v >= w)
+		return diag_error(d, pos_at(c, *at), "'--target' in '# hcsc:' "
+						     "comment needs a target name");
+	name = arena_strndup(a, c->line + v, w - v);
+	if (out->target)
+		return diag_error(d, pos_at(c, *at), "repeated '--target' in "
+						     "'# hcsc:' comment");
+	if (!target_find(name))
+		return diag_error(d, pos_at(c, v), "%s",
+				  target_unknown_message(a, name));
+	out->target = name;
+	*at = w;
+	return HCSC_OK;
+}
+
+static enum hcsc_rc parse_options(struct arena *a, struct diag_list *d,
+				  const struct cursor *c, size_t at, size_t end,
+				  bool *seen, struct check_header *out)
+{
+	enum hcsc_rc rc;
+
 	if (*seen)
 		return diag_error(d, pos_at(c, at),
 				  "repeated '# hcsc:' comment (put every option "
@@ -62,13 +97,21 @@ static enum hcsc_rc parse_options(struct diag_list *d, const struct cursor *c,
 
 		while (w < end && !blank(c->line[w]))
 			w++;
-		if (w - at == 8 && !memcmp(c->line + at, "--strict", 8))
+		if (w - at == 8 && !memcmp(c->line + at, "--strict", 8)) {
 			out->strict = true;
-		else
+		} else if (w - at >= 8 && !memcmp(c->line + at, "--target", 8) &&
+			   (w - at == 8 || c->line[at + 8] == '=')) {
+			rc = parse_target(a, d, c, &at, w, end, out);
+			if (rc != HCSC_OK)
+				return rc;
+			w = at;
+		} else {
 			return diag_error(d, pos_at(c, at),
 					  "unknown option '%.*s' in '# hcsc:' "
-					  "comment (allowed: --strict)",
+					  "comment (allowed: --strict, --target "
+					  "NAME)",
 					  (int)(w - at), c->line + at);
+		}
 		while (w < end && blank(c->line[w]))
 			w++;
 		at = w;
@@ -98,7 +141,7 @@ static enum hcsc_rc parse_line(struct arena *a, struct diag_list *d,
 		at += 5;
 		while (at < end && blank(l[at]))
 			at++;
-		return parse_options(d, c, at, end, seen, out);
+		return parse_options(a, d, c, at, end, seen, out);
 	}
 	return HCSC_OK;
 }

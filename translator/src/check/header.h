@@ -6,7 +6,8 @@
  *
  *   # host: NAME-or-FILE   the host profile (Decision 21 decides name or
  *                          file; a file is relative to the case's folder)
- *   # hcsc: --strict       options; --strict is the only one
+ *   # hcsc: OPTIONS        --strict, and --target NAME (or
+ *                          --target=NAME): the engine to model
  *
  * Other comments are free text. Directive names are lowercase and followed
  * directly by `:`.
@@ -26,11 +27,13 @@ struct check_header {
 	const char *host;          /* `# host:` value (arena), or NULL */
 	struct hcsc_pos host_pos;  /* where the value starts */
 	bool strict;               /* `# hcsc: --strict` */
+	const char *target;        /* `# hcsc: --target NAME` (arena), or NULL */
 };
 
 /*
  * Parse the block of `data` (file `display`, kept by pointer). Errors
- * (a repeated directive, an empty value, an unknown option) go to `d`
+ * (a repeated directive, an empty value, an unknown option or target)
+ * go to `d`
  * with their positions; returns HCSC_OK or HCSC_E_INPUT.
  */
 enum hcsc_rc check_header_parse(struct arena *a, struct diag_list *d,

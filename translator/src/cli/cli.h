@@ -17,6 +17,8 @@ struct strbuf;
 int cmd_compile(int argc, char **argv);
 int cmd_hosts(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
+int cmd_targets(int argc, char **argv);
 
 /* diag_print.c: `FILE:LINE:COL: error: MSG`; notes only when verbose. */
 void cli_print_diags(const struct diag_list *d, bool verbose);

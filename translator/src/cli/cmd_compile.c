@@ -21,6 +21,7 @@
 #include "options.h"
 #include "pipeline/compile.h"
 #include "strbuf.h"
+#include "target/target.h"
 
 /* --emit LIST -> which documents; false on an unknown name. */
 static bool parse_emit(const char *list, bool want[DOC_COUNT])
@@ -85,6 +86,33 @@ static int write_outputs(const char *dir, const bool want[DOC_COUNT],
 	if (err)
 		return cli_fail(HCSC_E_IO, "cannot write '%s': %s", failed,
 				strerror(err));
+	return HCSC_OK;
+}
+
+/*
+ * Fit the documents to the target, known once the compile ran (it may
+ * come from the host profile): a document the engine never builds is a
+ * usage error when --emit names it, else it is left out (with
+ * --from-oci, standard output then gets hcs-v1.json).
+ */
+static int fit_to_target(const struct cli_args *args, bool want[DOC_COUNT],
+			 const struct target *t)
+{
+	for (int d = 0; d < DOC_COUNT; d++) {
+		if (!want[d] || compile_target_builds(t, (enum compile_doc)d))
+			continue;
+		if (args->value[OPT_EMIT])
+			return cli_fail(HCSC_E_USAGE,
+					"--emit %s: target %s never builds %s "
+					"(its engine sends one schema-1 document; "
+					"use hcs-v1)",
+					compile_doc_name((enum compile_doc)d),
+					t->name,
+					compile_doc_file((enum compile_doc)d));
+		want[d] = false;
+		if (!args->value[OPT_OUTPUT])
+			want[DOC_HCS_V1] = true;
+	}
 	return HCSC_OK;
 }
 
@@ -308,6 +336,7 @@ int cmd_compile(int argc, char **argv)
 	in.oci_owner = args.value[OPT_OWNER];
 	in.runtime_path = args.value[OPT_RUNTIME];
 	in.host = args.value[OPT_HOST];
+	in.target = args.value[OPT_TARGET];
 	in.strict = args.given[OPT_STRICT];
 	in.style = args.given[OPT_COMPACT] ? EMIT_COMPACT : EMIT_PRETTY;
 	if (args.given[OPT_APPLY] && !strcmp(in.desc_path, "-")) {
@@ -325,6 +354,8 @@ int cmd_compile(int argc, char **argv)
 	if (rc != HCSC_OK)
 		status = err ? cli_fail(rc, "%s", err) : (int)rc;
 	else
+		status = fit_to_target(&args, want, out.target);
+	if (status == HCSC_OK)
 		status = emit_results(&args, want, &out);
 	if (rc == HCSC_OK && status == HCSC_OK && args.given[OPT_APPLY])
 		status = run_apply(a, &aopt, &in, &out);

@@ -13,7 +13,9 @@ static const struct {
 } commands[] = {
 	{ "compile", cmd_compile },
 	{ "check", cmd_check },
+	{ "diff", cmd_diff },
 	{ "hosts", cmd_hosts },
+	{ "targets", cmd_targets },
 };
 
 int main(int argc, char **argv)

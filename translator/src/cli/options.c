@@ -16,19 +16,27 @@ const struct cli_command cli_commands[] = {
 	{ "check", "hcsc check CORPUS GOLDEN [options]",
 	  "compile every case of the CORPUS folder and compare the results "
 	  "byte for byte with the GOLDEN folder (exit 3 on differences)" },
+	{ "diff", "hcsc diff DESC --target A --target B | --host X --host Y",
+	  "compile a description two ways and show, per document, a unified "
+	  "diff and a summary line (exit 0 identical, 3 different)" },
 	{ "hosts", "hcsc hosts",
 	  "list the built-in host profiles: NAME BUILD SKU CPUS ALIASES" },
+	{ "targets", "hcsc targets",
+	  "list the targets (the engines hcsc models): NAME and what it is" },
 };
 const unsigned cli_ncommands = sizeof(cli_commands) / sizeof(cli_commands[0]);
 
 const struct cli_option cli_options[] = {
 	{ OPT_HOST, "compile", "--host", 0, "FILE|NAME",
 	  "host profile: a file, or a built-in name (default ltsc2022)" },
+	{ OPT_TARGET, "compile", "--target", 0, "NAME",
+	  "the engine to model (hcsc targets; default: the profile's "
+	  "Target:, else hcsshim-0.8.6)" },
 	{ OPT_OUTPUT, "compile", "--output", 'o', "DIR",
 	  "write the documents into DIR (created if missing), atomically" },
 	{ OPT_EMIT, "compile", "--emit", 0, "LIST",
 	  "documents to produce: oci,hcs-v1,hcs-v2,process (default: oci on "
-	  "stdout, all four with -o)" },
+	  "stdout, every document the target builds with -o)" },
 	{ OPT_COMPACT, "compile", "--compact", 0, NULL,
 	  "Go json.Marshal bytes (no indentation, no final newline)" },
 	{ OPT_STRICT, "compile", "--strict", 0, NULL,
@@ -52,6 +60,13 @@ const struct cli_option cli_options[] = {
 	  "with --from-oci: the HCS Owner (default docker)" },
 	{ OPT_RUNTIME, "compile", "--runtime", 0, "FILE",
 	  "with --from-oci: runtime facts (layer IDs, OpenStdin, namespace)" },
+	{ OPT_TARGET, "diff", "--target", 0, "NAME",
+	  "a target to compare; give it twice, or once with --host twice" },
+	{ OPT_HOST, "diff", "--host", 0, "FILE|NAME",
+	  "a host profile to compare; give it twice, or once with --target "
+	  "twice" },
+	{ OPT_STRICT, "diff", "--strict", 0, NULL,
+	  "placeholders and build warnings become errors" },
 	{ OPT_UPDATE, "check", "--update", 0, NULL,
 	  "rewrite the golden files of the cases that differ, remove stale "
 	  "ones" },
@@ -129,6 +144,8 @@ bool cli_parse(const char *cmd, int argc, char **argv, struct cli_args *out)
 		} else if (eq) {
 			return usage(cmd, "option takes no value", a);
 		}
+		if (!out->times[o->id]++)
+			out->first[o->id] = out->value[o->id];
 		out->given[o->id] = true;
 	}
 	return true;

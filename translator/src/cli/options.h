@@ -11,6 +11,7 @@
 
 enum opt_id {
 	OPT_HOST,
+	OPT_TARGET,
 	OPT_OUTPUT,
 	OPT_EMIT,
 	OPT_COMPACT,
@@ -53,7 +54,9 @@ extern const unsigned cli_ncommands;
 
 /* Parsed options of one subcommand: values by id, positionals in order. */
 struct cli_args {
-	const char *value[OPT_COUNT];
+	const char *value[OPT_COUNT]; /* the last value given */
+	const char *first[OPT_COUNT]; /* the first (for options given twice) */
+	unsigned times[OPT_COUNT];
 	bool given[OPT_COUNT];
 	const char *pos[8];
 	unsigned npos;

@@ -75,5 +75,9 @@ extern const struct shape shape_oci_spec;        /* specs.Spec */
 extern const struct shape shape_hcs_v1;          /* schema1.ContainerConfig */
 extern const struct shape shape_hcs_v2;          /* hcsschema.ComputeSystem */
 extern const struct shape shape_hcs_process;     /* hcsschema.ProcessParameters */
+/* shapes_latest.c: hcsshim main and moby's local runtime. */
+extern const struct shape shape_hcs_v2_latest;   /* hcsschema.ComputeSystem */
+extern const struct shape shape_hcs_v2_hosted;   /* hcsschema.HostedSystem */
+extern const struct shape shape_hcs_process_v1;  /* schema1.ProcessConfig */
 
 #endif

@@ -18,43 +18,34 @@
  *   VirtualMachine is left out.
  * - shape_hcs_process: hcsschema.ProcessParameters.
  *
- * tools/goref/main.go declares the same Go types: change both together.
+ * shapes_latest.c holds the types hcsshim main and moby's vendored
+ * hcsshim changed or added; the ones both use are shared through
+ * shapes_int.h. tools/goref/main.go declares the same Go types: change
+ * both together.
  */
-#include "gojson.h"
-
-#define NF(a) (sizeof(a) / sizeof((a)[0]))
-#define STRUCT_SHAPE(goname, fields) \
-	{ goname, SHAPE_STRUCT, NULL, fields, NF(fields) }
-#define PTR_SHAPE(goname, elem) { goname, SHAPE_PTR, elem, NULL, 0 }
-#define SLICE_SHAPE(goname, elem) { goname, SHAPE_SLICE, elem, NULL, 0 }
-#define MAP_SHAPE(goname, elem) { goname, SHAPE_MAP, elem, NULL, 0 }
-#define SCALAR_SHAPE(goname, kind) { goname, kind, NULL, NULL, 0 }
-
-/* Field helpers: F = always written, O = omitempty. */
-#define F(key, type) { key, type, false }
-#define O(key, type) { key, type, true }
+#include "emit/shapes_int.h"
 
 /* ---- scalars and simple composites ------------------------------------ */
 
-static const struct shape t_string = SCALAR_SHAPE("string", SHAPE_STRING);
-static const struct shape t_bool = SCALAR_SHAPE("bool", SHAPE_BOOL);
-static const struct shape t_int32 = SCALAR_SHAPE("int32", SHAPE_INT);
-static const struct shape t_int64 = SCALAR_SHAPE("int64", SHAPE_INT);
-static const struct shape t_uint = SCALAR_SHAPE("uint", SHAPE_UINT);
+const struct shape t_string = SCALAR_SHAPE("string", SHAPE_STRING);
+const struct shape t_bool = SCALAR_SHAPE("bool", SHAPE_BOOL);
+const struct shape t_int32 = SCALAR_SHAPE("int32", SHAPE_INT);
+const struct shape t_int64 = SCALAR_SHAPE("int64", SHAPE_INT);
+const struct shape t_uint = SCALAR_SHAPE("uint", SHAPE_UINT);
 static const struct shape t_uint16 = SCALAR_SHAPE("uint16", SHAPE_UINT);
-static const struct shape t_uint32 = SCALAR_SHAPE("uint32", SHAPE_UINT);
-static const struct shape t_uint64 = SCALAR_SHAPE("uint64", SHAPE_UINT);
+const struct shape t_uint32 = SCALAR_SHAPE("uint32", SHAPE_UINT);
+const struct shape t_uint64 = SCALAR_SHAPE("uint64", SHAPE_UINT);
 static const struct shape t_any = SCALAR_SHAPE("interface {}", SHAPE_ANY);
 
 static const struct shape p_uint16 = PTR_SHAPE("*uint16", &t_uint16);
 static const struct shape p_uint32 = PTR_SHAPE("*uint32", &t_uint32);
 static const struct shape p_uint64 = PTR_SHAPE("*uint64", &t_uint64);
 
-static const struct shape s_string = SLICE_SHAPE("[]string", &t_string);
+const struct shape s_string = SLICE_SHAPE("[]string", &t_string);
 static const struct shape s_int32 = SLICE_SHAPE("[]int32", &t_int32);
 static const struct shape s_uint32 = SLICE_SHAPE("[]uint32", &t_uint32);
 
-static const struct shape m_string =
+const struct shape m_string =
 	MAP_SHAPE("map[string]string", &t_string);
 
 /* ---- specs.Spec (runtime-spec v1.3.0 specs-go/config.go) --------------- */
@@ -310,7 +301,7 @@ static const struct shape_field v2_version_fields[] = {
 };
 static const struct shape v2_version =
 	STRUCT_SHAPE("hcsschema.Version", v2_version_fields);
-static const struct shape v2_version_ptr =
+const struct shape v2_version_ptr =
 	PTR_SHAPE("*hcsschema.Version", &v2_version);
 
 static const struct shape_field v2_guest_os_fields[] = {
@@ -318,7 +309,7 @@ static const struct shape_field v2_guest_os_fields[] = {
 };
 static const struct shape v2_guest_os =
 	STRUCT_SHAPE("hcsschema.GuestOs", v2_guest_os_fields);
-static const struct shape v2_guest_os_ptr =
+const struct shape v2_guest_os_ptr =
 	PTR_SHAPE("*hcsschema.GuestOs", &v2_guest_os);
 
 static const struct shape_field v2_layer_fields[] = {
@@ -329,7 +320,7 @@ static const struct shape_field v2_layer_fields[] = {
 };
 static const struct shape v2_layer =
 	STRUCT_SHAPE("hcsschema.Layer", v2_layer_fields);
-static const struct shape v2_layers =
+const struct shape v2_layers =
 	SLICE_SHAPE("[]hcsschema.Layer", &v2_layer);
 
 static const struct shape_field v2_qos_fields[] = {
@@ -338,7 +329,7 @@ static const struct shape_field v2_qos_fields[] = {
 };
 static const struct shape v2_qos =
 	STRUCT_SHAPE("hcsschema.StorageQoS", v2_qos_fields);
-static const struct shape v2_qos_ptr =
+const struct shape v2_qos_ptr =
 	PTR_SHAPE("*hcsschema.StorageQoS", &v2_qos);
 
 static const struct shape_field v2_storage_fields[] = {
@@ -359,7 +350,7 @@ static const struct shape_field v2_mapped_dir_fields[] = {
 };
 static const struct shape v2_mapped_dir =
 	STRUCT_SHAPE("hcsschema.MappedDirectory", v2_mapped_dir_fields);
-static const struct shape v2_mapped_dirs =
+const struct shape v2_mapped_dirs =
 	SLICE_SHAPE("[]hcsschema.MappedDirectory", &v2_mapped_dir);
 
 static const struct shape_field v2_mapped_pipe_fields[] = {
@@ -369,7 +360,7 @@ static const struct shape_field v2_mapped_pipe_fields[] = {
 };
 static const struct shape v2_mapped_pipe =
 	STRUCT_SHAPE("hcsschema.MappedPipe", v2_mapped_pipe_fields);
-static const struct shape v2_mapped_pipes =
+const struct shape v2_mapped_pipes =
 	SLICE_SHAPE("[]hcsschema.MappedPipe", &v2_mapped_pipe);
 
 static const struct shape_field v2_memory_fields[] = {
@@ -387,7 +378,7 @@ static const struct shape_field v2_processor_fields[] = {
 };
 static const struct shape v2_processor =
 	STRUCT_SHAPE("hcsschema.Processor", v2_processor_fields);
-static const struct shape v2_processor_ptr =
+const struct shape v2_processor_ptr =
 	PTR_SHAPE("*hcsschema.Processor", &v2_processor);
 
 static const struct shape_field v2_networking_fields[] = {
@@ -399,7 +390,7 @@ static const struct shape_field v2_networking_fields[] = {
 };
 static const struct shape v2_networking =
 	STRUCT_SHAPE("hcsschema.Networking", v2_networking_fields);
-static const struct shape v2_networking_ptr =
+const struct shape v2_networking_ptr =
 	PTR_SHAPE("*hcsschema.Networking", &v2_networking);
 
 static const struct shape_field v2_hvsock_service_fields[] = {
@@ -440,7 +431,7 @@ static const struct shape_field v2_ccg_fields[] = {
 };
 static const struct shape v2_ccg =
 	STRUCT_SHAPE("hcsschema.ContainerCredentialGuardState", v2_ccg_fields);
-static const struct shape v2_ccg_ptr =
+const struct shape v2_ccg_ptr =
 	PTR_SHAPE("*hcsschema.ContainerCredentialGuardState", &v2_ccg);
 
 static const struct shape_field v2_registry_key_fields[] = {
@@ -476,7 +467,7 @@ static const struct shape_field v2_registry_changes_fields[] = {
 };
 static const struct shape v2_registry_changes =
 	STRUCT_SHAPE("hcsschema.RegistryChanges", v2_registry_changes_fields);
-static const struct shape v2_registry_changes_ptr =
+const struct shape v2_registry_changes_ptr =
 	PTR_SHAPE("*hcsschema.RegistryChanges", &v2_registry_changes);
 
 static const struct shape_field v2_device_fields[] = {

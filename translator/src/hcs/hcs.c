@@ -22,9 +22,8 @@
 #include "model/host.h"
 #include "uuid.h"
 
-#define MIB (1024 * 1024)
-#define BUILD_RS3 16299 /* osversion.RS3: named pipe mounts */
-#define BUILD_RS5 17763 /* osversion.RS5: schema 2.1 */
+/* hcsshim main: the scratch disk's SCSI mount in the utility VM. */
+#define UVM_SCRATCH_PATH "c:\\mounts\\scsi\\m0"
 
 /* ---- Go conversions ---------------------------------------------------- */
 
@@ -130,59 +129,7 @@ static struct hcsc_pos win_pos(const struct oci_spec *s, struct hcsc_pos p)
 	return at2(p, s->windows.pos, s->pos);
 }
 
-/* ---- resources and network (E1, S9, S10) ------------------------------- */
-
-/* E1: CPU count, clamped to the host's processors (runtime.NumCPU()). */
-static void plan_cpu(struct diag_list *d, struct hcs_plan *p)
-{
-	const struct oci_spec *s = p->spec;
-	uint64_t host = p->in->host->cpu_count;
-
-	if (!s->windows.has_resources || !s->windows.has_cpu)
-		return;
-	p->count_set = s->windows.cpu_count.set;
-	p->shares_set = s->windows.cpu_shares.set;
-	p->maximum_set = s->windows.cpu_maximum.set;
-	if (!p->count_set)
-		return;
-	p->cpu_count = s->windows.cpu_count.v;
-	if (p->cpu_count > host) {
-		diag_warning(d, win_pos(s, s->windows.cpu_count_pos),
-			     "Changing requested CPUCount of %" PRIu64
-			     " to current number of processors, %" PRIu64,
-			     p->cpu_count, host);
-		p->cpu_count = host;
-	}
-}
-
-/* E1: MemoryMaximumInMB = int64(limit) / 1024 / 1024 (Go truncates). */
-static void plan_memory(struct diag_list *d, struct hcs_plan *p)
-{
-	const struct oci_spec *s = p->spec;
-	uint64_t limit = s->windows.memory_limit.v;
-
-	if (!s->windows.has_resources || !s->windows.has_memory ||
-	    !s->windows.memory_limit.set)
-		return;
-	p->memory_set = true;
-	p->memory_mb = hcs_go_int64(limit) / 1024 / 1024;
-	if (limit % MIB)
-		diag_warning(d, win_pos(s, s->windows.memory_pos),
-			     "memory limit %" PRIu64 " bytes is not a whole "
-			     "number of MiB: HCS gets %" PRId64 " MB (hcsshim "
-			     "rounds down)",
-			     limit, p->memory_mb);
-}
-
-static void plan_storage(struct hcs_plan *p)
-{
-	const struct oci_spec *s = p->spec;
-
-	if (!s->windows.has_resources || !s->windows.has_storage)
-		return;
-	p->bps_set = s->windows.storage_bps.set;
-	p->iops_set = s->windows.storage_iops.set;
-}
+/* ---- network (S9) ------------------------------------------------------ */
 
 /* S9: the DNS search list, joined with "," when non-nil. */
 static void plan_network(struct arena *a, struct hcs_plan *p)
@@ -260,7 +207,7 @@ static enum hcsc_rc plan_root(struct arena *a, struct diag_list *d,
 	return HCSC_OK;
 }
 
-/* ---- mounts (S18 with E2, S20) ----------------------------------------- */
+/* ---- mounts (S18 with E2, S20; hcsshim main L13-L15) ------------------- */
 
 static bool has_ro(const struct str_list *opts)
 {
@@ -273,36 +220,94 @@ static bool has_ro(const struct str_list *opts)
 	return false;
 }
 
+/*
+ * v0.8.6: a pipe is a mount whose lower-cased Destination starts with the
+ * prefix (E2), its host path the Source; any Type is an error (S18a).
+ */
+static enum hcsc_rc classify_086(struct diag_list *d, const struct oci_spec *s,
+				 struct hcs_mount *hm)
+{
+	const struct oci_mount *m = hm->m;
+	const char *dst = m->destination ? m->destination : "";
+
+	if (m->type && *m->type)
+		return diag_error(d, pos_or(m->pos, s->pos),
+				  "invalid container spec - Mount.Type '%s' must "
+				  "not be set",
+				  m->type);
+	/* ASCII folding, Decision 57. */
+	if (ascii_prefixi(dst, HCS_PIPE_PREFIX)) {
+		hm->pipe = true;
+		hm->pipe_name = dst + HCS_PIPE_PREFIX_LEN;
+		hm->pipe_host = m->source;
+	}
+	return HCSC_OK;
+}
+
+/*
+ * hcsshim main (uvm.IsPipe, uvm.ParseNamedPipe, createMountsConfig): a
+ * Source that is a pipe (`\\.\pipe\`, or `uvm://` before it) is never a
+ * directory; it is a mapped pipe only when the Destination starts with the
+ * prefix too (case-sensitive), else it is dropped. In a utility VM a host
+ * pipe goes through the VSMB IPC$ share and a `uvm://` pipe is the pod's.
+ */
+static void classify_latest(struct arena *a, const struct hcs_plan *p,
+			    struct hcs_mount *hm)
+{
+	static const char uvm_prefix[] = "uvm://";
+	const struct oci_mount *m = hm->m;
+	const char *src = m->source ? m->source : "";
+	const char *dst = m->destination ? m->destination : "";
+	const char *in_uvm = str_prefix(src, uvm_prefix) ? src + 6 : NULL;
+
+	if (!str_prefix(src, HCS_PIPE_PREFIX) &&
+	    !(in_uvm && str_prefix(in_uvm, HCS_PIPE_PREFIX)))
+		return;
+	hm->dropped = true;
+	if (!str_prefix(dst, HCS_PIPE_PREFIX))
+		return;
+	if (in_uvm && !p->hyperv)
+		return;
+	hm->dropped = false;
+	hm->pipe = true;
+	hm->pipe_name = dst + HCS_PIPE_PREFIX_LEN;
+	if (in_uvm)
+		hm->pipe_host = arena_printf(a, HCS_PIPE_PREFIX "%s\\%s",
+					     p->in->id ? p->in->id : "",
+					     in_uvm + HCS_PIPE_PREFIX_LEN);
+	else if (p->hyperv)
+		hm->pipe_host = arena_printf(a, HCS_VSMB_ROOT "IPC$\\%s",
+					     src + HCS_PIPE_PREFIX_LEN);
+	else
+		hm->pipe_host = src;
+}
+
 static enum hcsc_rc plan_mounts(struct arena *a, struct diag_list *d,
 				struct hcs_plan *p)
 {
 	const struct oci_spec *s = p->spec;
 	const struct oci_mount *first_pipe = NULL;
+	enum hcsc_rc rc;
 	size_t i;
 
 	p->nmounts = s->nmounts;
 	p->mounts = arena_array(a, s->nmounts ? s->nmounts : 1,
 				sizeof(*p->mounts));
 	for (i = 0; i < s->nmounts; i++) {
-		const struct oci_mount *m = &s->mounts[i];
 		struct hcs_mount *hm = &p->mounts[i];
-		const char *dst = m->destination ? m->destination : "";
 
-		if (m->type && *m->type)
-			return diag_error(d, pos_or(m->pos, s->pos),
-					  "invalid container spec - Mount.Type "
-					  "'%s' must not be set",
-					  m->type);
-		hm->m = m;
-		/* E2: the lower-cased Destination (ASCII folding, Decision 57). */
-		if (ascii_prefixi(dst, HCS_PIPE_PREFIX)) {
-			hm->pipe = true;
-			hm->pipe_name = dst + HCS_PIPE_PREFIX_LEN;
-			if (!first_pipe)
-				first_pipe = m;
+		hm->m = &s->mounts[i];
+		if (p->latest) {
+			classify_latest(a, p, hm);
 		} else {
-			hm->readonly = has_ro(&m->options);
+			rc = classify_086(d, s, hm);
+			if (rc != HCSC_OK)
+				return rc;
 		}
+		if (!hm->pipe)
+			hm->readonly = has_ro(&hm->m->options);
+		if (hm->pipe && !first_pipe)
+			first_pipe = hm->m;
 	}
 	if (first_pipe && p->in->host->os_build < BUILD_RS3)
 		return diag_error(d, pos_or(first_pipe->pos, s->pos),
@@ -313,36 +318,67 @@ static enum hcsc_rc plan_mounts(struct arena *a, struct diag_list *d,
 
 /* ---- the plan ---------------------------------------------------------- */
 
+/*
+ * The layer folders: v0.8.6 checks them in the builder (S4); hcsshim main
+ * leaves it to the shim's ParseWCOWLayers (L4, P4), with its own texts.
+ */
+static enum hcsc_rc plan_layer_folders(struct diag_list *d, struct hcs_plan *p)
+{
+	const struct oci_spec *s = p->spec;
+	const struct str_list *lf = &s->windows.layer_folders;
+	struct hcsc_pos at = win_pos(s, s->windows.layers_pos);
+
+	if (p->latest && !lf->set)
+		return diag_error(d, at, "must pass either a rootfs mount or "
+					 "Windows.LayerFolders: failed "
+					 "precondition");
+	if (p->latest && lf->n < 2)
+		return diag_error(d, at, "must pass at least two "
+					 "Windows.LayerFolders: failed "
+					 "precondition");
+	if (!lf->set || lf->n < 2)
+		return diag_error(d, at, "invalid spec - not enough layer folders "
+					 "supplied");
+	p->layers = lf->v;
+	p->nlayers = lf->n - 1;
+	p->scratch = lf->v[lf->n - 1];
+	return HCSC_OK;
+}
+
+/*
+ * Where the hosted container's scratch is inside the utility VM:
+ * v0.8.6 `C:\c\<n>\scratch`, n counting the VM's containers in hex
+ * from 1 (Decision 61); hcsshim main, the first SCSI mount (Decision 66).
+ */
+static const char *uvm_scratch(const struct hcs_plan *p)
+{
+	return p->latest ? UVM_SCRATCH_PATH : "C:\\c\\1\\scratch";
+}
+
 static enum hcsc_rc plan_init(struct arena *a, struct diag_list *d,
 			      const struct hcs_input *in, struct hcs_plan *p)
 {
 	const struct oci_spec *s = in->spec;
-	const struct str_list *lf = &s->windows.layer_folders;
 	enum hcsc_rc rc;
 
 	memset(p, 0, sizeof(*p));
 	p->in = in;
 	p->spec = s;
-	if (!s->has_windows)
-		return diag_error(d, s->pos,
-				  "cannot create HCS container document - OCI "
-				  "spec Windows section is missing ");
+	p->latest = in->target->hcs == TARGET_HCS_HCSSHIM_LATEST;
 	p->hyperv = s->windows.has_hyperv;
-	if (!lf->set || lf->n < 2)
-		return diag_error(d, win_pos(s, s->windows.layers_pos),
-				  "invalid spec - not enough layer folders "
-				  "supplied");
-	p->layers = lf->v;
-	p->nlayers = lf->n - 1;
-	p->scratch = lf->v[lf->n - 1];
-	plan_cpu(d, p);
-	plan_memory(d, p);
-	plan_storage(p);
+	rc = plan_layer_folders(d, p);
+	if (rc == HCSC_OK && p->latest)
+		rc = hcs_plan_latest_checks(d, p);
+	if (rc == HCSC_OK)
+		rc = hcs_plan_resources(d, p);
+	if (rc != HCSC_OK)
+		return rc;
 	plan_network(a, p);
 	rc = plan_root(a, d, p);
 	if (rc != HCSC_OK)
 		return rc;
 	if (p->hyperv) {
+		p->root_path = uvm_scratch(p);
 		p->uvm_image = hcs_uvm_image_path(a, p);
 		p->uvm_id = arena_printf(a, "%s@vm", in->id ? in->id : "");
 	}
@@ -350,6 +386,8 @@ static enum hcsc_rc plan_init(struct arena *a, struct diag_list *d,
 	if (rc != HCSC_OK)
 		return rc;
 	rc = plan_mounts(a, d, p);
+	if (rc == HCSC_OK && p->latest)
+		rc = hcs_plan_latest_extras(a, d, p);
 	if (rc != HCSC_OK)
 		return rc;
 	if (p->hyperv)
@@ -371,6 +409,12 @@ static enum hcsc_rc plan_namespace(struct arena *a, struct diag_list *d,
 
 	if (!p->spec->windows.has_network)
 		return HCSC_OK;
+	/* hcsshim main: the shim passes the spec's networkNamespace. */
+	if (p->latest && p->spec->windows.network_namespace &&
+	    *p->spec->windows.network_namespace) {
+		p->net_namespace = p->spec->windows.network_namespace;
+		return HCSC_OK;
+	}
 	if (in->has_network_namespace) {
 		p->net_namespace = in->network_namespace;
 		return HCSC_OK;
@@ -389,6 +433,39 @@ static enum hcsc_rc plan_namespace(struct arena *a, struct diag_list *d,
 				   text);
 }
 
+/* Target docker: one schema-1 document, always submitted (vmcompute). */
+static enum hcsc_rc lower_moby_local(struct arena *a, struct diag_list *d,
+				     const struct hcs_input *in,
+				     struct hcs_result *out)
+{
+	enum hcsc_rc rc = hcs_moby_local_build(a, d, in, &out->v1);
+
+	if (rc != HCSC_OK)
+		return rc;
+	out->process = hcs_process_build(a, in);
+	out->submit_v2 = false;
+	return HCSC_OK;
+}
+
+/*
+ * hcsshim main with a utility VM below 17763: no VM is created and there
+ * is no V1 Xenon path, so HCS would get a document it refuses (Decision
+ * 66).
+ */
+static void warn_unhosted_xenon(struct diag_list *d, const struct hcs_plan *p)
+{
+	const struct oci_spec *s = p->spec;
+
+	if (!p->latest || !p->hyperv || p->in->host->os_build >= BUILD_RS5)
+		return;
+	diag_warning(d, pos_or(s->windows.hyperv_pos, win_pos(s, s->pos)),
+		     "containerd-shim-runhcs-v1 creates no utility VM below "
+		     "build %u and hcsshim main has no schema-1 Hyper-V path: "
+		     "HCS would refuse this hcs-v1.json (HvPartition false, no "
+		     "layers)",
+		     BUILD_RS5);
+}
+
 enum hcsc_rc hcs_lower(struct arena *a, struct diag_list *d,
 		       const struct hcs_input *in, struct hcs_result *out)
 {
@@ -396,14 +473,27 @@ enum hcsc_rc hcs_lower(struct arena *a, struct diag_list *d,
 	enum hcsc_rc rc;
 
 	memset(out, 0, sizeof(*out));
+	if (!in->spec->has_windows && in->target->hcs == TARGET_HCS_MOBY_LOCAL)
+		return diag_error(d, in->spec->pos,
+				  "the spec has no 'windows' section: moby's "
+				  "local runtime reads it unchecked (it would "
+				  "panic)");
+	if (!in->spec->has_windows)
+		return diag_error(d, in->spec->pos,
+				  "cannot create HCS container document - OCI "
+				  "spec Windows section is missing ");
+	if (in->target->hcs == TARGET_HCS_MOBY_LOCAL)
+		return lower_moby_local(a, d, in, out);
 	rc = plan_init(a, d, in, &p);
 	if (rc != HCSC_OK)
 		return rc;
 	rc = plan_namespace(a, d, &p);
 	if (rc != HCSC_OK)
 		return rc;
+	warn_unhosted_xenon(d, &p);
 	out->v1 = hcs_v1_build(&p);
 	out->v2 = hcs_v2_build(&p);
+	out->v2_hosted = p.latest && p.hyperv;
 	out->process = hcs_process_build(a, in);
 	out->submit_v2 = in->host->os_build >= BUILD_RS5;
 	return HCSC_OK;

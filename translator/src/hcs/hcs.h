@@ -1,15 +1,15 @@
 /*
- * hcs.h: the HCS stage: an OCI spec (from the OCI stage or a config.json)
- * and the host profile in; the documents hcsshim v0.8.6's
- * createWindowsContainerDocument builds out (reference/hcsshim-hcs.md §6
- * with the §6.3 SEED-early deltas), plus the init process parameters
- * (§14, DESIGN.md Decision 53):
- *   v1       schema1.ContainerConfig, built as for schema 1.0
- *            (Argon without Hyper-V, V1 Xenon with it);
- *   v2       hcsschema.ComputeSystem, built as for schema 2.1 (V2 Argon
- *            without Hyper-V; with Hyper-V a V2 Xenon hosted in the utility
- *            VM `<Id>@vm`, Decision 4, experimental);
- *   process  hcsschema.ProcessParameters of the init process.
+ * hcs.h: the HCS stage: an OCI spec (from the OCI stage or a config.json),
+ * the host profile and the target in; the documents that target's engine
+ * builds out:
+ *   hcsshim-0.8.6 and docker-containerd: hcsshim's
+ *            createWindowsContainerDocument (v0.8.6, or main), both runs:
+ *     v1       schema1.ContainerConfig, built as for schema 1.0;
+ *     v2       hcsschema.ComputeSystem built as for schema 2.1 (with
+ *              Hyper-V, the container hosted in a utility VM);
+ *   docker: moby's local runtime, createWindows (moby_local.c):
+ *     v1       schema1.ContainerConfig, the only document;
+ *   and the init process document of each (process.c).
  * The trees are json-c objects read through emit/shapes.c's shapes.
  * A pure function: the host is the profile, never the machine.
  */
@@ -21,6 +21,7 @@
 
 #include "hcsc.h"
 #include "oci/spec.h"
+#include "target/target.h"
 
 struct arena;
 struct diag_list;
@@ -28,6 +29,7 @@ struct json_object;
 struct host_profile;
 
 struct hcs_input {
+	const struct target *target;
 	const struct oci_spec *spec;
 	const char *id;    /* HCS Name / create call id */
 	const char *owner; /* HCS Owner (Decision 1) */
@@ -55,9 +57,10 @@ struct hcs_input {
 
 struct hcs_result {
 	struct json_object *v1;      /* owned; json_object_put() them */
-	struct json_object *v2;
+	struct json_object *v2;      /* NULL when the target builds none */
 	struct json_object *process;
-	bool submit_v2;              /* the host build would submit v2 (>= 17763) */
+	bool submit_v2;              /* the engine would submit v2 on this build */
+	bool v2_hosted;              /* v2 is a HostedSystem (no ComputeSystem) */
 };
 
 /*

@@ -27,10 +27,19 @@
 /* One spec mount, classified as the seed's mount loop does. */
 struct hcs_mount {
 	const struct oci_mount *m;
-	bool pipe;             /* lower-cased Destination starts with the prefix */
+	bool dropped;          /* hcsshim main: a pipe Source, not a pipe mount */
+	bool pipe;             /* a mapped pipe (by the target's rule) */
 	const char *pipe_name; /* Destination after the prefix (pipes) */
+	const char *pipe_host; /* the pipe's HostPath */
 	bool readonly;         /* an option equal to "ro" ignoring case (dirs) */
 	const char *uvm_path;  /* V2 Xenon: the VSMB share path (dirs) */
+};
+
+/* hcsshim main: one assigned device of the v2 container. */
+struct hcs_device {
+	const char *type;          /* "DeviceInstance" or NULL */
+	const char *class_guid;    /* InterfaceClassGuid */
+	const char *location_path; /* LocationPath */
 };
 
 struct hcs_plan {
@@ -50,16 +59,53 @@ struct hcs_plan {
 	const char *uvm_image; /* V1 Xenon: HvRuntime.ImagePath */
 	const char *uvm_id;    /* V2 Xenon: HostingSystemId `<Id>@vm` */
 
-	/* Resources: which OCI pointers are non-nil (E1). */
+	bool latest; /* hcsshim main's rules (docker-containerd) */
+
+	/* Resources (resources.c): which values the builder sets. */
 	bool count_set, shares_set, maximum_set, memory_set, bps_set, iops_set;
-	uint64_t cpu_count; /* clamped to the host's processors */
-	int64_t memory_mb;  /* int64(limit) / 1024 / 1024 */
+	uint64_t cpu_count;  /* clamped to the host's (or the UVM's) CPUs */
+	uint64_t cpu_limit, cpu_weight; /* Go conversions to uint64/int64 */
+	int64_t memory_mb;   /* v1 MemoryMaximumInMB */
+	uint64_t memory_mb_u; /* hcsshim main: v2 SizeInMB (uint64) */
+	uint64_t bps, iops;  /* v1 values; v2 takes int32() of them */
 	const char *dns_search; /* DNSSearchList joined, NULL when nil */
 	const char *net_namespace; /* v2 Networking.Namespace */
 
 	struct hcs_mount *mounts; /* one per spec mount, in order */
 	size_t nmounts;
+
+	/* hcsshim main only (latest.c). */
+	struct hcs_device *devices;
+	size_t ndevices;
+	const char *dump_path;    /* WER DumpFolder, or NULL */
+	int32_t dump_type, dump_count;
+	bool host_process;        /* IsolationType HostProcess */
+	const char *host_process_root; /* PrivilegedContainerRootPath */
 };
+
+/* ---- resources.c ------------------------------------------------------- */
+
+/*
+ * CPU, memory and storage QoS by the target's rules (v0.8.6: E1; main:
+ * ConvertCPULimits and the annotation parsers). HCSC_E_INPUT after the
+ * mutual-exclusion error of hcsshim main.
+ */
+enum hcsc_rc hcs_plan_resources(struct diag_list *d, struct hcs_plan *p);
+
+/* ---- latest.c ---------------------------------------------------------- */
+
+/* hcsshim main, before the builder: the shim's gMSA check. */
+enum hcsc_rc hcs_plan_latest_checks(struct diag_list *d, struct hcs_plan *p);
+/* hcsshim main, after the mounts: devices, dumps, HostProcess. */
+enum hcsc_rc hcs_plan_latest_extras(struct arena *a, struct diag_list *d,
+				    struct hcs_plan *p);
+
+/* ---- moby_local.c ------------------------------------------------------ */
+
+/* Target docker: moby's local runtime's document, or upstream's error. */
+enum hcsc_rc hcs_moby_local_build(struct arena *a, struct diag_list *d,
+				  const struct hcs_input *in,
+				  struct json_object **v1);
 
 /* ---- mounts.c ---------------------------------------------------------- */
 

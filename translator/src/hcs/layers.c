@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "ascii.h"
 #include "diag.h"
 #include "hcs/hcs_int.h"
 #include "uuid.h"
@@ -75,6 +76,8 @@ enum hcsc_rc hcs_layer_ids(struct arena *a, struct diag_list *d,
 				   p->layers[missing], missing);
 }
 
+#define SANDBOX_PREFIX "sandbox://"
+
 /* The shares of one utility VM: host paths in the order they were added. */
 struct vsmb {
 	const char **host;
@@ -94,6 +97,15 @@ static const char *vsmb_path(struct arena *a, struct vsmb *v, const char *host)
 	return arena_printf(a, HCS_VSMB_ROOT "s%zx", i + 1);
 }
 
+/* hcsshim main: `sandbox://x` is C:\SandboxMounts\x in the utility VM. */
+static const char *sandbox_mount_path(struct arena *a, const char *src)
+{
+	const char *parts[2] = { "C:\\SandboxMounts",
+				 src + sizeof(SANDBOX_PREFIX) - 1 };
+
+	return winpath_join(a, parts, 2);
+}
+
 void hcs_vsmb_assign(struct arena *a, struct hcs_plan *p)
 {
 	struct vsmb v = { NULL, 0 };
@@ -105,10 +117,13 @@ void hcs_vsmb_assign(struct arena *a, struct hcs_plan *p)
 		p->layer_uvm[i] = vsmb_path(a, &v, p->layers[i]);
 	for (i = 0; i < p->nmounts; i++) {
 		struct hcs_mount *m = &p->mounts[i];
+		const char *src = m->m->source ? m->m->source : "";
 
-		if (!m->pipe)
-			m->uvm_path = vsmb_path(a, &v, m->m->source ? m->m->source
-								    : "");
+		if (m->pipe || m->dropped)
+			continue;
+		m->uvm_path = p->latest && str_prefix(src, SANDBOX_PREFIX)
+				      ? sandbox_mount_path(a, src)
+				      : vsmb_path(a, &v, src);
 	}
 }
 

@@ -1,8 +1,10 @@
 /*
  * mounts.c: the spec's mounts as HCS mapped directories and mapped pipes,
- * shared by the v1 and v2 documents (hcsshim v0.8.6 S18-S21 with the E2
- * rule: a pipe is a mount whose destination starts with `\\.\pipe\`).
- * Keys are the union of both documents' fields; each shape prints its own.
+ * shared by the v1 and v2 documents of the hcsshim builders, as hcs.c
+ * classified them (v0.8.6: a pipe is a mount whose destination starts
+ * with `\\.\pipe\`; hcsshim main: a pipe source, mapped only to a pipe
+ * destination). Keys are the union of both documents' fields; each shape
+ * prints its own.
  */
 #include "hcs_int.h"
 
@@ -20,7 +22,7 @@ static struct json_object *mapped_pipe(const struct hcs_mount *m)
 {
 	struct json_object *o = hcs_obj();
 
-	hcs_set_str(o, "HostPath", m->m->source);
+	hcs_set_str(o, "HostPath", m->pipe_host);
 	hcs_set_str(o, "ContainerPipeName", m->pipe_name);
 	return o;
 }
@@ -33,6 +35,8 @@ void hcs_set_mounts(struct json_object *o, const struct hcs_plan *p,
 	for (size_t i = 0; i < p->nmounts; i++) {
 		const struct hcs_mount *m = &p->mounts[i];
 
+		if (m->dropped)
+			continue;
 		if (m->pipe) {
 			if (!pipes)
 				pipes = hcs_set(o, "MappedPipes", hcs_arr());

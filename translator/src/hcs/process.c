@@ -1,18 +1,27 @@
 /*
- * process.c: the init process's hcsschema.ProcessParameters (process.json)
- * as a json-c tree for shape_hcs_process. Mirrors hcsshim internal/cmd/
- * cmd.go (*Cmd).Start for a Windows host (reference/hcsshim-hcs.md §14,
- * DESIGN.md Decision 53):
+ * process.c: the init process document (process.json) as a json-c tree,
+ * in the two shapes the engines send:
+ *
+ * hcsschema.ProcessParameters (shape_hcs_process), hcsshim internal/cmd/
+ * cmd.go (*Cmd).Start for a Windows host (targets hcsshim-0.8.6 and
+ * docker-containerd):
  *   CommandLine       process.commandLine, else escapeArgs(process.args)
  *   User              process.user.username
  *   WorkingDirectory  process.cwd
  *   Environment       process.env split at the first `=`, entries with an
  *                     empty value (or no `=`) skipped, later ones win
  *   EmulateConsole    process.terminal
- *   CreateStdInPipe   Config.OpenStdin; CreateStdOutPipe true;
- *   CreateStdErrPipe  not terminal (Decision 53)
+ *   CreateStdInPipe   the target's stdin rule (target.h); CreateStdOutPipe
+ *                     true; CreateStdErrPipe not terminal
  *   ConsoleSize       [int32(height), int32(width)] whenever the spec has a
  *                     consoleSize (hcsshim internal/cmd tests only that)
+ *
+ * schema1.ProcessConfig (shape_hcs_process_v1), moby daemon/internal/
+ * libcontainerd/local/local_windows.go (*container).NewTask (target
+ * docker): the same command line, user and working directory;
+ * Environment keeps entries with an empty value (setupEnvironmentVariables
+ * cuts at the first `=` and keeps every entry that has one); stdin and
+ * stdout pipes always; ConsoleSize a [2]uint, [0,0] without a console size.
  */
 #include <string.h>
 
@@ -29,9 +38,13 @@ static const char *command_line(struct arena *a, const struct oci_spec *s)
 			   s->process.args.n);
 }
 
-/* strings.SplitN(v, "=", 2), kept when there are two parts, the 2nd set. */
+/*
+ * hcsshim: strings.SplitN(v, "=", 2), kept when there are two parts and
+ * the second is not empty. moby (keep_empty): strings.Cut, kept when there
+ * is a `=`.
+ */
 static void set_environment(struct arena *a, struct json_object *o,
-			    const struct str_list *env)
+			    const struct str_list *env, bool keep_empty)
 {
 	struct json_object *m = hcs_set_obj(o, "Environment");
 	const char *e, *eq;
@@ -40,23 +53,48 @@ static void set_environment(struct arena *a, struct json_object *o,
 	for (i = 0; i < env->n; i++) {
 		e = env->v[i] ? env->v[i] : "";
 		eq = strchr(e, '=');
-		if (!eq || !eq[1])
+		if (!eq || (!eq[1] && !keep_empty))
 			continue;
 		hcs_set_str(m, arena_strndup(a, e, (size_t)(eq - e)), eq + 1);
 	}
 }
 
-static void set_console_size(struct json_object *o, const struct oci_spec *s)
+/*
+ * hcsshim: []int32{int32(height), int32(width)} when the spec has a
+ * console size. moby: a [2]uint, always printed ([0,0] without one).
+ */
+static void set_console_size(struct json_object *o, const struct oci_spec *s,
+			     bool moby)
 {
 	struct json_object *a;
+	bool has = s->has_process && s->process.has_console_size;
 
-	if (!s->process.has_console_size)
+	if (!has && !moby)
 		return;
 	a = hcs_set(o, "ConsoleSize", hcs_arr());
+	if (moby) {
+		hcs_push(a, json_object_new_uint64(has ? s->process.console_height : 0));
+		hcs_push(a, json_object_new_uint64(has ? s->process.console_width : 0));
+		return;
+	}
 	hcs_push(a, json_object_new_int64(
 			    hcs_go_int32(s->process.console_height)));
 	hcs_push(a, json_object_new_int64(
 			    hcs_go_int32(s->process.console_width)));
+}
+
+/* Who gets a stdin pipe: the engine's rule (target.h). */
+static bool stdin_pipe(const struct hcs_input *in, bool tty)
+{
+	switch (in->target->stdin_pipe) {
+	case TARGET_STDIN_ALWAYS:
+		return true;
+	case TARGET_STDIN_OPEN_STDIN_OR_TTY:
+		return in->open_stdin || tty;
+	case TARGET_STDIN_OPEN_STDIN:
+		break;
+	}
+	return in->open_stdin;
 }
 
 struct json_object *hcs_process_build(struct arena *a,
@@ -65,17 +103,18 @@ struct json_object *hcs_process_build(struct arena *a,
 	const struct oci_spec *s = in->spec;
 	struct json_object *o = hcs_obj();
 	bool tty = s->has_process && s->process.terminal;
+	bool moby = in->target->process == TARGET_PROCESS_MOBY_LOCAL;
 
-	hcs_set_bool(o, "CreateStdInPipe", in->open_stdin);
+	hcs_set_bool(o, "CreateStdInPipe", stdin_pipe(in, tty));
 	hcs_set_bool(o, "CreateStdOutPipe", true);
 	hcs_set_bool(o, "CreateStdErrPipe", !tty);
+	set_console_size(o, s, moby);
 	if (!s->has_process)
 		return o;
 	hcs_set_str(o, "CommandLine", command_line(a, s));
 	hcs_set_str(o, "User", s->process.username);
 	hcs_set_str(o, "WorkingDirectory", s->process.cwd);
-	set_environment(a, o, &s->process.env);
+	set_environment(a, o, &s->process.env, moby);
 	hcs_set_bool(o, "EmulateConsole", tty);
-	set_console_size(o, s);
 	return o;
 }

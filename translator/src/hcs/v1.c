@@ -1,10 +1,12 @@
 /*
- * v1.c: the schema1.ContainerConfig that hcsshim v0.8.6
+ * v1.c: the schema1.ContainerConfig that hcsshim's
  * createWindowsContainerDocument returns for schema 1.0 (internal/hcsoci/
- * hcsdoc_wcow.go; reference/hcsshim-hcs.md §6.2 S3-S21 with §6.3 E1-E2),
- * as a json-c tree for shape_hcs_v1: an Argon without HyperV, a V1 Xenon
- * (HvPartition, HvRuntime) with it. Every field the seed assigns is set,
- * zero or not; the emitter's omitempty decides what prints, as in Go.
+ * hcsdoc_wcow.go), as a json-c tree for shape_hcs_v1. v0.8.6: an Argon
+ * without HyperV, a V1 Xenon (HvPartition, HvRuntime) with it, and the
+ * scratch as LayerFolderPath. hcsshim main: no LayerFolderPath, and no
+ * V1 Xenon branch (a Hyper-V spec keeps HvPartition false and no layers).
+ * Every field the builder assigns is set, zero or not; the emitter's
+ * omitempty decides what prints, as in Go.
  */
 #include <json-c/json.h>
 
@@ -12,21 +14,18 @@
 
 static void set_resources(struct json_object *o, const struct hcs_plan *p)
 {
-	const struct oci_spec *s = p->spec;
-
 	if (p->count_set)
 		hcs_set_uint(o, "ProcessorCount", (uint32_t)p->cpu_count);
 	if (p->shares_set)
-		hcs_set_uint(o, "ProcessorWeight", s->windows.cpu_shares.v);
+		hcs_set_uint(o, "ProcessorWeight", p->cpu_weight);
 	if (p->maximum_set)
-		hcs_set_int(o, "ProcessorMaximum", s->windows.cpu_maximum.v);
+		hcs_set_int(o, "ProcessorMaximum", (int64_t)p->cpu_limit);
 	if (p->memory_set)
 		hcs_set_int(o, "MemoryMaximumInMB", p->memory_mb);
 	if (p->bps_set)
-		hcs_set_uint(o, "StorageBandwidthMaximum",
-			     s->windows.storage_bps.v);
+		hcs_set_uint(o, "StorageBandwidthMaximum", p->bps);
 	if (p->iops_set)
-		hcs_set_uint(o, "StorageIOPSMaximum", s->windows.storage_iops.v);
+		hcs_set_uint(o, "StorageIOPSMaximum", p->iops);
 }
 
 /* S9 (schema 1.0 half). */
@@ -45,7 +44,7 @@ static void set_network(struct json_object *o, const struct hcs_plan *p)
 		    s->windows.network_shared_container_name);
 }
 
-/* S14c (Argon) or S15 (V1 Xenon). */
+/* S14c (Argon) or S15 (V1 Xenon, v0.8.6 only). */
 static void set_isolation(struct json_object *o, const struct hcs_plan *p)
 {
 	struct json_object *rt;
@@ -54,6 +53,8 @@ static void set_isolation(struct json_object *o, const struct hcs_plan *p)
 		hcs_set_str(o, "VolumePath", p->volume_path);
 		return;
 	}
+	if (p->latest)
+		return;
 	hcs_set_bool(o, "HvPartition", true);
 	rt = hcs_set_obj(o, "HvRuntime");
 	hcs_set_str(rt, "ImagePath", p->uvm_image);
@@ -90,9 +91,11 @@ struct json_object *hcs_v1_build(const struct hcs_plan *p)
 	set_network(o, p);
 	if (s->windows.credspec_kind == OCI_CREDSPEC_STRING)
 		hcs_set_str(o, "Credentials", s->windows.credential_spec);
-	hcs_set_str(o, "LayerFolderPath", p->scratch);
+	if (!p->latest)
+		hcs_set_str(o, "LayerFolderPath", p->scratch);
 	set_isolation(o, p);
-	set_layers(o, p);
+	if (!p->latest || !p->hyperv)
+		set_layers(o, p);
 	hcs_set_mounts(o, p, false);
 	return o;
 }

@@ -157,7 +157,7 @@ struct host_cred_in {
 struct host_in {
 	struct v_obj hdr;
 	struct v_int cpu_count;
-	struct v_str sku, default_isolation, base;
+	struct v_str sku, default_isolation, base, target;
 	struct host_daemon_in daemon;
 	struct host_fs_in filesystem;
 	struct host_cred_in cred;
@@ -199,6 +199,7 @@ static const struct field host_fields[] = {
 	F("Sku", FT_STRING, struct host_in, sku, NULL, NR),
 	F("DefaultIsolation", FT_STRING, struct host_in, default_isolation, NULL, NR),
 	F("Base", FT_STRING, struct host_in, base, NULL, NR),
+	F("Target", FT_STRING, struct host_in, target, NULL, NR),
 	F("Daemon", FT_STRUCT, struct host_in, daemon, &daemon_schema, NR),
 	F("Filesystem", FT_STRUCT, struct host_in, filesystem, &fs_schema, NR),
 	F("CredentialSpecs", FT_STRUCT, struct host_in, cred, &cred_schema, NR),
@@ -319,6 +320,10 @@ static bool apply_file(struct arena *a, struct diag_list *d,
 	out->cred_configs = copy_map(a, &in->cred.configs);
 	out->ncred_configs = in->cred.configs.n;
 	out->has_cred_configs = in->cred.configs.set;
+	if (in->target.set) {
+		out->target = in->target.v;
+		out->target_pos = in->target.pos;
+	}
 	return ok;
 }
 

@@ -54,6 +54,8 @@ struct host_profile {
 	struct host_kv *cred_files, *cred_registry, *cred_configs;
 	size_t ncred_files, ncred_registry, ncred_configs;
 	bool has_cred_configs; /* a swarm-managed host (config:// works) */
+	const char *target;    /* Target: the engine (target.h), or NULL */
+	struct hcsc_pos target_pos;
 };
 
 /* The built-in table, sorted by build then name. */

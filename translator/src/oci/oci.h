@@ -29,6 +29,9 @@ enum hcsc_rc oci_lower(struct arena *a, struct diag_list *d,
 		       const struct desc *desc, const struct host_profile *host,
 		       struct oci_spec *spec, struct oci_result *res);
 
+/* Decision 14: `\\?\Volume{uuid5(NS, "volume:" + id)}\` (arena-owned). */
+const char *oci_placeholder_volume(struct arena *a, const char *id);
+
 /* Decision 13: sha256hex("hcsc:" + X) for a description without Id. */
 const char *oci_default_id(struct arena *a, const char *name,
 			   const char *file);

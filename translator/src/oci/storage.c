@@ -17,6 +17,7 @@
 #include "arena.h"
 #include "diag.h"
 #include "model/host.h"
+#include "oci/oci.h"
 #include "sha.h"
 #include "steps.h"
 #include "uuid.h"
@@ -38,7 +39,7 @@ static const char *placeholder_layer(struct oci_ctx *c, const char *id)
 	return windowsfilter(c, hex);
 }
 
-static const char *placeholder_volume(struct arena *a, const char *id)
+const char *oci_placeholder_volume(struct arena *a, const char *id)
 {
 	const char *in = arena_printf(a, "volume:%s", id);
 	unsigned char u[UUID_LEN];
@@ -98,7 +99,7 @@ enum hcsc_rc oci_set_root(struct oci_ctx *c, const struct container *k,
 	if (k->hyperv)
 		return HCSC_OK;
 	if (!vp->set) {
-		path = placeholder_volume(c->a, k->id);
+		path = oci_placeholder_volume(c->a, k->id);
 		if (diag_strict_warning(c->d, s->root.pos,
 					"'Runtime.VolumePath' is not set: using the "
 					"placeholder volume '%s' (set it to the "

@@ -16,8 +16,7 @@
 #include "model/host.h"
 #include "oci/decode.h"
 #include "oci/oci.h"
-
-#define MIN_MOBY_BUILD 17763
+#include "target/target.h"
 
 static const char *const doc_files[DOC_COUNT] = {
 	"config.json", "hcs-v1.json", "hcs-v2.json", "process.json"
@@ -42,6 +41,7 @@ void compile_output_init(struct compile_output *o)
 		strbuf_init(&o->doc[i]);
 		o->have[i] = false;
 	}
+	o->target = NULL;
 	o->host_build = 0;
 	o->nimage_layers = 0;
 	o->placeholder_layers = NULL;
@@ -116,11 +116,61 @@ static enum hcsc_rc load_host(struct arena *a, struct diag_list *d,
 	return HCSC_OK;
 }
 
+bool compile_target_builds(const struct target *t, enum compile_doc doc)
+{
+	return doc != DOC_HCS_V2 || t->builds_v2;
+}
+
+/*
+ * The engine: --target (or a case header's) first, then the profile's
+ * Target:, then the default. An unknown name on the command line is a
+ * usage error; in a profile file, an input error at the key.
+ */
+static enum hcsc_rc pick_target(struct arena *a, struct diag_list *d,
+				const struct compile_input *in,
+				const struct host_profile *host,
+				const struct target **t, const char **err)
+{
+	if (in->target) {
+		*t = target_find(in->target);
+		if (!*t)
+			*err = target_unknown_message(a, in->target);
+		return *t ? HCSC_OK : HCSC_E_USAGE;
+	}
+	if (!host->target) {
+		*t = target_default();
+		return HCSC_OK;
+	}
+	*t = target_find(host->target);
+	if (*t)
+		return HCSC_OK;
+	return diag_error(d, host->target_pos, "'Target': %s",
+			  target_unknown_message(a, host->target));
+}
+
+/*
+ * The HCS Owner: the caller's choice where the engine takes one (Decision
+ * 1); an engine that always sends its own ignores another with a warning
+ * (Decision 66).
+ */
+static const char *engine_owner(struct diag_list *d, const struct target *t,
+				const char *given, bool given_set,
+				struct hcsc_pos at)
+{
+	if (!t->owner)
+		return given;
+	if (given_set && strcmp(given, t->owner))
+		diag_warning(d, at, "'Owner' is ignored under target %s: the "
+				    "engine always sends '%s'",
+			     t->name, t->owner);
+	return t->owner;
+}
+
 /* Decision 6: builds below 17763 compile, with a warning. */
 static enum hcsc_rc check_build(struct diag_list *d,
 				const struct host_profile *host)
 {
-	if (host->os_build >= MIN_MOBY_BUILD)
+	if (host->os_build >= BUILD_RS5)
 		return HCSC_OK;
 	return diag_strict_warning(d, host->os_build_pos,
 				   "moby requires Windows build 17763 or later; "
@@ -240,12 +290,41 @@ static void layer_ids_resolve(struct arena *a, const struct compile_input *in,
 	}
 }
 
-/* The HCS stage and the three documents it builds (then released). */
+/* The shapes of the documents a target's engine sends. */
+static const struct shape *v2_shape(const struct target *t,
+				    const struct hcs_result *r)
+{
+	if (t->hcs != TARGET_HCS_HCSSHIM_LATEST)
+		return &shape_hcs_v2;
+	return r->v2_hosted ? &shape_hcs_v2_hosted : &shape_hcs_v2_latest;
+}
+
+static const struct shape *process_shape(const struct target *t)
+{
+	return t->process == TARGET_PROCESS_MOBY_LOCAL ? &shape_hcs_process_v1
+						       : &shape_hcs_process;
+}
+
+/* -v: which document this engine would hand to which DLL. */
+static void note_submission(struct diag_list *d, const struct hcs_input *hin,
+			    const struct hcs_result *r)
+{
+	diag_note(d, pos_make(hin->host->file, 1, 1),
+		  "target %s: host build %u would submit %s (schema %s) "
+		  "through %s",
+		  hin->target->name, hin->host->os_build,
+		  r->submit_v2 ? "hcs-v2.json" : "hcs-v1.json",
+		  r->submit_v2 ? "2.1" : "1.0",
+		  r->submit_v2 ? "computecore.dll" : "vmcompute.dll");
+}
+
+/* The HCS stage and the documents it builds (then released). */
 static enum hcsc_rc lower_hcs(struct arena *a, struct diag_list *d,
 			      const struct compile_input *in,
 			      struct hcs_input *hin,
 			      struct compile_output *out, const char **err)
 {
+	const struct target *t = hin->target;
 	struct hcs_result hres;
 	enum hcsc_rc rc;
 
@@ -254,25 +333,24 @@ static enum hcsc_rc lower_hcs(struct arena *a, struct diag_list *d,
 
 	if (rc != HCSC_OK)
 		return rc;
-	diag_note(d, pos_make(hin->host->file, 1, 1),
-		  "host build %u would submit %s (schema %s) through %s",
-		  hin->host->os_build,
-		  hres.submit_v2 ? "hcs-v2.json" : "hcs-v1.json",
-		  hres.submit_v2 ? "2.1" : "1.0",
-		  hres.submit_v2 ? "computecore.dll" : "vmcompute.dll");
+	note_submission(d, hin, &hres);
 	rc = emit_doc(out, DOC_HCS_V1, hres.v1, &shape_hcs_v1, in->style, err);
+	if (rc == HCSC_OK && hres.v2)
+		rc = emit_doc(out, DOC_HCS_V2, hres.v2, v2_shape(t, &hres),
+			      in->style, err);
 	if (rc == HCSC_OK)
-		rc = emit_doc(out, DOC_HCS_V2, hres.v2, &shape_hcs_v2, in->style, err);
-	if (rc == HCSC_OK)
-		rc = emit_doc(out, DOC_PROCESS, hres.process, &shape_hcs_process,
+		rc = emit_doc(out, DOC_PROCESS, hres.process, process_shape(t),
 			      in->style, err);
 	hcs_result_release(&hres);
+	if (rc == HCSC_OK)
+		out->target = t;
 	return rc;
 }
 
 static enum hcsc_rc compile_desc(struct arena *a, struct diag_list *d,
 				 const struct compile_input *in,
 				 const struct host_profile *host,
+				 const struct target *t,
 				 struct compile_output *out, const char **err)
 {
 	struct desc desc;
@@ -303,12 +381,53 @@ static enum hcsc_rc compile_desc(struct arena *a, struct diag_list *d,
 		return rc;
 	hcs_input_from_desc(a, &desc, &spec, &res, &hin);
 	hin.host = host;
+	hin.target = t;
+	hin.owner = engine_owner(d, t, res.owner, desc.owner.set,
+				 desc.owner.pos);
 	return lower_hcs(a, d, in, &hin, out, err);
+}
+
+/*
+ * Decision 62: containerd writes `"root": {"path": ""}` for a
+ * process-isolated container and no root for Hyper-V; hcsshim mounts the
+ * layers first. The volume path is the runtime file's VolumePath, else
+ * Decision 14's placeholder with its warning.
+ */
+static enum hcsc_rc fill_oci_root(struct arena *a, struct diag_list *d,
+				  struct oci_spec *spec,
+				  const struct desc_runtime *rt, const char *id)
+{
+	const char *path;
+
+	if (!spec->has_root) {
+		spec->has_root = true;
+		spec->root.path = "";
+		spec->root.pos = spec->pos;
+	}
+	if (spec->windows.has_hyperv || (spec->root.path && *spec->root.path))
+		return HCSC_OK;
+	if (rt->volume_path.set && *rt->volume_path.v) {
+		path = rt->volume_path.v;
+	} else {
+		path = oci_placeholder_volume(a, id);
+		if (diag_strict_warning(d, pos_or(rt->volume_path.pos, spec->root.pos),
+					"'root.path' is empty and the runtime file "
+					"sets no 'VolumePath': using the placeholder "
+					"volume '%s' (set 'VolumePath' to the "
+					"container's mounted scratch volume)",
+					path) != HCSC_OK)
+			return HCSC_E_INPUT;
+	}
+	if (path[strlen(path) - 1] != '\\')
+		path = arena_printf(a, "%s\\", path);
+	spec->root.path = path;
+	return HCSC_OK;
 }
 
 static enum hcsc_rc compile_oci(struct arena *a, struct diag_list *d,
 				const struct compile_input *in,
 				const struct host_profile *host,
+				const struct target *t,
 				struct compile_output *out, const char **err)
 {
 	struct node *root, *rroot = NULL;
@@ -338,8 +457,13 @@ static enum hcsc_rc compile_oci(struct arena *a, struct diag_list *d,
 	memset(&hin, 0, sizeof(hin));
 	hin.spec = &spec;
 	hin.host = host;
+	hin.target = t;
 	hin.id = in->oci_id ? in->oci_id : oci_default_id(a, NULL, display);
-	hin.owner = in->oci_owner ? in->oci_owner : "docker";
+	hin.owner = engine_owner(d, t, in->oci_owner ? in->oci_owner : "docker",
+				 in->oci_owner != NULL, spec.pos);
+	rc = fill_oci_root(a, d, &spec, &rt, hin.id);
+	if (rc != HCSC_OK)
+		return rc;
 	hcs_input_from_sidecar(a, &rt, &spec, &hin);
 	return lower_hcs(a, d, in, &hin, out, err);
 }
@@ -349,11 +473,14 @@ enum hcsc_rc compile_run(struct arena *a, struct diag_list *d,
 			 struct compile_output *out, const char **err)
 {
 	struct host_profile host;
+	const struct target *t = NULL;
 	enum hcsc_rc rc = load_host(a, d, in, &host, err);
 
+	if (rc == HCSC_OK)
+		rc = pick_target(a, d, in, &host, &t, err);
 	if (rc != HCSC_OK)
 		return rc;
 	out->host_build = host.os_build;
-	return in->from_oci ? compile_oci(a, d, in, &host, out, err)
-			    : compile_desc(a, d, in, &host, out, err);
+	return in->from_oci ? compile_oci(a, d, in, &host, t, out, err)
+			    : compile_desc(a, d, in, &host, t, out, err);
 }

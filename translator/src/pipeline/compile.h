@@ -33,6 +33,11 @@ struct compile_input {
 	const char *desc_display; /* its name in diagnostics (NULL: the path) */
 	const char *host;         /* --host value, or NULL for the default */
 	const char *host_display; /* a host file's name in diagnostics */
+	/*
+	 * --target (or a case header's): the engine to model. NULL: the host
+	 * profile's Target:, else the default (target.h).
+	 */
+	const char *target;
 	bool strict;
 	enum emit_style style;
 	/* --from-oci: desc_path is then a config.json (Decision 19). */
@@ -67,6 +72,7 @@ struct compile_layer {
 struct compile_output {
 	struct strbuf doc[DOC_COUNT];
 	bool have[DOC_COUNT];
+	const struct target *target; /* the engine modelled (set on success) */
 	unsigned host_build; /* the host profile's OsBuild (--apply) */
 	/* Set once the HCS stage ran: the image layers, and those of them
 	 * whose ID was a placeholder (arena-owned; --apply asks NameToGuid). */
@@ -81,9 +87,13 @@ void compile_output_release(struct compile_output *o);
 /* Is `v` a host profile file (Decision 21) rather than a built-in name? */
 bool compile_host_is_file(const char *v);
 
+/* Does `t` build document `doc` at all (no hcs-v2.json under docker)? */
+bool compile_target_builds(const struct target *t, enum compile_doc doc);
+
 /*
  * Compile. Diagnostics go to `d`. Returns HCSC_OK, HCSC_E_INPUT (see d),
- * HCSC_E_USAGE (unknown built-in host; *err set) or HCSC_E_IO (*err set).
+ * HCSC_E_USAGE (unknown built-in host or target; *err set) or HCSC_E_IO
+ * (*err set).
  */
 enum hcsc_rc compile_run(struct arena *a, struct diag_list *d,
 			 const struct compile_input *in,

@@ -1,0 +1,82 @@
+/*
+ * target.h: the engines hcsc models, as data. A target names one real
+ * path from a container description to what HCS receives (which daemon,
+ * which runtime, which release) and is nothing but a row of rule
+ * choices: the stages read the row and pick, in one function per rule,
+ * the variant that engine runs. Adding an engine is adding a row (and
+ * the variants it needs), never a copy of a stage.
+ *
+ *   hcsshim-0.8.6      moby master OCI rules, hcsshim v0.8.6's builder
+ *                      (the founding baseline, and the default)
+ *   docker             moby master with its default Windows runtime
+ *                      (libcontainerd/local): one schema-1 document,
+ *                      always through vmcompute.dll
+ *   docker-containerd  moby master with containerd and the runhcs shim:
+ *                      hcsshim main's builder
+ */
+#ifndef HCSC_TARGET_H
+#define HCSC_TARGET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct arena;
+
+#define TARGET_DEFAULT_NAME "hcsshim-0.8.6"
+
+/* Windows builds the rules compare against (osversion constants). */
+#define BUILD_RS3 16299  /* named pipe mounts */
+#define BUILD_RS5 17763  /* schema 2.1; computecore.dll; moby's minimum */
+
+/* Which function turns the OCI spec into the HCS documents. */
+enum target_hcs {
+	TARGET_HCS_HCSSHIM_086,    /* hcsshim v0.8.6 createWindowsContainerDocument */
+	TARGET_HCS_HCSSHIM_LATEST, /* hcsshim main createWindowsContainerDocument */
+	TARGET_HCS_MOBY_LOCAL      /* moby libcontainerd/local createWindows */
+};
+
+/* Which shape the init process document has, and who fills it. */
+enum target_process {
+	TARGET_PROCESS_HCSSHIM,    /* hcsschema.ProcessParameters, hcsshim cmd */
+	TARGET_PROCESS_MOBY_LOCAL  /* schema1.ProcessConfig, moby NewTask */
+};
+
+/* When the init process gets a stdin pipe. */
+enum target_stdin {
+	TARGET_STDIN_OPEN_STDIN,         /* Config.OpenStdin */
+	TARGET_STDIN_OPEN_STDIN_OR_TTY,  /* dockerd's containerd client */
+	TARGET_STDIN_ALWAYS              /* moby's local runtime */
+};
+
+/* How --apply submits. */
+enum target_apply {
+	TARGET_APPLY_BY_BUILD,  /* v2 via computecore from 17763, else v1 */
+	TARGET_APPLY_VMCOMPUTE  /* v1 via vmcompute on every build */
+};
+
+struct target {
+	const char *name;
+	const char *summary;    /* one line for `hcsc targets` */
+	const char *models;     /* the upstream releases it follows */
+	enum target_hcs hcs;
+	enum target_process process;
+	enum target_stdin stdin_pipe;
+	enum target_apply apply;
+	bool builds_v2;         /* an hcs-v2.json exists */
+	/* The HCS Owner the engine always sends; NULL: the description's. */
+	const char *owner;
+};
+
+/* Every target, in the order `hcsc targets` lists them. */
+const struct target *target_all(size_t *n);
+/* By exact name (names are lowercase); NULL if unknown. */
+const struct target *target_find(const char *name);
+const struct target *target_default(void);
+/* The name closest to `name` (edit distance), for "did you mean". */
+const char *target_nearest(const char *name);
+/* "hcsshim-0.8.6, docker, ..." for messages. */
+const char *target_names(struct arena *a);
+/* An unknown-target message naming the nearest target (arena-owned). */
+const char *target_unknown_message(struct arena *a, const char *name);
+
+#endif
