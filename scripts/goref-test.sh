@@ -105,7 +105,15 @@ for kind in oci hcs-v1 hcs-v2 process; do
 done
 
 # ---- 3. given documents ------------------------------------------------------
+# The targets' documents have their engines' types: by folder, and a
+# hosted container (no ComputeSystem) by its first key.
 kind_of() {
+	case $1 in
+	*/targets/docker/*/process.json|*/targets/docker/process.json) echo process-v1; return ;;
+	*/targets/docker-containerd/*hcs-v2.json)
+		if grep -q '^  "Owner"' "$1"; then echo hcs-v2-latest; else echo hcs-v2-hosted; fi
+		return ;;
+	esac
 	case $(basename "$1") in
 	config.json*) echo oci ;;
 	hcs-v1.json*) echo hcs-v1 ;;

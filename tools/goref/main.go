@@ -369,6 +369,70 @@ type ProcessParameters struct {
 	UseLegacyConsole  bool              `json:"UseLegacyConsole,omitempty"`
 }
 
+// ---- hcsshim main (internal/hcs/schema2) and moby's schema1.ProcessConfig:
+// the documents of targets docker-containerd and docker.
+
+type LComputeSystem struct {
+	Owner                             string         `json:"Owner,omitempty"`
+	SchemaVersion                     *Version       `json:"SchemaVersion,omitempty"`
+	HostingSystemId                   string         `json:"HostingSystemId,omitempty"`
+	HostedSystem                      *LHostedSystem `json:"HostedSystem,omitempty"`
+	Container                         *LContainer    `json:"Container,omitempty"`
+	ShouldTerminateOnLastHandleClosed bool           `json:"ShouldTerminateOnLastHandleClosed,omitempty"`
+}
+
+type LHostedSystem struct {
+	SchemaVersion *Version    `json:"SchemaVersion,omitempty"`
+	Container     *LContainer `json:"Container,omitempty"`
+}
+
+type LContainer struct {
+	GuestOs                  *GuestOs                       `json:"GuestOs,omitempty"`
+	Storage                  *LStorage                      `json:"Storage,omitempty"`
+	MappedDirectories        []MappedDirectory              `json:"MappedDirectories,omitempty"`
+	MappedPipes              []MappedPipe                   `json:"MappedPipes,omitempty"`
+	Memory                   *LMemory                       `json:"Memory,omitempty"`
+	Processor                *Processor                     `json:"Processor,omitempty"`
+	Networking               *Networking                    `json:"Networking,omitempty"`
+	HvSocket                 *HvSocket                      `json:"HvSocket,omitempty"`
+	ContainerCredentialGuard *ContainerCredentialGuardState `json:"ContainerCredentialGuard,omitempty"`
+	RegistryChanges          *RegistryChanges               `json:"RegistryChanges,omitempty"`
+	AssignedDevices          []LDevice                      `json:"AssignedDevices,omitempty"`
+	IsolationType            string                         `json:"IsolationType,omitempty"`
+}
+
+type LStorage struct {
+	Layers                      []Layer     `json:"Layers,omitempty"`
+	Path                        string      `json:"Path,omitempty"`
+	QoS                         *StorageQoS `json:"QoS,omitempty"`
+	PrivilegedContainerRootPath string      `json:"PrivilegedContainerRootPath,omitempty"`
+}
+
+type LMemory struct {
+	SizeInMB uint64 `json:"SizeInMB,omitempty"`
+}
+
+type LDevice struct {
+	Type               string `json:"Type,omitempty"`
+	InterfaceClassGuid string `json:"InterfaceClassGuid,omitempty"`
+	LocationPath       string `json:"LocationPath,omitempty"`
+}
+
+type ProcessConfig struct {
+	ApplicationName   string            `json:",omitempty"`
+	CommandLine       string            `json:",omitempty"`
+	CommandArgs       []string          `json:",omitempty"`
+	User              string            `json:",omitempty"`
+	WorkingDirectory  string            `json:",omitempty"`
+	Environment       map[string]string `json:",omitempty"`
+	EmulateConsole    bool              `json:",omitempty"`
+	CreateStdInPipe   bool              `json:",omitempty"`
+	CreateStdOutPipe  bool              `json:",omitempty"`
+	CreateStdErrPipe  bool              `json:",omitempty"`
+	ConsoleSize       [2]uint           `json:",omitempty"`
+	CreateInUtilityVm bool              `json:",omitempty"`
+}
+
 // ---- modes.
 
 func newKind(kind string) interface{} {
@@ -381,8 +445,14 @@ func newKind(kind string) interface{} {
 		return new(ComputeSystem)
 	case "process":
 		return new(ProcessParameters)
+	case "hcs-v2-latest":
+		return new(LComputeSystem)
+	case "hcs-v2-hosted":
+		return new(LHostedSystem)
+	case "process-v1":
+		return new(ProcessConfig)
 	}
-	die("unknown kind %q (oci, hcs-v1, hcs-v2, process)", kind)
+	die("unknown kind %q (oci, hcs-v1, hcs-v2, process, hcs-v2-latest, hcs-v2-hosted, process-v1)", kind)
 	return nil
 }
 

@@ -346,12 +346,18 @@ static enum hcsc_rc plan_layer_folders(struct diag_list *d, struct hcs_plan *p)
 }
 
 /*
- * Where the hosted container's scratch is inside the utility VM:
- * v0.8.6 `C:\c\<n>\scratch`, n counting the VM's containers in hex
- * from 1 (Decision 61); hcsshim main, the first SCSI mount (Decision 66).
+ * A hosted container's Storage.Path is Root.Path (S16, L12), which the
+ * layer mounting fills, when it is empty, with where the scratch is inside
+ * the utility VM: v0.8.6 `C:\c\<n>\scratch`, n counting the VM's
+ * containers in hex from 1 (Decision 61); hcsshim main, the first SCSI
+ * mount (Decision 66).
  */
 static const char *uvm_scratch(const struct hcs_plan *p)
 {
+	const char *given = p->spec->root.path;
+
+	if (given && *given)
+		return given;
 	return p->latest ? UVM_SCRATCH_PATH : "C:\\c\\1\\scratch";
 }
 

@@ -193,9 +193,7 @@ static enum hcsc_rc cpu_latest(struct diag_list *d, struct hcs_plan *p)
 	if (nset == 1 && count > max) {
 		diag_warning(d, win_pos(s, s->windows.cpu_count_pos),
 			     "Changing user requested cpu count to current "
-			     "number of processors on the host (%" PRId32
-			     " to %" PRId32 ")",
-			     count, max);
+			     "number of processors on the host");
 		count = max;
 	}
 	/* v1 takes uint32/int64/uint64 of these; v2 always has Processor. */

@@ -315,7 +315,7 @@ static enum hcsc_rc check_health(struct oci_ctx *c, const struct desc_health *hc
 enum hcsc_rc oci_check_container_config(struct oci_ctx *c, struct container *k)
 {
 	const struct desc_config *cf = &c->desc->config;
-	enum hcsc_rc rc = oci_translate_working_dir(c, k);
+	enum hcsc_rc rc = oci_translate_working_dir(c, k, true);
 
 	if (rc != HCSC_OK)
 		return rc;

@@ -14,7 +14,13 @@
 #include "steps.h"
 #include "winpath.h"
 
-enum hcsc_rc oci_translate_working_dir(struct oci_ctx *c, struct container *k)
+/*
+ * translateWorkingDir: FromSlash + Clean; at create a relative path is
+ * moby's error. Inspect input was translated when it was created, so only
+ * the (idempotent) mutation runs there (`check_abs` false).
+ */
+enum hcsc_rc oci_translate_working_dir(struct oci_ctx *c, struct container *k,
+				       bool check_abs)
 {
 	const struct v_str *wd = &c->desc->config.working_dir;
 	char *p;
@@ -25,7 +31,7 @@ enum hcsc_rc oci_translate_working_dir(struct oci_ctx *c, struct container *k)
 	for (char *q = p; *q; q++)
 		if (*q == '/')
 			*q = '\\';
-	if (!winpath_is_abs(p) && p[0] != '\\')
+	if (check_abs && !winpath_is_abs(p) && p[0] != '\\')
 		return diag_error(c->d, wd->pos,
 				  "the working directory '%s' is invalid, it needs "
 				  "to be an absolute path",

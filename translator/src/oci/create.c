@@ -92,8 +92,11 @@ static enum hcsc_rc verify_settings(struct oci_ctx *c, struct container *k)
 	enum hcsc_rc rc = HCSC_OK;
 	size_t warnings_from = c->d->nr;
 
+	/* Inspect input: the create-time mutation still runs (Decision 11). */
 	if (!c->desc->inspect)
 		rc = oci_check_container_config(c, k);
+	else
+		rc = oci_translate_working_dir(c, k, false);
 	if (rc == HCSC_OK)
 		rc = oci_check_host_config(c, k);
 	if (rc == HCSC_OK)

@@ -25,7 +25,8 @@ void oci_merge_env(struct oci_ctx *c, struct container *k);
 struct str_list oci_process_env(struct oci_ctx *c, const struct container *k);
 
 /* command.c */
-enum hcsc_rc oci_translate_working_dir(struct oci_ctx *c, struct container *k);
+enum hcsc_rc oci_translate_working_dir(struct oci_ctx *c, struct container *k,
+				       bool check_abs);
 enum hcsc_rc oci_merge_command(struct oci_ctx *c, struct container *k);
 void oci_set_command(struct oci_ctx *c, const struct container *k,
 		     struct oci_spec *s);

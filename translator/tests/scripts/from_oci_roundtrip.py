@@ -8,7 +8,9 @@ hcs-v1.json, hcs-v2.json and process.json. The sidecar's facts (layer IDs,
 network namespace, OpenStdin, utility VM path) are read back from the golden
 HCS documents, so the test needs no YAML parser; the host profile is the
 case's own (its `# host:` comment, else a sibling host.yaml/host.json). A
-negative control checks that a changed fact is noticed.
+negative control checks that a changed fact is noticed. The cases of the
+other targets (golden/targets) are left out: their documents do not carry
+every runtime fact back (a hosted container has no host layer paths).
 """
 import json
 import os
@@ -89,6 +91,8 @@ def main():
     control = None
     for root, _, files in sorted(os.walk(golden)):
         if "config.json" not in files:
+            continue
+        if os.path.relpath(root, golden).split(os.sep)[0] == "targets":
             continue
         ident, owner, rt = sidecar(root)
         host = case_host(corpus, os.path.relpath(root, golden))
