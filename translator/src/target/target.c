@@ -71,11 +71,16 @@ const struct target *target_default(void)
 	return target_find(TARGET_DEFAULT_NAME);
 }
 
+/* A name that contains what was typed ("containerd") wins; else the
+ * closest by edit distance. */
 const char *target_nearest(const char *name)
 {
 	const char *best = targets[0].name;
 	size_t best_d = (size_t)-1;
 
+	for (size_t i = 0; *name && i < NTARGETS; i++)
+		if (strstr(targets[i].name, name) && strcmp(targets[i].name, name))
+			return targets[i].name;
 	for (size_t i = 0; i < NTARGETS; i++) {
 		size_t d = schema_edit_distance(name, targets[i].name);
 

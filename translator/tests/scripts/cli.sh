@@ -87,5 +87,27 @@ mkdir -p "$work/ro/config.json"   # a directory where a file must go
 "$hcsc" compile "$good" -o "$work/ro" 2>"$work/err"
 if [ "$?" = 5 ] && grep -q "cannot write" "$work/err" && [ "$(ls -A "$work/ro")" = config.json ]; then ok; else bad "unwritable -o"; cat "$work/err"; ls -la "$work/ro"; fi
 
+# targets (issue 8): the list, -o per target, unknown names, diff
+"$hcsc" targets >"$work/t" && [ "$(cut -d' ' -f1 "$work/t" | tr '\n' ' ')" = "hcsshim-0.8.6 docker docker-containerd " ] && ok || { bad "targets list"; cat "$work/t"; }
+expect targets-extra 2 "targets takes no arguments" -- targets x
+expect target-unknown 2 "unknown target 'containerd'; did you mean 'docker-containerd'\?" -- compile "$good" --target containerd
+printf 'Target: dockr\n' >"$work/tgt-host.yaml"
+expect target-unknown-profile 1 "tgt-host.yaml:1:9: error: 'Target': unknown target 'dockr'; did you mean 'docker'" -- compile "$good" --host "$work/tgt-host.yaml"
+if "$hcsc" compile "$good" --target docker -o "$work/od" 2>/dev/null &&
+	[ "$(ls "$work/od" | tr '\n' ' ')" = "config.json hcs-v1.json process.json " ]; then ok; else bad "-o under docker: three files"; ls "$work/od"; fi
+expect emit-v2-docker 2 "--emit hcs-v2: target docker never builds hcs-v2.json" -- compile "$good" --target docker --emit hcs-v2
+"$hcsc" diff "$good" --target docker --target docker-containerd >"$work/d" 2>/dev/null
+if [ "$?" = 3 ] && grep -qx 'hcs-v2.json: only in docker-containerd' "$work/d" &&
+	grep -qx 'config.json: identical' "$work/d" && grep -q '^--- docker/hcs-v1.json$' "$work/d" &&
+	grep -q '^+++ docker-containerd/hcs-v1.json$' "$work/d" && grep -Eqx 'hcs-v1.json: [0-9]+ lines differ' "$work/d"; then ok; else bad "diff docker vs docker-containerd"; cat "$work/d"; fi
+"$hcsc" diff "$good" --target docker --target docker >"$work/d" 2>/dev/null
+if [ "$?" = 0 ] && [ "$(grep -c ': identical$' "$work/d")" = 3 ]; then ok; else bad "diff identical"; cat "$work/d"; fi
+printf 'CpuCount: 1\n' >"$work/one-cpu.yaml"
+"$hcsc" diff "$good" --host ltsc2022 --host "$work/one-cpu.yaml" >"$work/d" 2>/dev/null
+if [ "$?" = 3 ] && grep -q '^--- ltsc2022/hcs-v1.json$' "$work/d" && grep -qx 'config.json: identical' "$work/d"; then ok; else bad "diff hosts"; cat "$work/d"; fi
+expect diff-one-side 2 "diff needs two sides" -- diff "$good" --target docker
+expect diff-three 2 "at most twice each" -- diff "$good" --target docker --target docker --target docker
+expect diff-fails 1 "range of CPUShares" -- diff "$work/bad.yaml" --target docker --target docker-containerd
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

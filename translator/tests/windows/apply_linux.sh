@@ -57,6 +57,21 @@ grep -q '^LoadLibraryW("vmcompute.dll")$' "$T/out" && ok || bad "dry run: no v1 
 [ -f "$T/o2/hcs-v1.json" ] && ok || bad "dry run: -o not written"
 run 2 'needs the utility VM document' compile "$DATA/hyperv.yaml" --apply --dry-run
 
+# --target docker: moby's local runtime sends hcs-v1.json through vmcompute
+# on every build, Hyper-V included; the process document is its own
+run 0 EMPTY compile "$DATA/hyperv.yaml" --target docker --apply --dry-run --start
+grep -q '^# target docker: ' "$T/out" && ok || bad "dry run: target not named"
+grep -q '^# host build 20348 (the host profile.s; not a Windows host): hcs-v1.json (schema 1.0) through vmcompute.dll$' "$T/out" && ok || bad "dry run: docker not v1 on 20348"
+grep -q '^LoadLibraryW("vmcompute.dll")$' "$T/out" && ok || bad "dry run: docker without vmcompute"
+"$HCSC" compile "$DATA/hyperv.yaml" --target docker --compact --emit hcs-v1 >"$T/want"
+awk 'f { print; exit } /^# hcs-v1.json as submitted/ { f = 1 }' "$T/out" | head -c -1 >"$T/got"
+cmp -s "$T/want" "$T/got" && ok || bad "dry run: docker document is not its compact hcs-v1.json"
+"$HCSC" compile "$DATA/hyperv.yaml" --target docker --compact --emit process >"$T/want"
+awk 'f { print; exit } /^# process.json as submitted/ { f = 1 }' "$T/out" | head -c -1 >"$T/got"
+cmp -s "$T/want" "$T/got" && ok || bad "dry run: docker process is not its compact process.json"
+run 2 'target docker never builds hcs-v2.json' compile "$D" --target docker --emit hcs-v2
+run 2 "unknown target 'dokcer'; did you mean 'docker'?" compile "$D" --target dokcer
+
 # negative control: the checks above see a wrong exit status
 if (fail=0; run 0 '^hcsc: --apply needs a Windows host$' compile "$D" --apply; [ "$fail" -gt 0 ]) 2>/dev/null; then
 	ok
