@@ -35,6 +35,9 @@ CASES=(
 	dry_run hyperv_refused hyperv_v1 profile_mismatch strict_mismatch
 	nametoguid_v2 nametoguid_v1 nametoguid_fail stdin_description
 	relay_binary relay_stdin ctrl_c winpath_oracle
+	docker_create docker_start docker_hyperv docker_fail_create_sync
+	docker_fail_create_async docker_fail_start_async docker_fail_process
+	docker_fail_properties docker_fail_timeout
 )
 
 pass=0
@@ -426,6 +429,66 @@ case_v1_fail_properties() {
 case_v1_fail_timeout() {
 	XENV="FAKE_HCS_HANG=HcsCreateComputeSystem" fails oldhost none=0 \
 		'HcsCreateComputeSystem failed: ERROR_VMCOMPUTE_TIMEOUT \(0xc0370109\)' yes --timeout 1
+}
+
+# ---- cases: --target docker: hcs-v1.json through vmcompute.dll on every build -----
+
+# On a build from 17763 (hcsc.exe is win10) moby's local runtime still
+# hands its schema-1 document to vmcompute.dll, Hyper-V included.
+case_docker_create() {
+	prep
+	hx compile "$DATA/unicode.yaml" --host ltsc2022 --target docker --apply
+	expect_rc 0
+	native compile "$DATA/unicode.yaml" --host ltsc2022 --target docker --compact --emit hcs-v1 >"$T/want"
+	same "$T/want" "$T/config.json" "the v1 document HCS received"
+	expect_log v1-create
+	handles_ok
+	err_has "from hcs-v1.json \(host build [0-9]+, vmcompute.dll\)"
+}
+
+case_docker_start() {
+	prep
+	XENV="FAKE_HCS_EXIT_CODE=3" hx compile "$DATA/unicode.yaml" --target docker --apply --start
+	expect_rc 3
+	native compile "$DATA/unicode.yaml" --target docker --compact --emit process >"$T/want"
+	same "$T/want" "$T/process.json" "the ProcessConfig HCS received"
+	expect_log v1-start
+	handles_ok
+}
+
+case_docker_hyperv() {
+	prep
+	hx compile "$DATA/hyperv.yaml" --target docker --apply
+	expect_rc 0
+	native compile "$DATA/hyperv.yaml" --target docker --compact --emit hcs-v1 >"$T/want"
+	same "$T/want" "$T/config.json" "the Hyper-V schema-1 document"
+	if grep -q '"HvPartition":true' "$T/config.json"; then ok; else bad "no HvPartition"; fi
+}
+
+case_docker_fail_create_sync() {
+	fails "" HcsCreateComputeSystem=0xc037010d \
+		'HcsCreateComputeSystem failed: ERROR_VMCOMPUTE_INVALID_JSON \(0xc037010d\): fake failure in HcsCreateComputeSystem$' no --target docker
+	log_lacks 'HcsRegisterComputeSystemCallback'
+}
+case_docker_fail_create_async() {
+	fails "" async:HcsCreateComputeSystem=0xc0370101 \
+		'HcsCreateComputeSystem failed: ERROR_VMCOMPUTE_IMAGE_MISMATCH \(0xc0370101\): fake failure' yes --target docker
+}
+case_docker_fail_start_async() {
+	fails "" async:HcsStartComputeSystem=0xc0370100 \
+		'HcsStartComputeSystem failed: ERROR_VMCOMPUTE_TERMINATED_DURING_START \(0xc0370100\)' yes --target docker --start
+}
+case_docker_fail_process() {
+	fails "" HcsCreateProcess=0x80070002 \
+		'HcsCreateProcess failed: ERROR_FILE_NOT_FOUND \(0x80070002\): fake failure' yes --target docker --start
+}
+case_docker_fail_properties() {
+	fails "" HcsGetProcessProperties=0x8037011d \
+		'HcsGetProcessProperties failed: HCS_E_PROCESS_INFO_NOT_AVAILABLE \(0x8037011d\)' yes --target docker --start
+}
+case_docker_fail_timeout() {
+	XENV="FAKE_HCS_HANG=HcsCreateComputeSystem" fails "" none=0 \
+		'HcsCreateComputeSystem failed: ERROR_VMCOMPUTE_TIMEOUT \(0xc0370109\)' yes --target docker --timeout 1
 }
 
 # ---- cases: no HCS, dry run, refusals ----------------------------------------------
