@@ -33,6 +33,11 @@ void cli_render_diags(struct strbuf *out, const struct diag_list *d,
 			    it->pos.line, it->pos.col, sev_word(it->sev),
 			    it->msg);
 	}
+	if (d->ndropped) /* Decision 23's cap, said rather than silent */
+		strbuf_addf(out, "%s:%u:%u: error: too many errors (%llu more "
+				 "not shown)\n",
+			    d->dropped_pos.file, d->dropped_pos.line,
+			    d->dropped_pos.col, (unsigned long long)d->ndropped);
 }
 
 void cli_print_diags(const struct diag_list *d, bool verbose)

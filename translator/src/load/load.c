@@ -33,13 +33,11 @@ static void load_verror(struct load_ctx *c, struct hcsc_pos pos,
 static void load_verror(struct load_ctx *c, struct hcsc_pos pos,
 			const char *fmt, va_list ap)
 {
-	if (diag_full(c->d)) {
-		c->stop = true;
+	if (diag_full(c->d)) { /* only counted from here: no text needed */
+		diag_error(c->d, pos, "(not shown)");
 		return;
 	}
 	diag_error(c->d, pos, "%s", arena_vprintf(c->a, fmt, ap));
-	if (diag_full(c->d))
-		c->stop = true;
 }
 
 void load_error(struct load_ctx *c, struct hcsc_pos pos, const char *fmt, ...)

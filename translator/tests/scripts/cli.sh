@@ -87,5 +87,14 @@ mkdir -p "$work/ro/config.json"   # a directory where a file must go
 "$hcsc" compile "$good" -o "$work/ro" 2>"$work/err"
 if [ "$?" = 5 ] && grep -q "cannot write" "$work/err" && [ "$(ls -A "$work/ro")" = config.json ]; then ok; else bad "unwritable -o"; cat "$work/err"; ls -la "$work/ro"; fi
 
+# the error cap says what it drops (issue 9, class 15): 30 unknown keys
+# (decode) and 25 duplicate keys (load) show 20 errors and a count
+{ echo 'HostConfig:'; for i in $(seq 1 30); do echo "  Bogus$i: 1"; done; } >"$work/many.yaml"
+expect cap-decode 1 "^$work/many.yaml:22:3: error: too many errors \\(10 more not shown\\)\$" -- compile "$work/many.yaml"
+if [ "$(grep -c ': error: ' "$work/err")" = 21 ] && [ "$(tail -n 1 "$work/err")" = "$work/many.yaml:22:3: error: too many errors (10 more not shown)" ]; then ok; else bad "cap-decode: 20 errors and the count last"; fi
+{ printf '{"Name": "a"'; for i in $(seq 1 26); do printf ', "Name": "a"'; done; printf '}\n'; } >"$work/dups.json"
+expect cap-load 1 "" -- compile "$work/dups.json"
+if [ "$(tail -n 1 "$work/err")" = "$work/dups.json:1:275: error: too many errors (6 more not shown)" ] && [ "$(wc -l <"$work/err")" = 21 ]; then ok; else bad "cap-load: 20 errors and the count"; tail -n 2 "$work/err"; fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
