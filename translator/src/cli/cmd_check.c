@@ -25,6 +25,7 @@
 #include "options.h"
 #include "report/junit.h"
 #include "strbuf.h"
+#include "utf8.h"
 
 #define MAX_JOBS 4096
 
@@ -77,19 +78,27 @@ static void report(struct printer *p, const struct check_result *r)
 	strbuf_release(&cls);
 }
 
+/* `WORD CASE: MESSAGE`, with the controls of file names escaped. */
+static void headline(struct strbuf *out, const char *word,
+		     const struct check_result *r)
+{
+	strbuf_addf(out, "%s ", word);
+	utf8_escape_controls(out, r->name, strlen(r->name));
+	strbuf_addstr(out, ": ");
+	utf8_escape_controls(out, r->message.buf, r->message.len);
+	strbuf_addch(out, '\n');
+}
+
 static void print(const struct printer *p, const struct check_result *r,
 		  struct strbuf *out)
 {
 	if (r->status == CHECK_PASS)
 		return;
 	if (p->update && r->updated) {
-		strbuf_addf(out, "%s %s: %s\n", r->stale ? "removed" : "updated",
-			    r->name, r->message.buf);
+		headline(out, r->stale ? "removed" : "updated", r);
 		return;
 	}
-	strbuf_addf(out, "%s %s: %s\n",
-		    r->status == CHECK_FAIL ? "FAIL" : "ERROR", r->name,
-		    r->message.buf);
+	headline(out, r->status == CHECK_FAIL ? "FAIL" : "ERROR", r);
 	strbuf_add(out, r->detail.buf, r->detail.len);
 }
 

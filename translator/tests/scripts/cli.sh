@@ -96,5 +96,20 @@ if [ "$(grep -c ': error: ' "$work/err")" = 21 ] && [ "$(tail -n 1 "$work/err")"
 expect cap-load 1 "" -- compile "$work/dups.json"
 if [ "$(tail -n 1 "$work/err")" = "$work/dups.json:1:275: error: too many errors (6 more not shown)" ] && [ "$(wc -l <"$work/err")" = 21 ]; then ok; else bad "cap-load: 20 errors and the count"; tail -n 2 "$work/err"; fi
 
+# terminal controls in user text are escaped in every message (issue 9,
+# class 14): unknown keys, isolation values (YAML and JSON), file names
+printf 'HostConfig:\n  "Bo\\egus": 1\n' >"$work/esc-key.yaml"
+expect esc-unknown-key 1 "" -- compile "$work/esc-key.yaml"
+if grep -q "^$work/esc-key.yaml:2:3: error: unknown key 'Bo\\\\x1bgus' in 'HostConfig' (allowed: " "$work/err"; then ok; else bad "esc-unknown-key: message"; cat -v "$work/err"; fi
+printf 'HostConfig:\n  Isolation: "x\\e]0;pwn\\a\\u009b"\n' >"$work/esc-iso.yaml"
+expect esc-isolation-yaml 1 "" -- compile "$work/esc-iso.yaml"
+if [ "$(cat "$work/err")" = "$work/esc-iso.yaml:2:14: error: invalid isolation (x\\x1b]0;pwn\\x07\\u009b): Windows supports 'default', 'process', or 'hyperv'" ]; then ok; else bad "esc-isolation-yaml: message"; cat -v "$work/err"; fi
+printf '{"HostConfig": {"Isolation": "a\\u001b[31mred\\u0007"}}' >"$work/esc-iso.json"
+expect esc-isolation-json 1 "" -- compile "$work/esc-iso.json"
+if [ "$(cat "$work/err")" = "$work/esc-iso.json:1:30: error: invalid isolation (a\\x1b[31mred\\x07): Windows supports 'default', 'process', or 'hyperv'" ]; then ok; else bad "esc-isolation-json: message"; cat -v "$work/err"; fi
+expect esc-file-name 5 "" -- compile "$work/no$(printf '\033')[31m.yaml"
+if [ "$(cat "$work/err")" = "hcsc: cannot read '$work/no\\x1b[31m.yaml': No such file or directory" ]; then ok; else bad "esc-file-name: message"; cat -v "$work/err"; fi
+if LC_ALL=C grep -q $'[\x01-\x08\x0b-\x1f\x7f]' "$work/err"; then bad "raw control bytes on stderr"; else ok; fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
