@@ -129,6 +129,9 @@ bool cli_parse(const char *cmd, int argc, char **argv, struct cli_args *out)
 		} else if (eq) {
 			return usage(cmd, "option takes no value", a);
 		}
+		if (o->arg && !*out->value[o->id] &&
+		    (strstr(o->arg, "FILE") || strstr(o->arg, "DIR")))
+			return usage(cmd, "empty file or folder name for", a);
 		out->given[o->id] = true;
 	}
 	return true;

@@ -111,5 +111,15 @@ expect esc-file-name 5 "" -- compile "$work/no$(printf '\033')[31m.yaml"
 if [ "$(cat "$work/err")" = "hcsc: cannot read '$work/no\\x1b[31m.yaml': No such file or directory" ]; then ok; else bad "esc-file-name: message"; cat -v "$work/err"; fi
 if LC_ALL=C grep -q $'[\x01-\x08\x0b-\x1f\x7f]' "$work/err"; then bad "raw control bytes on stderr"; else ok; fi
 
+# usage errors (issue 9, class 16): an empty -o, --version/--help with
+# arguments (as `hosts x`); nothing is created
+(cd "$work" && "$hcsc" compile "$good" -o '' >"$work/out" 2>"$work/err"; echo $? >"$work/rc")
+if [ "$(cat "$work/rc")" = 2 ] && [ "$(cat "$work/err")" = "hcsc compile: empty file or folder name for '-o' (see 'hcsc --help')" ]; then ok; else bad "-o '': exit $(cat "$work/rc")"; cat "$work/err"; fi
+expect output-eq-empty 2 "^hcsc compile: empty file or folder name for '--output=' " -- compile "$good" --output=
+expect report-empty 2 "^hcsc check: empty file or folder name for '--report' " -- check "$corpus" "$work/g" --report ''
+expect version-extra 2 "^hcsc: --version takes no arguments\$" -- --version extra
+expect help-extra 2 "^hcsc: --help takes no arguments\$" -- --help extra
+if [ -z "$(cat "$work/out")" ] && [ ! -e "$work/g" ]; then ok; else bad "usage errors wrote something"; fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
