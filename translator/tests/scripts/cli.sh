@@ -121,5 +121,18 @@ expect version-extra 2 "^hcsc: --version takes no arguments\$" -- --version extr
 expect help-extra 2 "^hcsc: --help takes no arguments\$" -- --help extra
 if [ -z "$(cat "$work/out")" ] && [ ! -e "$work/g" ]; then ok; else bad "usage errors wrote something"; fi
 
+# a FIFO or device as an input is refused at once, - stays standard input
+# (issue 9, class 13); nothing is written to -o
+mkfifo "$work/fifo.yaml"
+for input in "$work/fifo.yaml" /dev/zero; do
+	timeout 10 "$hcsc" compile "$input" -o "$work/fifo-out" >"$work/out" 2>"$work/err"
+	rc=$?
+	if [ "$rc" = 5 ] && [ "$(cat "$work/err")" = "hcsc: cannot read '$input': not a regular file (a FIFO or device is refused; use - for standard input)" ] && [ ! -e "$work/fifo-out" ]; then ok; else bad "non-regular input $input: exit $rc"; cat "$work/err"; fi
+done
+expect fifo-host 5 "^hcsc: cannot read '$work/fifo.yaml': not a regular file " -- compile "$good" --host "$work/fifo.yaml"
+expect fifo-runtime 5 "^hcsc: cannot read '$work/fifo.yaml': not a regular file " -- compile --from-oci "$work/oci/config.json" --runtime "$work/fifo.yaml"
+expect dir-input 5 "^hcsc: cannot read '$work': Is a directory\$" -- compile "$work"
+if "$hcsc" compile - <"$good" 2>/dev/null | cmp -s - "$work/p.json"; then ok; else bad "- is still standard input"; fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
