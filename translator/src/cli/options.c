@@ -56,7 +56,8 @@ const struct cli_option cli_options[] = {
 	  "rewrite the golden files of the cases that differ, remove stale "
 	  "ones" },
 	{ OPT_REPORT, "check", "--report", 0, "FILE",
-	  "also write a JUnit XML report to FILE (needs libxml2)" },
+	  "also write a JUnit XML report to FILE, - for stdout (needs "
+	  "libxml2)" },
 	{ OPT_JOBS, "check", "--jobs", 'j', "N",
 	  "run N cases at once (default: the number of CPUs); same output" },
 	{ OPT_FILTER, "check", "--filter", 0, "GLOB",
