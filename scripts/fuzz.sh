@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # fuzz.sh: build and run hcsc's libFuzzer harnesses (tools/fuzz, STYLE.md
-# §15). A manual tool, not part of the test suite.
+# §15). scripts/test.sh runs it for 30 s per harness as a smoke test;
+# longer runs are manual (-t SECONDS).
 #
 #   scripts/fuzz.sh [-t SECONDS] [-B BUILD_DIR] [-j JOBS] [HARNESS...]
 #                   [-- LIBFUZZER_ARGS...]
 #
-#   HARNESS      compile, from_oci (default: both, one after the other)
+#   HARNESS      compile, from_oci, check (default: all three, one after
+#                the other; check: the golden reader, diff, `# host:`
+#                header, message escaping and --filter globs)
 #   -t SECONDS   how long each harness runs (default 60)
 #   -B DIR       build and work directory (default build-fuzz)
 #   -j JOBS      parallel libFuzzer jobs per harness (default 1)
@@ -32,12 +35,12 @@ while [ $# -gt 0 ]; do
 	-j) jobs=$2; shift 2 ;;
 	--build-only) build_only=1; shift ;;
 	--) shift; extra=("$@"); break ;;
-	compile|from_oci) harnesses+=("$1"); shift ;;
-	*) echo "usage: scripts/fuzz.sh [-t SECONDS] [-B DIR] [-j JOBS] [--build-only] [compile|from_oci]... [-- LIBFUZZER_ARGS]" >&2
+	compile|from_oci|check) harnesses+=("$1"); shift ;;
+	*) echo "usage: scripts/fuzz.sh [-t SECONDS] [-B DIR] [-j JOBS] [--build-only] [compile|from_oci|check]... [-- LIBFUZZER_ARGS]" >&2
 	   exit 2 ;;
 	esac
 done
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(compile from_oci)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(compile from_oci check)
 case $build in /*) ;; *) build=$PWD/$build ;; esac
 
 # ---- toolchain ----
@@ -66,9 +69,10 @@ cflags=(-std=c11 -g -O1 -fno-omit-frame-pointer -ftrivial-auto-var-init=pattern
 	-Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 	-I"$root/translator/include" -I"$src" -I"$src/common" -I"$root/tools/fuzz"
 	$(pkg-config --cflags yaml-0.1 json-c))
-libs=$(pkg-config --libs yaml-0.1 json-c)
-# The pipeline's stages only (no CLI, check, apply or report).
-lib_sources=$(ls "$src"/{common,load,model,oci,hcs,emit,pipeline}/*.c)
+libs="$(pkg-config --libs yaml-0.1 json-c) -pthread"
+# The pipeline's stages and check (no CLI or apply; of report/ only the
+# sanitizer, built without libxml2).
+lib_sources=$(ls "$src"/{common,load,model,oci,hcs,emit,pipeline,check}/*.c "$src"/report/junit.c)
 # Rebuild everything when a header or the flags changed, else only what
 # changed.
 stamp=$obj/.stamp # the flags of the last build
@@ -126,6 +130,21 @@ seed_from_oci() {
 		add_seed 01 "$dir/g$n" "$f"
 	done < <(find "$root/golden" -type f -name config.json | sort)
 }
+# A golden file against itself and against another golden file, with
+# --filter patterns and case names: GOLDEN NUL ACTUAL NUL PATTERN NUL NAME.
+seed_check() {
+	local dir=$1 f prev= n=0
+	while IFS= read -r f; do
+		n=$((n + 1))
+		{ printf '\x00'; cat "$f"; printf '\0'; cat "$f"; printf '\0**/config.json\0%s' "${f#"$root"/golden/}"; } >"$dir/s$n"
+		[ -z "$prev" ] || { printf '\x20'; cat "$prev"; printf '\0'; cat "$f"; printf '\0*a*a*a*b\0aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'; } >"$dir/u$n"
+		prev=$f
+	done < <(find "$root/golden" -type f | sort | awk 'NR % 7 == 1')
+	while IFS= read -r f; do
+		n=$((n + 1))
+		{ printf '\x00'; cat "$f"; } >"$dir/c$n"
+	done < <(find "$root/corpus" -type f -name '*.yaml' | sort | awk 'NR % 5 == 1')
+}
 # Schema keys (every table row's key) and values the rules test for.
 dict_keys() {
 	grep -ohE '(^\s*[A-Z]+\(|\{ )"[A-Za-z0-9_.-]+"' "$@" |
@@ -171,6 +190,7 @@ for h in "${harnesses[@]}"; do
 	case $h in
 	compile) dict_keys "$src"/model/*.c ;;
 	from_oci) dict_keys "$src"/oci/decode_schema.c "$src"/model/desc_schema.c ;;
+	check) printf '"# host: "\n"# hcsc: --strict"\n"**"\n"[!a-z]"\n"\\x1b"\n' ;;
 	esac >"$build/dict/$h.dict"
 	dict_common >>"$build/dict/$h.dict"
 done

@@ -4,6 +4,7 @@
  * truncated and stray continuation bytes), and encode/decode round trips.
  */
 #include "t.h"
+#include "strbuf.h"
 #include "utf8.h"
 
 static const struct {
@@ -38,6 +39,17 @@ static const struct {
 	{ "\xf0\x90\x28\xbc", 4, 0, 0 },  /* bad third byte */
 };
 
+/* Messages quote user text with terminal controls escaped (issue 9). */
+static void test_escape_controls(void)
+{
+	static const char in[] = "a\x1b]0;t\x07\n\t\r\x7f\xc2\x9b\xc3\xa9\xff\0z";
+	struct strbuf sb = STRBUF_INIT;
+
+	utf8_escape_controls(&sb, in, sizeof(in) - 1);
+	CHECK_STR(sb.buf, "a\\x1b]0;t\\x07\\n\\t\\r\\x7f\\u009b\xc3\xa9\\xff\\x00z");
+	strbuf_release(&sb);
+}
+
 int main(void)
 {
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -58,5 +70,6 @@ int main(void)
 	CHECK_INT(utf8_invalid_at((const unsigned char *)"ab\xc3", 3), 2);
 	CHECK_INT(utf8_invalid_at((const unsigned char *)"\xed\xa0\x80x", 4), 0);
 	CHECK_INT(utf8_invalid_at((const unsigned char *)"", 0), 0);
+	test_escape_controls();
 	return t_done();
 }

@@ -132,7 +132,7 @@ static enum hcsc_rc read_header(struct case_run *cr)
 
 	memset(&h, 0, sizeof(h));
 	/* An unreadable file is left to compile_run, which reports it. */
-	if (cr->c->yaml && check_sys_read(cr->in.desc_path, HEADER_MAX, &buf) == 0)
+	if (cr->c->yaml && check_sys_read(cr->in.desc_path, HEADER_MAX, 0, &buf) == 0)
 		rc = check_header_parse(cr->a, &cr->d, cr->c->file, buf.buf,
 					buf.len, &h);
 	strbuf_release(&buf);

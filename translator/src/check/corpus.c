@@ -271,11 +271,13 @@ static enum hcsc_rc walk_golden(struct scan *s, const char *rel,
 			continue;
 		sub = *rel ? arena_printf(s->a, "%s/%s", rel, name)
 			   : arena_strdup(s->a, name);
-		switch (check_sys_kind(check_path_join(s->a, s->root, sub))) {
+		/* A link is neither followed nor taken for a golden file. */
+		switch (check_sys_lkind(check_path_join(s->a, s->root, sub))) {
 		case CHECK_SYS_DIR:
 			rc = walk_golden(s, sub, filter, depth + 1);
 			break;
 		case CHECK_SYS_ABSENT:
+		case CHECK_SYS_LINK:
 			break;
 		default:
 			has_files = true;

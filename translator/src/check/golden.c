@@ -16,7 +16,14 @@
 #include "check/sys.h"
 #include "strbuf.h"
 
-/* The golden folder's own files (sorted), without dot names. */
+/* Golden files larger than this are refused (unread). */
+#define CHECK_GOLDEN_MAX (64 << 20)
+
+/*
+ * The golden folder's own entries (sorted): not its subfolders (other
+ * cases'), not dot names (hcsc's temporaries among them). A symbolic
+ * link is an entry, never followed.
+ */
 static int golden_files(struct arena *a, const char *dir,
 			struct check_sys_dir *out)
 {
@@ -34,7 +41,7 @@ static int golden_files(struct arena *a, const char *dir,
 		char *name = out->names[i];
 
 		if (name[0] != '.' &&
-		    check_sys_kind(check_path_join(a, dir, name)) !=
+		    check_sys_lkind(check_path_join(a, dir, name)) !=
 			    CHECK_SYS_DIR)
 			out->names[k++] = name;
 		else
@@ -42,6 +49,42 @@ static int golden_files(struct arena *a, const char *dir,
 	}
 	out->n = k;
 	return 0;
+}
+
+/*
+ * ROOT/REL must be made of real folders: hcsc never follows a link below
+ * GOLDEN (--update would write or delete through it). An absent folder
+ * is fine (no golden files yet).
+ */
+static enum hcsc_rc check_folder(struct arena *a, const struct check_golden *g,
+				 const char *rel, const char **err)
+{
+	const char *slash = rel;
+
+	while (slash) {
+		const char *sub;
+
+		slash = strchr(slash + (slash != rel), '/');
+		sub = slash ? arena_strndup(a, rel, (size_t)(slash - rel)) : rel;
+		switch (check_sys_lkind(check_path_join(a, g->root, sub))) {
+		case CHECK_SYS_DIR:
+			break;
+		case CHECK_SYS_ABSENT:
+			return HCSC_OK;
+		case CHECK_SYS_LINK:
+			*err = arena_printf(a, "golden folder '%s/%s' is a symbolic "
+					       "link (links under GOLDEN are not "
+					       "followed)",
+					    g->label, sub);
+			return HCSC_E_IO;
+		default:
+			*err = arena_printf(a, "golden folder '%s/%s' is not a "
+					       "folder",
+					    g->label, sub);
+			return HCSC_E_IO;
+		}
+	}
+	return HCSC_OK;
 }
 
 static bool take(struct check_sys_dir *g, const char *name)
@@ -70,59 +113,95 @@ static enum hcsc_rc io_fail(struct arena *a, const char *what,
 	return HCSC_E_IO;
 }
 
-static enum hcsc_rc write_one(struct arena *a, const char *dir,
-			      const struct check_file *f, const char **err)
+/* Read one golden file: a regular file (no link) of at most the limit. */
+static enum hcsc_rc read_golden(struct arena *a, const char *path,
+				struct strbuf *gold, const char **err)
 {
-	struct out_file of;
-	const char *failed = dir;
-	int e = check_sys_mkdirs(dir);
+	int e = check_sys_read(path, CHECK_GOLDEN_MAX,
+			       CHECK_SYS_NOFOLLOW | CHECK_SYS_WHOLE, gold);
 
-	of.path = check_path_join(a, dir, f->name);
-	of.data = f->data;
-	of.len = f->len;
-	of.tmp = NULL;
-	if (!e)
-		e = check_sys_write_files(&of, 1, &failed);
-	return e ? io_fail(a, "write", failed, e, err) : HCSC_OK;
+	if (e == CHECK_SYS_NOT_REGULAR)
+		*err = arena_printf(a, "golden file '%s' is not a regular file",
+				    path);
+	else if (e == EFBIG)
+		*err = arena_printf(a, "golden file '%s' is larger than %d MiB "
+				       "(the golden file limit)",
+				    path, CHECK_GOLDEN_MAX >> 20);
+	else if (e)
+		return io_fail(a, "read", path, e, err);
+	return e ? HCSC_E_IO : HCSC_OK;
 }
 
-/* Compare one expected file; with update, write it when it differs. */
+/* Compare one expected file; with update, queue it when it differs. */
 static enum hcsc_rc compare_file(struct arena *a, const struct check_golden *g,
 				 const char *name, const char *dir,
 				 struct check_sys_dir *have,
 				 const struct check_file *f,
 				 struct check_compare *out,
 				 struct strbuf *detail, struct strbuf *summary,
+				 struct out_file *queue, size_t *nqueue,
 				 const char **err)
 {
 	char *path = check_path_join(a, dir, f->name);
 	struct strbuf gold = STRBUF_INIT;
+	enum hcsc_rc rc;
 	bool differs;
-	int e;
 
 	if (!take(have, f->name)) {
 		strbuf_addf(detail, "missing golden file %s/%s/%s\n", g->label,
 			    name, f->name);
 		note(summary, f->name, "missing");
 		out->nmissing++;
-		return g->update ? write_one(a, dir, f, err) : HCSC_OK;
-	}
-	e = check_sys_read(path, SIZE_MAX, &gold);
-	if (e) {
+	} else {
+		rc = read_golden(a, path, &gold, err);
+		if (rc != HCSC_OK) {
+			strbuf_release(&gold);
+			return rc;
+		}
+		differs = check_diff(detail,
+				     arena_printf(a, "%s/%s/%s", g->label, name,
+						  f->name),
+				     gold.buf, gold.len,
+				     arena_printf(a, "actual/%s/%s", name,
+						  f->name),
+				     f->data, f->len);
 		strbuf_release(&gold);
-		return io_fail(a, "read", path, e, err);
+		if (!differs)
+			return HCSC_OK;
+		note(summary, f->name, "differs");
+		out->ndiffer++;
 	}
-	differs = check_diff(detail,
-			     arena_printf(a, "%s/%s/%s", g->label, name, f->name),
-			     gold.buf, gold.len,
-			     arena_printf(a, "actual/%s/%s", name, f->name),
-			     f->data, f->len);
-	strbuf_release(&gold);
-	if (!differs)
+	queue[*nqueue].path = path;
+	queue[*nqueue].data = f->data;
+	queue[(*nqueue)++].len = f->len;
+	return HCSC_OK;
+}
+
+/* --update: the queued files of the case, as one set (sys.h). */
+static enum hcsc_rc write_queue(struct arena *a, const struct check_golden *g,
+				const char *name, const char *dir,
+				struct out_file *queue, size_t n,
+				const char **err)
+{
+	const char *failed = dir;
+	char *bad = NULL;
+	int e;
+
+	if (!n)
 		return HCSC_OK;
-	note(summary, f->name, "differs");
-	out->ndiffer++;
-	return g->update ? write_one(a, dir, f, err) : HCSC_OK;
+	e = check_sys_mkdirs(g->root);
+	if (!e) {
+		e = check_sys_mkdirs_under(g->root, name, &bad);
+		if (bad) {
+			failed = arena_strdup(a, bad);
+			free(bad);
+		}
+	}
+	if (e == ELOOP)
+		return check_folder(a, g, name, err);
+	if (!e)
+		e = check_sys_write_files(queue, n, &failed);
+	return e ? io_fail(a, "write", failed, e, err) : HCSC_OK;
 }
 
 static enum hcsc_rc extras(struct arena *a, const struct check_golden *g,
@@ -159,17 +238,26 @@ enum hcsc_rc check_golden_compare(struct arena *a, const struct check_golden *g,
 				  const char **err)
 {
 	char *dir = check_path_join(a, g->root, name);
-	struct check_sys_dir have;
-	enum hcsc_rc rc = HCSC_OK;
+	struct out_file *queue = arena_array(a, n ? n : 1, sizeof(*queue));
+	struct check_sys_dir have = { NULL, 0 };
+	size_t nqueue = 0;
+	enum hcsc_rc rc;
 	int e;
 
 	memset(out, 0, sizeof(*out));
+	rc = check_folder(a, g, name, err);
+	if (rc != HCSC_OK)
+		return rc;
+	if (g->update)
+		check_sys_remove_orphans(dir);
 	e = golden_files(a, dir, &have);
 	if (e)
 		return io_fail(a, "read folder", dir, e, err);
 	for (size_t i = 0; i < n && rc == HCSC_OK; i++)
 		rc = compare_file(a, g, name, dir, &have, &files[i], out, detail,
-				  summary, err);
+				  summary, queue, &nqueue, err);
+	if (rc == HCSC_OK && g->update)
+		rc = write_queue(a, g, name, dir, queue, nqueue, err);
 	if (rc == HCSC_OK)
 		rc = extras(a, g, name, dir, &have, out, detail, summary, err);
 	check_sys_dir_release(&have);
@@ -205,9 +293,13 @@ enum hcsc_rc check_golden_remove(struct arena *a, const struct check_golden *g,
 {
 	char *dir = check_path_join(a, g->root, rel);
 	struct check_sys_dir have;
-	enum hcsc_rc rc = HCSC_OK;
-	int e = golden_files(a, dir, &have);
+	enum hcsc_rc rc = check_folder(a, g, rel, err);
+	int e;
 
+	if (rc != HCSC_OK)
+		return rc;
+	check_sys_remove_orphans(dir);
+	e = golden_files(a, dir, &have);
 	if (e)
 		return io_fail(a, "read folder", dir, e, err);
 	for (size_t i = 0; i < have.n && rc == HCSC_OK; i++) {

@@ -7,9 +7,16 @@
  * `.` and subfolders, which belong to other cases, are ignored). Each
  * differing file is reported as a unified diff labelled
  * `--- LABEL/CASE/FILE` / `+++ actual/CASE/FILE`, a missing or extra file
- * on a line of its own. --update writes each differing or missing file
- * atomically (temporary file, then rename), removes the extra ones and
+ * on a line of its own. --update writes the differing and missing files
+ * of the case as one set (check_sys_write_files: all or nothing), removes
+ * the extra ones, hcsc's orphaned temporaries and nothing else, and
  * leaves identical files untouched.
+ *
+ * Safety: links below GOLDEN are never followed (a case folder, or a
+ * folder on its way, that is a symbolic link is an error of the case; a
+ * link among its files is an extra file, removed as a link); a golden
+ * file must be a regular file of at most 64 MiB (a FIFO, a device or a
+ * larger file is an error of the case, not read).
  */
 #ifndef HCSC_CHECK_GOLDEN_H
 #define HCSC_CHECK_GOLDEN_H

@@ -13,6 +13,7 @@
 #include "arena.h"
 #include "check/case.h"
 #include "check/corpus.h"
+#include "check/sys.h"
 #include "check/thread.h"
 
 struct runner {
@@ -148,6 +149,42 @@ static void run_cases(struct runner *rn)
 
 /* ---- setup ---- */
 
+/* Is a the same folder as b, or inside it (real paths)? */
+static bool within(const char *a, const char *b)
+{
+	size_t n = strlen(b);
+
+	if (strncmp(a, b, n))
+		return false;
+	return !a[n] || a[n] == '/' || a[n] == '\\' ||
+	       (n && (b[n - 1] == '/' || b[n - 1] == '\\'));
+}
+
+/*
+ * CORPUS and GOLDEN must not overlap: --update would remove corpus files
+ * as stale or extra golden files. Compared by real path, so links and
+ * `..` do not hide it.
+ */
+static enum hcsc_rc check_overlap(struct arena *a, const struct check_opts *o,
+				  const char **msg)
+{
+	char *c = check_sys_real_path(o->corpus);
+	char *g = check_sys_real_path(o->golden);
+	enum hcsc_rc rc = HCSC_OK;
+
+	if (c && g && (within(c, g) || within(g, c))) {
+		*msg = arena_printf(a, "corpus '%s' and golden folder '%s' "
+				       "overlap (the same folder, or one "
+				       "inside the other); give two separate "
+				       "folders",
+				    o->corpus, o->golden);
+		rc = HCSC_E_USAGE;
+	}
+	free(c);
+	free(g);
+	return rc;
+}
+
 enum hcsc_rc check_run(const struct check_opts *o, struct strbuf *err)
 {
 	struct arena *a = arena_new();
@@ -164,7 +201,10 @@ enum hcsc_rc check_run(const struct check_opts *o, struct strbuf *err)
 	rn.env.golden.update = o->update;
 	rn.env.render_diags = o->render_diags;
 	rn.env.now = o->now;
-	rc = check_corpus_scan(a, o->corpus, o->golden, o->filter, &corpus, &msg);
+	rc = check_overlap(a, o, &msg);
+	if (rc == HCSC_OK)
+		rc = check_corpus_scan(a, o->corpus, o->golden, o->filter,
+				       &corpus, &msg);
 	if (rc == HCSC_OK && o->filter && !corpus.nselected && !corpus.nstale) {
 		rc = HCSC_E_USAGE;
 		msg = arena_printf(a, "no case matches --filter '%s'", o->filter);

@@ -65,8 +65,9 @@ struct check_opts {
 /*
  * Run the check. Returns HCSC_OK when every case was run (whatever the
  * results); HCSC_E_INPUT (a corpus layout error), HCSC_E_USAGE (the
- * filter matches nothing) or HCSC_E_IO (a folder cannot be read) with
- * `err` set, before any result.
+ * filter matches nothing, or CORPUS and GOLDEN overlap: the same folder
+ * or one inside the other, by real path) or HCSC_E_IO (a folder cannot
+ * be read) with `err` set, before any result.
  */
 enum hcsc_rc check_run(const struct check_opts *o, struct strbuf *err);
 

@@ -1,16 +1,19 @@
 /*
- * check/sys.c: the OS layer of check/sys.h. POSIX (opendir, rename,
- * clock_gettime) and Windows (_findfirst, MoveFileExA,
- * QueryPerformanceCounter) differ only here. The atomic writer moved here
- * from cli/files.c so that the CLI and `check --update` share one copy.
+ * check/sys.c: the reading half of check/sys.h: what a path is, directory
+ * listings, bounded reads of regular files, the clock and the terminal
+ * test. POSIX (lstat, opendir, open with O_NONBLOCK and O_NOFOLLOW,
+ * clock_gettime) and Windows (GetFileAttributesA, _findfirst,
+ * QueryPerformanceCounter) differ only here; the writing half is
+ * sys_write.c.
  */
 #ifndef _WIN32
-#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700 /* realpath(); implies POSIX.1-2008 */
 #endif
 
 #include "sys.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +26,7 @@
 #include <windows.h>
 #else
 #include <dirent.h>
+#include <fcntl.h>
 #include <time.h>
 #include <unistd.h>
 #endif
@@ -42,6 +46,88 @@ enum check_sys_kind check_sys_kind(const char *path)
 		return CHECK_SYS_FILE;
 	return CHECK_SYS_OTHER;
 }
+
+#ifdef _WIN32
+enum check_sys_kind check_sys_lkind(const char *path)
+{
+	DWORD a = GetFileAttributesA(path);
+
+	if (a == INVALID_FILE_ATTRIBUTES)
+		return CHECK_SYS_ABSENT;
+	if (a & FILE_ATTRIBUTE_REPARSE_POINT)
+		return CHECK_SYS_LINK;
+	return (a & FILE_ATTRIBUTE_DIRECTORY) ? CHECK_SYS_DIR : check_sys_kind(path);
+}
+#else
+enum check_sys_kind check_sys_lkind(const char *path)
+{
+	struct stat st;
+
+	if (lstat(path, &st) != 0)
+		return CHECK_SYS_ABSENT;
+	if (S_ISLNK(st.st_mode))
+		return CHECK_SYS_LINK;
+	if (S_ISDIR(st.st_mode))
+		return CHECK_SYS_DIR;
+	return S_ISREG(st.st_mode) ? CHECK_SYS_FILE : CHECK_SYS_OTHER;
+}
+#endif
+
+#ifdef _WIN32
+char *check_sys_real_path(const char *path)
+{
+	char full[MAX_PATH * 4];
+	DWORD n = GetFullPathNameA(path, sizeof(full), full, NULL);
+	char *out;
+
+	if (!n || n >= sizeof(full))
+		return NULL;
+	out = malloc(n + 1);
+	if (!out)
+		hcsc_oom();
+	for (DWORD i = 0; i <= n; i++) {
+		char c = full[i] == '/' ? '\\' : full[i];
+
+		out[i] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+	}
+	return out;
+}
+#else
+char *check_sys_real_path(const char *path)
+{
+	char *real = realpath(path, NULL), *parent, *out;
+	const char *slash, *last;
+	struct strbuf sb = STRBUF_INIT;
+
+	if (real || errno != ENOENT)
+		return real;
+	slash = strrchr(path, '/');
+	last = slash ? slash + 1 : path;
+	parent = slash == path ? strdup("/")
+	       : slash	       ? strndup(path, (size_t)(slash - path))
+			       : strdup(".");
+	if (!parent)
+		hcsc_oom();
+	real = *last ? check_sys_real_path(parent) : NULL;
+	free(parent);
+	if (real && !strcmp(last, "..")) { /* lexically, below a missing one */
+		char *cut = strrchr(real, '/');
+
+		if (cut)
+			cut[cut == real] = '\0';
+		return real;
+	}
+	if (!real || !strcmp(last, "."))
+		return real;
+	strbuf_addstr(&sb, real);
+	if (sb.len > 1)
+		strbuf_addch(&sb, '/');
+	strbuf_addstr(&sb, last);
+	free(real);
+	out = strbuf_detach(&sb, NULL);
+	return out;
+}
+#endif
 
 /* ---- directory listing ---- */
 
@@ -143,15 +229,70 @@ void check_sys_dir_release(struct check_sys_dir *d)
 
 /* ---- reading ---- */
 
-int check_sys_read(const char *path, size_t max, struct strbuf *out)
+#ifdef _WIN32
+static int open_read(const char *path, unsigned flags, FILE **fp,
+		     size_t *size)
+{
+	struct _stat64 st;
+
+	if ((flags & CHECK_SYS_NOFOLLOW) &&
+	    check_sys_lkind(path) == CHECK_SYS_LINK)
+		return CHECK_SYS_NOT_REGULAR;
+	errno = 0;
+	*fp = fopen(path, "rb");
+	if (!*fp)
+		return errno ? errno : EIO;
+	if (_fstat64(_fileno(*fp), &st) != 0 || !(st.st_mode & _S_IFREG)) {
+		fclose(*fp);
+		return CHECK_SYS_NOT_REGULAR;
+	}
+	*size = (size_t)st.st_size;
+	return 0;
+}
+#else
+/* Never blocks on a FIFO: opened non-blocking, its type checked first. */
+static int open_read(const char *path, unsigned flags, FILE **fp,
+		     size_t *size)
+{
+	int oflags = O_RDONLY | O_NONBLOCK | O_CLOEXEC, fd, e;
+	struct stat st;
+
+	if (flags & CHECK_SYS_NOFOLLOW)
+		oflags |= O_NOFOLLOW;
+	fd = open(path, oflags);
+	if (fd < 0)
+		return errno == ELOOP && (flags & CHECK_SYS_NOFOLLOW)
+			       ? CHECK_SYS_NOT_REGULAR
+			       : errno;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return CHECK_SYS_NOT_REGULAR;
+	}
+	*size = (size_t)st.st_size;
+	if (fcntl(fd, F_SETFL, 0) != 0 || !(*fp = fdopen(fd, "rb"))) {
+		e = errno ? errno : EIO;
+		close(fd);
+		return e;
+	}
+	return 0;
+}
+#endif
+
+int check_sys_read(const char *path, size_t max, unsigned flags,
+		   struct strbuf *out)
 {
 	FILE *fp;
-	int err = 0;
+	size_t size = 0;
+	int err = open_read(path, flags, &fp, &size);
 
-	errno = 0;
-	fp = fopen(path, "rb");
-	if (!fp)
-		return errno ? errno : EIO;
+	if (err)
+		return err;
+	if ((flags & CHECK_SYS_WHOLE) && size > max) {
+		fclose(fp);
+		return EFBIG;
+	}
+	if ((flags & CHECK_SYS_WHOLE) && max < SIZE_MAX)
+		max++; /* a file that grew past max is seen */
 	while (max) {
 		size_t want = max < 65536 ? max : 65536, got;
 
@@ -168,132 +309,9 @@ int check_sys_read(const char *path, size_t max, struct strbuf *out)
 		}
 	}
 	fclose(fp);
+	if (!err && (flags & CHECK_SYS_WHOLE) && !max)
+		err = EFBIG;
 	return err;
-}
-
-/* ---- atomic writes (from cli/files.c) ---- */
-
-static int make_dir(const char *p)
-{
-#ifdef _WIN32
-	return _mkdir(p);
-#else
-	return mkdir(p, 0777);
-#endif
-}
-
-int check_sys_mkdirs(const char *dir)
-{
-	size_t n = strlen(dir);
-	char *p = malloc(n + 1);
-	int err = 0;
-
-	if (!p)
-		return ENOMEM;
-	memcpy(p, dir, n + 1);
-	for (size_t i = 1; i <= n && !err; i++) {
-		char c = p[i];
-
-		if (c != '/' && c != '\\' && c != '\0')
-			continue;
-		p[i] = '\0';
-		if (check_sys_kind(p) != CHECK_SYS_DIR && make_dir(p) != 0 &&
-		    errno != EEXIST)
-			err = errno;
-		p[i] = c;
-	}
-	if (!err && check_sys_kind(dir) != CHECK_SYS_DIR)
-		err = ENOTDIR;
-	free(p);
-	return err;
-}
-
-int check_sys_replace(const char *from, const char *to)
-{
-#ifdef _WIN32
-	return MoveFileExA(from, to, MOVEFILE_REPLACE_EXISTING) ? 0 : EACCES;
-#else
-	return rename(from, to) == 0 ? 0 : errno;
-#endif
-}
-
-char *check_sys_temp_name(const char *path, const char *tag)
-{
-	struct strbuf sb = STRBUF_INIT;
-
-#ifdef _WIN32
-	strbuf_addf(&sb, "%s.%s%ld", path, tag, (long)_getpid());
-#else
-	strbuf_addf(&sb, "%s.%s%ld", path, tag, (long)getpid());
-#endif
-	return strbuf_detach(&sb, NULL);
-}
-
-static int stage(struct out_file *f)
-{
-	FILE *fp;
-	int err = 0;
-
-	f->tmp = check_sys_temp_name(f->path, "tmp");
-	errno = 0;
-	fp = fopen(f->tmp, "wb");
-	if (!fp)
-		return errno ? errno : EIO;
-	if (fwrite(f->data, 1, f->len, fp) != f->len)
-		err = errno ? errno : EIO;
-	if (fclose(fp) != 0 && !err)
-		err = errno ? errno : EIO;
-	return err;
-}
-
-static void unstage(struct out_file *files, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		if (files[i].tmp) {
-			remove(files[i].tmp);
-			free(files[i].tmp);
-			files[i].tmp = NULL;
-		}
-	}
-}
-
-int check_sys_write_files(struct out_file *files, size_t n,
-			  const char **failed)
-{
-	int err = 0;
-
-	for (size_t i = 0; i < n && !err; i++) {
-		err = stage(&files[i]);
-		if (err)
-			*failed = files[i].path;
-	}
-	for (size_t i = 0; i < n && !err; i++) {
-		err = check_sys_replace(files[i].tmp, files[i].path);
-		if (err) {
-			*failed = files[i].path;
-		} else {
-			free(files[i].tmp);
-			files[i].tmp = NULL;
-		}
-	}
-	unstage(files, n);
-	return err;
-}
-
-int check_sys_remove(const char *path)
-{
-	errno = 0;
-	return remove(path) == 0 ? 0 : (errno ? errno : EIO);
-}
-
-int check_sys_rmdir(const char *path)
-{
-	errno = 0;
-#ifdef _WIN32
-	return _rmdir(path) == 0 ? 0 : (errno ? errno : EIO);
-#else
-	return rmdir(path) == 0 ? 0 : (errno ? errno : EIO);
-#endif
 }
 
 /* ---- clock and terminal ---- */

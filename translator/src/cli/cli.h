@@ -30,8 +30,8 @@ int cli_fail(enum hcsc_rc rc, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 /*
- * Output files and directories: struct out_file and the atomic writer
- * live in check/sys.h (one copy, shared with `check --update`).
+ * Output files and directories: struct out_file and the all-or-nothing
+ * writer live in check/sys.h (one copy, shared with `check --update`).
  */
 static inline int cli_mkdirs(const char *dir)
 {

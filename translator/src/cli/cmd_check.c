@@ -8,7 +8,8 @@
  *   ERROR <case>: <why it could not run>   then its diagnostics
  *   updated <case>: ... / removed <folder>: ...   (with --update)
  *
- * then `N passed, M failed` alone on the last line. Exit 0 when all pass
+ * then `N passed, M failed` alone on the last line (all of it on stderr
+ * when `--report -` writes the JUnit XML to stdout). Exit 0 when all pass
  * (or --update fixed every difference), 3 when some differ or could not
  * run, 1/2/5 for corpus, usage and I/O errors (precedence 2 > 5 > 3,
  * Decision 27). A progress line goes to stderr when it is a terminal.
@@ -25,11 +26,13 @@
 #include "options.h"
 #include "report/junit.h"
 #include "strbuf.h"
+#include "utf8.h"
 
 #define MAX_JOBS 4096
 
 struct printer {
 	const struct cli_args *args;
+	FILE *text;      /* stdout, or stderr when --report - takes stdout */
 	bool update, tty;
 	size_t passed, failed, mismatched;
 	bool io_error;   /* some case hit an I/O or internal error */
@@ -77,19 +80,27 @@ static void report(struct printer *p, const struct check_result *r)
 	strbuf_release(&cls);
 }
 
+/* `WORD CASE: MESSAGE`, with the controls of file names escaped. */
+static void headline(struct strbuf *out, const char *word,
+		     const struct check_result *r)
+{
+	strbuf_addf(out, "%s ", word);
+	utf8_escape_controls(out, r->name, strlen(r->name));
+	strbuf_addstr(out, ": ");
+	utf8_escape_controls(out, r->message.buf, r->message.len);
+	strbuf_addch(out, '\n');
+}
+
 static void print(const struct printer *p, const struct check_result *r,
 		  struct strbuf *out)
 {
 	if (r->status == CHECK_PASS)
 		return;
 	if (p->update && r->updated) {
-		strbuf_addf(out, "%s %s: %s\n", r->stale ? "removed" : "updated",
-			    r->name, r->message.buf);
+		headline(out, r->stale ? "removed" : "updated", r);
 		return;
 	}
-	strbuf_addf(out, "%s %s: %s\n",
-		    r->status == CHECK_FAIL ? "FAIL" : "ERROR", r->name,
-		    r->message.buf);
+	headline(out, r->status == CHECK_FAIL ? "FAIL" : "ERROR", r);
 	strbuf_add(out, r->detail.buf, r->detail.len);
 }
 
@@ -110,9 +121,9 @@ static void on_result(void *user, const struct check_result *r)
 	if (p->tty && out.len)
 		check_progress_clear(&p->progress, &prog);
 	fwrite(prog.buf, 1, prog.len, stderr);
-	fwrite(out.buf, 1, out.len, stdout);
+	fwrite(out.buf, 1, out.len, p->text);
 	if (out.len)
-		fflush(stdout);
+		fflush(p->text);
 	strbuf_reset(&prog);
 	if (p->tty &&
 	    check_progress_update(&p->progress, check_sys_now(), r->index + 1,
@@ -171,15 +182,16 @@ static int finish(struct printer *p)
 	fwrite(prog.buf, 1, prog.len, stderr);
 	strbuf_release(&prog);
 	if (!p->update && p->mismatched) {
-		printf("to accept the actual outputs: hcsc check %s %s --update",
-		       a->pos[0], a->pos[1]);
+		fprintf(p->text,
+			"to accept the actual outputs: hcsc check %s %s --update",
+			a->pos[0], a->pos[1]);
 		if (a->value[OPT_FILTER])
-			printf(" --filter '%s'", a->value[OPT_FILTER]);
-		putchar('\n');
+			fprintf(p->text, " --filter '%s'", a->value[OPT_FILTER]);
+		fputc('\n', p->text);
 	}
-	printf("%llu passed, %llu failed\n", (unsigned long long)p->passed,
-	       (unsigned long long)p->failed);
-	if (fflush(stdout) != 0 || ferror(stdout))
+	fprintf(p->text, "%llu passed, %llu failed\n",
+		(unsigned long long)p->passed, (unsigned long long)p->failed);
+	if (fflush(p->text) != 0 || ferror(p->text))
 		return cli_fail(HCSC_E_IO, "cannot write to standard output: %s",
 				strerror(errno));
 	if (p->io_error)
@@ -217,6 +229,9 @@ int cmd_check(int argc, char **argv)
 		return HCSC_E_USAGE;
 	memset(&p, 0, sizeof(p));
 	p.args = &args;
+	p.text = args.value[OPT_REPORT] && !strcmp(args.value[OPT_REPORT], "-")
+			 ? stderr
+			 : stdout;
 	p.update = args.given[OPT_UPDATE];
 	p.tty = check_sys_stderr_is_tty();
 	check_progress_init(&p.progress, check_sys_now());

@@ -9,10 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#ifdef _WIN32
-#include <windows.h>
-#endif
-
 #include "apply/apply.h"
 #include "arena.h"
 #include "ascii.h"
@@ -247,45 +243,35 @@ static void sink_msg(void *ctx, enum apply_msg_kind kind, const char *text)
  */
 static char *spool_stdin(void)
 {
-	struct strbuf data = STRBUF_INIT, dir = STRBUF_INIT;
-	struct out_file f;
-	const char *failed = NULL;
+	struct strbuf data = STRBUF_INIT;
+	char *scratch = check_sys_scratch_path("hcsc-stdin");
 	char buf[8192];
+	char *path = NULL;
+	FILE *fp = NULL;
 	size_t n;
-	char *path;
 	int err = 0;
 
-#ifdef _WIN32
-	char tmp[MAX_PATH + 1];
-	DWORD k = GetTempPathA(sizeof(tmp), tmp);
-
-	strbuf_addstr(&dir, k && k < sizeof(tmp) ? tmp : ".\\");
-#else
-	const char *tmp = getenv("TMPDIR");
-
-	strbuf_addstr(&dir, tmp && *tmp ? tmp : "/tmp");
-	strbuf_addch(&dir, '/');
-#endif
-	strbuf_addstr(&dir, "hcsc-stdin");
 	while ((n = fread(buf, 1, sizeof(buf), stdin)) > 0)
 		strbuf_add(&data, buf, n);
 	if (ferror(stdin))
 		err = errno ? errno : EIO;
-	path = check_sys_temp_name(dir.buf, "spool");
-	memset(&f, 0, sizeof(f));
-	f.path = path;
-	f.data = data.buf;
-	f.len = data.len;
-	if (!err)
-		err = check_sys_write_files(&f, 1, &failed);
+	if (!err) /* exclusive: never through a link planted in TMPDIR */
+		err = check_sys_temp_open(scratch, &path, &fp);
+	if (!err && (fwrite(data.buf, 1, data.len, fp) != data.len ||
+		     fflush(fp) != 0))
+		err = errno ? errno : EIO;
+	if (fp && fclose(fp) != 0 && !err)
+		err = errno ? errno : EIO;
 	strbuf_release(&data);
-	strbuf_release(&dir);
 	if (err) {
 		cli_fail(HCSC_E_IO, "cannot keep standard input in '%s': %s",
-			 path, strerror(err));
+			 path ? path : scratch, strerror(err));
+		if (path)
+			check_sys_remove(path);
 		free(path);
-		return NULL;
+		path = NULL;
 	}
+	free(scratch);
 	return path;
 }
 

@@ -2,14 +2,18 @@
  * diag_print.c: rendering diagnostics for editors and CI annotations
  * (DESIGN.md Decision 22). One renderer serves `hcsc compile` (stderr)
  * and `hcsc check` (golden diagnostics.txt / warnings.txt), so the two
- * cannot drift apart.
+ * cannot drift apart. User text in messages (keys, values, file names)
+ * can hold terminal controls (ESC, BEL): every message is printed with
+ * them escaped (utf8_escape_controls), whichever stage wrote it.
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cli.h"
 #include "diag.h"
 #include "strbuf.h"
+#include "utf8.h"
 
 static const char *sev_word(enum hcsc_severity s)
 {
@@ -21,6 +25,16 @@ static const char *sev_word(enum hcsc_severity s)
 	return "error";
 }
 
+/* `FILE:LINE:COL: SEV: MSG`, controls in FILE and MSG escaped. */
+static void render_one(struct strbuf *out, struct hcsc_pos pos,
+		       const char *sev, const char *msg)
+{
+	utf8_escape_controls(out, pos.file, strlen(pos.file));
+	strbuf_addf(out, ":%u:%u: %s: ", pos.line, pos.col, sev);
+	utf8_escape_controls(out, msg, strlen(msg));
+	strbuf_addch(out, '\n');
+}
+
 void cli_render_diags(struct strbuf *out, const struct diag_list *d,
 		      bool verbose)
 {
@@ -29,9 +43,14 @@ void cli_render_diags(struct strbuf *out, const struct diag_list *d,
 
 		if (it->sev == HCSC_SEV_NOTE && !verbose)
 			continue;
-		strbuf_addf(out, "%s:%u:%u: %s: %s\n", it->pos.file,
-			    it->pos.line, it->pos.col, sev_word(it->sev),
-			    it->msg);
+		render_one(out, it->pos, sev_word(it->sev), it->msg);
+	}
+	if (d->ndropped) { /* Decision 23's cap, said rather than silent */
+		char msg[64];
+
+		snprintf(msg, sizeof(msg), "too many errors (%llu more not shown)",
+			 (unsigned long long)d->ndropped);
+		render_one(out, d->dropped_pos, "error", msg);
 	}
 }
 
@@ -46,12 +65,17 @@ void cli_print_diags(const struct diag_list *d, bool verbose)
 
 int cli_fail(enum hcsc_rc rc, const char *fmt, ...)
 {
+	struct strbuf text = STRBUF_INIT, out = STRBUF_INIT;
 	va_list ap;
 
-	fputs("hcsc: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	strbuf_vaddf(&text, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	strbuf_addstr(&out, "hcsc: ");
+	utf8_escape_controls(&out, text.buf, text.len);
+	strbuf_addch(&out, '\n');
+	fwrite(out.buf, 1, out.len, stderr);
+	strbuf_release(&text);
+	strbuf_release(&out);
 	return (int)rc;
 }

@@ -24,10 +24,16 @@ int main(int argc, char **argv)
 	if (argc < 2)
 		return cli_fail(HCSC_E_USAGE, "no command given (see 'hcsc --help')");
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+		if (argc > 2) /* as `hosts extra`: a usage error */
+			return cli_fail(HCSC_E_USAGE, "%s takes no arguments",
+					argv[1]);
 		cli_print_help(stdout);
 		return HCSC_OK;
 	}
 	if (!strcmp(argv[1], "--version")) {
+		if (argc > 2)
+			return cli_fail(HCSC_E_USAGE, "--version takes no "
+						      "arguments");
 		printf("hcsc %s\n", HCSC_VERSION);
 		return HCSC_OK;
 	}

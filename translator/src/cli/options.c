@@ -71,7 +71,8 @@ const struct cli_option cli_options[] = {
 	  "rewrite the golden files of the cases that differ, remove stale "
 	  "ones" },
 	{ OPT_REPORT, "check", "--report", 0, "FILE",
-	  "also write a JUnit XML report to FILE (needs libxml2)" },
+	  "also write a JUnit XML report to FILE, - for stdout (needs "
+	  "libxml2)" },
 	{ OPT_JOBS, "check", "--jobs", 'j', "N",
 	  "run N cases at once (default: the number of CPUs); same output" },
 	{ OPT_FILTER, "check", "--filter", 0, "GLOB",
@@ -144,6 +145,9 @@ bool cli_parse(const char *cmd, int argc, char **argv, struct cli_args *out)
 		} else if (eq) {
 			return usage(cmd, "option takes no value", a);
 		}
+		if (o->arg && !*out->value[o->id] &&
+		    (strstr(o->arg, "FILE") || strstr(o->arg, "DIR")))
+			return usage(cmd, "empty file or folder name for", a);
 		if (!out->times[o->id]++)
 			out->first[o->id] = out->value[o->id];
 		out->given[o->id] = true;

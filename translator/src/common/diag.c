@@ -20,7 +20,7 @@ void diag_list_release(struct diag_list *d)
 {
 	free(d->items);
 	d->items = NULL;
-	d->nr = d->alloc = d->nerrors = 0;
+	d->nr = d->alloc = d->nerrors = d->ndropped = 0;
 }
 
 static void diag_add(struct diag_list *d, enum hcsc_severity sev,
@@ -32,6 +32,15 @@ static void diag_add(struct diag_list *d, enum hcsc_severity sev,
 {
 	struct hcsc_diag *it;
 
+	if (!pos.file)
+		pos.file = "<input>";
+	if (!pos.line)
+		pos.line = pos.col = 1;
+	if (sev == HCSC_SEV_ERROR && diag_full(d)) { /* counted, not kept */
+		if (!d->ndropped++)
+			d->dropped_pos = pos;
+		return;
+	}
 	if (d->nr == d->alloc) {
 		size_t n = d->alloc ? d->alloc * 2 : 16;
 		struct hcsc_diag *p = realloc(d->items, n * sizeof(*p));
@@ -43,10 +52,6 @@ static void diag_add(struct diag_list *d, enum hcsc_severity sev,
 	}
 	it = &d->items[d->nr++];
 	it->sev = sev;
-	if (!pos.file)
-		pos.file = "<input>";
-	if (!pos.line)
-		pos.line = pos.col = 1;
 	it->pos = pos;
 	it->msg = arena_vprintf(d->arena, fmt, ap);
 	if (sev == HCSC_SEV_ERROR)

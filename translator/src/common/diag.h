@@ -3,8 +3,9 @@
  * diag_list; only the CLI renders them as `FILE:LINE:COL: error: MSG`.
  *
  * Rules (DESIGN.md Decisions 22, 23): load and schema errors are collected
- * (at most DIAG_MAX_COLLECTED, shown sorted by position); semantic stages
- * stop at their first error. With `strict`, diag_placeholder() records an
+ * (at most DIAG_MAX_COLLECTED, shown sorted by position; the errors past
+ * that cap are only counted, and the CLI says how many it did not show);
+ * semantic stages stop at their first error. With `strict`, diag_placeholder() records an
  * error instead of a warning.
  */
 #ifndef HCSC_DIAG_H
@@ -23,6 +24,8 @@ struct diag_list {
 	struct hcsc_diag *items;
 	size_t nr, alloc;
 	size_t nerrors;
+	size_t ndropped;     /* errors past the cap: counted, not kept */
+	struct hcsc_pos dropped_pos; /* where the first of them was */
 	bool strict;         /* --strict: placeholders and promotions are errors */
 	struct arena *arena; /* messages live here */
 };

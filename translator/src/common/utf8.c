@@ -6,6 +6,8 @@
  */
 #include "utf8.h"
 
+#include "strbuf.h"
+
 size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 {
 	unsigned char c = s[0], lo = 0x80, hi = 0xbf;
@@ -80,4 +82,39 @@ size_t utf8_invalid_at(const unsigned char *s, size_t n)
 		i += len;
 	}
 	return n;
+}
+
+static void escape_one(struct strbuf *out, uint32_t c)
+{
+	switch (c) {
+	case '\n': strbuf_addstr(out, "\\n"); return;
+	case '\t': strbuf_addstr(out, "\\t"); return;
+	case '\r': strbuf_addstr(out, "\\r"); return;
+	default: break;
+	}
+	if (c < 0x80)
+		strbuf_addf(out, "\\x%02x", (unsigned)c);
+	else
+		strbuf_addf(out, "\\u%04x", (unsigned)c);
+}
+
+void utf8_escape_controls(struct strbuf *out, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < n) {
+		uint32_t c;
+		size_t len = utf8_decode(p + i, n - i, &c);
+
+		if (!len) {
+			strbuf_addf(out, "\\x%02x", p[i]);
+			len = 1;
+		} else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f)) {
+			escape_one(out, c);
+		} else {
+			strbuf_add(out, s + i, len);
+		}
+		i += len;
+	}
 }

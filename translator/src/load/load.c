@@ -4,6 +4,10 @@
  * front ends share (limits of DESIGN.md Decisions 25, 55, 57; duplicate
  * keys; integer literals).
  */
+#ifndef _WIN32
+#define _POSIX_C_SOURCE 200809L
+#endif
+
 #include "load.h"
 
 #include <errno.h>
@@ -11,10 +15,13 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
-#ifdef _WIN32
 #include <fcntl.h>
+#ifdef _WIN32
 #include <io.h>
+#else
+#include <unistd.h>
 #endif
 
 #include "arena.h"
@@ -33,13 +40,11 @@ static void load_verror(struct load_ctx *c, struct hcsc_pos pos,
 static void load_verror(struct load_ctx *c, struct hcsc_pos pos,
 			const char *fmt, va_list ap)
 {
-	if (diag_full(c->d)) {
-		c->stop = true;
+	if (diag_full(c->d)) { /* only counted from here: no text needed */
+		diag_error(c->d, pos, "(not shown)");
 		return;
 	}
 	diag_error(c->d, pos, "%s", arena_vprintf(c->a, fmt, ap));
-	if (diag_full(c->d))
-		c->stop = true;
 }
 
 void load_error(struct load_ctx *c, struct hcsc_pos pos, const char *fmt, ...)
@@ -403,6 +408,58 @@ static enum hcsc_rc io_error(struct arena *a, const char *name, int err,
 	return HCSC_E_IO;
 }
 
+static enum hcsc_rc not_regular(struct arena *a, const char *name,
+				const char **errmsg)
+{
+	*errmsg = arena_printf(a, "cannot read '%s': not a regular file (a "
+				  "FIFO or device is refused; use - for "
+				  "standard input)",
+			       name);
+	return HCSC_E_IO;
+}
+
+/*
+ * Open a regular file for reading without ever blocking on a FIFO: open
+ * non-blocking, check the type of what was opened, then read normally.
+ * Returns 0 with *f set, an errno value, or -1 for no regular file.
+ */
+static int open_regular(const char *path, FILE **f)
+{
+	struct stat st;
+#ifdef _WIN32
+	*f = fopen(path, "rb");
+	if (!*f)
+		return errno ? errno : EIO;
+	if (fstat(_fileno(*f), &st) != 0)
+		st.st_mode = 0;
+	if (!(st.st_mode & _S_IFREG)) {
+		fclose(*f);
+		return (st.st_mode & _S_IFDIR) ? EISDIR : -1;
+	}
+	return 0;
+#else
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC), e;
+
+	if (fd < 0)
+		return errno ? errno : EIO;
+	if (fstat(fd, &st) != 0) {
+		e = errno ? errno : EIO;
+		close(fd);
+		return e;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		return S_ISDIR(st.st_mode) ? EISDIR : -1;
+	}
+	if (fcntl(fd, F_SETFL, 0) != 0 || !(*f = fdopen(fd, "rb"))) {
+		e = errno ? errno : EIO;
+		close(fd);
+		return e;
+	}
+	return 0;
+#endif
+}
+
 /* Reads at most LOAD_MAX_FILE + 1 bytes; returns 0 or an errno value. */
 static int read_all(FILE *f, struct strbuf *out)
 {
@@ -441,9 +498,11 @@ enum hcsc_rc load_read_file(struct arena *a, struct diag_list *d,
 #endif
 	} else {
 		errno = 0;
-		f = fopen(path, "rb");
-		if (!f)
-			return io_error(a, name, errno, errmsg);
+		err = open_regular(path, &f);
+		if (err < 0)
+			return not_regular(a, name, errmsg);
+		if (err)
+			return io_error(a, name, err, errmsg);
 	}
 	err = read_all(f, out);
 	if (!is_stdin)

@@ -52,8 +52,10 @@ enum hcsc_rc load_parse(struct arena *a, struct diag_list *d,
 
 /*
  * Read a whole file ("-" = standard input) into `out`, in binary mode.
- * Returns HCSC_OK; HCSC_E_IO with *errmsg set (static or arena text) when it
- * cannot be read; HCSC_E_INPUT (with a diagnostic at 1:1 of `display`) when
+ * Only a regular file is read: a FIFO, a device or a folder is refused
+ * without blocking (it is opened non-blocking and checked before any
+ * read). Returns HCSC_OK; HCSC_E_IO with *errmsg set (static or arena
+ * text) when it cannot be read or is no regular file; HCSC_E_INPUT (with a diagnostic at 1:1 of `display`) when
  * it is larger than LOAD_MAX_FILE.
  */
 enum hcsc_rc load_read_file(struct arena *a, struct diag_list *d,

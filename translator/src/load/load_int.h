@@ -22,10 +22,10 @@ struct load_ctx {
 	const char *file;
 	size_t nodes;  /* nodes made so far (after alias expansion) */
 	bool expanded; /* an alias was used: LOAD_MAX_EXPANDED applies */
-	bool stop;     /* a fatal error or the diagnostic cap: stop parsing */
+	bool stop;     /* a fatal error: stop parsing */
 };
 
-/* A collected error; sets `stop` once the diagnostic list is full. */
+/* A collected error (past the cap of diag.h only counted). */
 void load_error(struct load_ctx *c, struct hcsc_pos pos, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* An error that ends the parse (syntax errors, structural limits). */

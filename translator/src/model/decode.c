@@ -142,7 +142,13 @@ static void unknown_key_warning(const struct decode_ctx *ctx,
 static void unknown_key(const struct decode_ctx *ctx, const struct schema *s,
 			const char *path, const struct node *key)
 {
-	const struct field *best = closest_field(s, key->text);
+	const struct field *best;
+
+	if (diag_full(ctx->diags)) { /* past the cap: counted, no suggestion */
+		diag_error(ctx->diags, key->pos, "unknown key");
+		return;
+	}
+	best = closest_field(s, key->text);
 
 	if (best) {
 		diag_error(ctx->diags, key->pos,
@@ -568,7 +574,7 @@ bool schema_decode(const struct decode_ctx *ctx, const struct schema *s,
 	hdr->set = true;
 	hdr->pos = map->pos;
 	first = case_firsts(ctx->arena, map);
-	for (size_t i = 0; i < map->n && !diag_full(ctx->diags); i++) {
+	for (size_t i = 0; i < map->n; i++) {
 		const struct node *key = map->pairs[i].key;
 		const struct field *f = schema_field(s, key->text);
 

@@ -57,7 +57,7 @@ void junit_sanitize(struct strbuf *out, const char *s, size_t n)
 #include "check/sys.h"
 
 struct junit {
-	char *path, *body_path;
+	char *path, *body_path; /* path "-": standard output */
 	char *suite;
 	FILE *body_fp;
 	xmlTextWriterPtr body;
@@ -91,24 +91,51 @@ static xmlTextWriterPtr writer_on(FILE *fp)
 	return w;
 }
 
+/*
+ * FILE must be absent or a regular file: the report is renamed over it,
+ * which would turn a link, a device or a FIFO into a regular file.
+ */
+static bool replaceable(const char *path, struct strbuf *err)
+{
+	enum check_sys_kind k = check_sys_lkind(path);
+
+	if (k == CHECK_SYS_ABSENT || k == CHECK_SYS_FILE)
+		return true;
+	strbuf_addf(err, "--report '%s' is not a regular file (%s); give a "
+			 "file, or - for standard output",
+		    path, k == CHECK_SYS_LINK  ? "a symbolic link"
+			  : k == CHECK_SYS_DIR ? "a folder"
+					       : "a device, FIFO or socket");
+	return false;
+}
+
 enum hcsc_rc junit_open(const char *path, const char *suite,
 			struct junit **out, struct strbuf *err)
 {
-	struct junit *j = calloc(1, sizeof(*j));
+	bool to_stdout = !strcmp(path, "-");
+	char *scratch = to_stdout ? check_sys_scratch_path("hcsc-report.xml")
+				  : NULL;
+	struct junit *j;
+	int e;
 
+	*out = NULL;
+	if (!to_stdout && !replaceable(path, err))
+		return HCSC_E_USAGE;
+	j = calloc(1, sizeof(*j));
 	if (!j)
 		hcsc_oom();
-	*out = NULL;
 	j->path = xstrdup(path);
 	j->suite = xstrdup(suite);
-	j->body_path = check_sys_temp_name(path, "body");
-	errno = 0;
-	j->body_fp = fopen(j->body_path, "wb");
-	if (j->body_fp)
+	/* The body: beside FILE, or in the temporary folder for stdout. */
+	e = check_sys_temp_open(scratch ? scratch : path, &j->body_path,
+				&j->body_fp);
+	free(scratch);
+	if (!e) {
 		j->body = writer_on(j->body_fp);
-	if (!j->body) {
-		strbuf_addf(err, "cannot write '%s': %s", j->body_path,
-			    strerror(errno ? errno : EIO));
+		e = j->body ? 0 : EIO;
+	}
+	if (e) {
+		strbuf_addf(err, "cannot write '%s': %s", path, strerror(e));
 		junit_free(j);
 		return HCSC_E_IO;
 	}
@@ -259,34 +286,62 @@ static int close_body(struct junit *j)
 	return rc;
 }
 
-enum hcsc_rc junit_finish(struct junit *j, struct strbuf *err)
+/* The whole report on standard output. 0 or -1. */
+static int finish_stdout(const struct junit *j)
 {
-	char *tmp = check_sys_temp_name(j->path, "tmp");
+	xmlTextWriterPtr w = writer_on(stdout);
+	int rc = w ? assemble(j, w) : -1;
+
+	if (w)
+		xmlFreeTextWriter(w);
+	if (fflush(stdout) != 0)
+		rc = -1;
+	return rc;
+}
+
+/* The report in a new temporary beside FILE, renamed over it. 0 or errno. */
+static int finish_file(const struct junit *j, struct strbuf *err)
+{
 	xmlTextWriterPtr w = NULL;
 	FILE *fp = NULL;
-	int rc = close_body(j) | (j->failed ? -1 : 0), e = 0;
+	char *tmp = NULL;
+	int e;
 
-	if (rc == 0) {
+	if (!replaceable(j->path, err))
+		return -1;
+	e = check_sys_temp_open(j->path, &tmp, &fp);
+	if (!e) {
+		w = writer_on(fp);
 		errno = 0;
-		fp = fopen(tmp, "wb");
-		w = fp ? writer_on(fp) : NULL;
-		rc = w ? assemble(j, w) : -1;
-		e = errno;
+		if (!w || assemble(j, w) < 0)
+			e = errno ? errno : EIO;
 		if (w)
 			xmlFreeTextWriter(w);
-		if (fp && fclose(fp) != 0)
-			rc = -1;
+		if (fclose(fp) != 0 && !e)
+			e = errno ? errno : EIO;
 	}
-	if (rc == 0)
+	if (!e)
 		e = check_sys_replace(tmp, j->path);
-	if (rc != 0 || e) {
-		remove(tmp);
-		strbuf_addf(err, "cannot write '%s': %s", j->path,
-			    strerror(e ? e : EIO));
+	if (tmp) {
+		if (e)
+			check_sys_remove(tmp);
+		free(tmp);
 	}
-	free(tmp);
+	return e;
+}
+
+enum hcsc_rc junit_finish(struct junit *j, struct strbuf *err)
+{
+	int e = close_body(j) | (j->failed ? -1 : 0);
+
+	if (!e)
+		e = strcmp(j->path, "-") ? finish_file(j, err) : finish_stdout(j);
+	if (e && !err->len)
+		strbuf_addf(err, "cannot write '%s': %s",
+			    strcmp(j->path, "-") ? j->path : "standard output",
+			    strerror(e > 0 ? e : EIO));
 	junit_free(j);
-	return rc != 0 || e ? HCSC_E_IO : HCSC_OK;
+	return e ? HCSC_E_IO : HCSC_OK;
 }
 
 void junit_free(struct junit *j)

@@ -11,9 +11,14 @@
  * No `skipped` elements, no `timestamp` or `hostname` attributes, times in
  * seconds with three decimals. All text is sanitized (junit_sanitize) so
  * the file is well-formed XML 1.0 whatever bytes the outputs hold.
- * Streaming: test cases go to a temporary body file as they come; the
- * report is assembled when the totals are known, in a temporary file
- * renamed over FILE, so memory stays flat and FILE is never half-written.
+ * Streaming: test cases go to a temporary body file as they come (beside
+ * FILE, or in the system's temporary folder for `-`); the report is
+ * assembled when the totals are known, in a new temporary file (created
+ * exclusively, with FILE's permission bits) renamed over FILE, so memory
+ * stays flat and FILE is never half-written. FILE `-` is standard output.
+ * FILE must be absent or a regular file: a symbolic link, a device, a
+ * FIFO or a folder is refused (HCSC_E_USAGE), never replaced. Messages
+ * name FILE, never the temporaries.
  *
  * libxml2 is optional at build time (HCSC_HAVE_LIBXML2); without it
  * junit_open() refuses with HCSC_E_USAGE and a message (STYLE.md §2), and
@@ -56,7 +61,10 @@ void junit_sanitize(struct strbuf *out, const char *s, size_t n);
 struct junit;
 
 #ifdef HCSC_HAVE_LIBXML2
-/* Start a report to `path`. HCSC_E_IO with err when it cannot be. */
+/*
+ * Start a report to `path` ("-": standard output). HCSC_E_USAGE when path
+ * is no regular file, HCSC_E_IO when it cannot be written; err says why.
+ */
 enum hcsc_rc junit_open(const char *path, const char *suite,
 			struct junit **out, struct strbuf *err);
 /* Add one test case (errors are kept until junit_finish). */

@@ -109,5 +109,52 @@ expect diff-one-side 2 "diff needs two sides" -- diff "$good" --target docker
 expect diff-three 2 "at most twice each" -- diff "$good" --target docker --target docker --target docker
 expect diff-fails 1 "range of CPUShares" -- diff "$work/bad.yaml" --target docker --target docker-containerd
 
+# the error cap says what it drops (issue 9, class 15): 30 unknown keys
+# (decode) and 25 duplicate keys (load) show 20 errors and a count
+{ echo 'HostConfig:'; for i in $(seq 1 30); do echo "  Bogus$i: 1"; done; } >"$work/many.yaml"
+expect cap-decode 1 "^$work/many.yaml:22:3: error: too many errors \\(10 more not shown\\)\$" -- compile "$work/many.yaml"
+if [ "$(grep -c ': error: ' "$work/err")" = 21 ] && [ "$(tail -n 1 "$work/err")" = "$work/many.yaml:22:3: error: too many errors (10 more not shown)" ]; then ok; else bad "cap-decode: 20 errors and the count last"; fi
+{ printf '{"Name": "a"'; for i in $(seq 1 26); do printf ', "Name": "a"'; done; printf '}\n'; } >"$work/dups.json"
+expect cap-load 1 "" -- compile "$work/dups.json"
+if [ "$(tail -n 1 "$work/err")" = "$work/dups.json:1:275: error: too many errors (6 more not shown)" ] && [ "$(wc -l <"$work/err")" = 21 ]; then ok; else bad "cap-load: 20 errors and the count"; tail -n 2 "$work/err"; fi
+
+# terminal controls in user text are escaped in every message (issue 9,
+# class 14): unknown keys, isolation values (YAML and JSON), file names
+printf 'HostConfig:\n  "Bo\\egus": 1\n' >"$work/esc-key.yaml"
+expect esc-unknown-key 1 "" -- compile "$work/esc-key.yaml"
+if grep -q "^$work/esc-key.yaml:2:3: error: unknown key 'Bo\\\\x1bgus' in 'HostConfig' (allowed: " "$work/err"; then ok; else bad "esc-unknown-key: message"; cat -v "$work/err"; fi
+printf 'HostConfig:\n  Isolation: "x\\e]0;pwn\\a\\u009b"\n' >"$work/esc-iso.yaml"
+expect esc-isolation-yaml 1 "" -- compile "$work/esc-iso.yaml"
+if [ "$(cat "$work/err")" = "$work/esc-iso.yaml:2:14: error: invalid isolation (x\\x1b]0;pwn\\x07\\u009b): Windows supports 'default', 'process', or 'hyperv'" ]; then ok; else bad "esc-isolation-yaml: message"; cat -v "$work/err"; fi
+printf '{"HostConfig": {"Isolation": "a\\u001b[31mred\\u0007"}}' >"$work/esc-iso.json"
+expect esc-isolation-json 1 "" -- compile "$work/esc-iso.json"
+if [ "$(cat "$work/err")" = "$work/esc-iso.json:1:30: error: invalid isolation (a\\x1b[31mred\\x07): Windows supports 'default', 'process', or 'hyperv'" ]; then ok; else bad "esc-isolation-json: message"; cat -v "$work/err"; fi
+expect esc-file-name 5 "" -- compile "$work/no$(printf '\033')[31m.yaml"
+if [ "$(cat "$work/err")" = "hcsc: cannot read '$work/no\\x1b[31m.yaml': No such file or directory" ]; then ok; else bad "esc-file-name: message"; cat -v "$work/err"; fi
+if LC_ALL=C grep -q $'[\x01-\x08\x0b-\x1f\x7f]' "$work/err"; then bad "raw control bytes on stderr"; else ok; fi
+
+# usage errors (issue 9, class 16): an empty -o, --version/--help with
+# arguments (as `hosts x`); nothing is created
+(cd "$work" && "$hcsc" compile "$good" -o '' >"$work/out" 2>"$work/err"; echo $? >"$work/rc")
+if [ "$(cat "$work/rc")" = 2 ] && [ "$(cat "$work/err")" = "hcsc compile: empty file or folder name for '-o' (see 'hcsc --help')" ]; then ok; else bad "-o '': exit $(cat "$work/rc")"; cat "$work/err"; fi
+expect output-eq-empty 2 "^hcsc compile: empty file or folder name for '--output=' " -- compile "$good" --output=
+expect report-empty 2 "^hcsc check: empty file or folder name for '--report' " -- check "$corpus" "$work/g" --report ''
+expect version-extra 2 "^hcsc: --version takes no arguments\$" -- --version extra
+expect help-extra 2 "^hcsc: --help takes no arguments\$" -- --help extra
+if [ -z "$(cat "$work/out")" ] && [ ! -e "$work/g" ]; then ok; else bad "usage errors wrote something"; fi
+
+# a FIFO or device as an input is refused at once, - stays standard input
+# (issue 9, class 13); nothing is written to -o
+mkfifo "$work/fifo.yaml"
+for input in "$work/fifo.yaml" /dev/zero; do
+	timeout 10 "$hcsc" compile "$input" -o "$work/fifo-out" >"$work/out" 2>"$work/err"
+	rc=$?
+	if [ "$rc" = 5 ] && [ "$(cat "$work/err")" = "hcsc: cannot read '$input': not a regular file (a FIFO or device is refused; use - for standard input)" ] && [ ! -e "$work/fifo-out" ]; then ok; else bad "non-regular input $input: exit $rc"; cat "$work/err"; fi
+done
+expect fifo-host 5 "^hcsc: cannot read '$work/fifo.yaml': not a regular file " -- compile "$good" --host "$work/fifo.yaml"
+expect fifo-runtime 5 "^hcsc: cannot read '$work/fifo.yaml': not a regular file " -- compile --from-oci "$work/oci/config.json" --runtime "$work/fifo.yaml"
+expect dir-input 5 "^hcsc: cannot read '$work': Is a directory\$" -- compile "$work"
+if "$hcsc" compile - <"$good" 2>/dev/null | cmp -s - "$work/p.json"; then ok; else bad "- is still standard input"; fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

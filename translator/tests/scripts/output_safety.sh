@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# output_safety.sh HCSC FAULT_SHIM CORPUS_DIR
+# `hcsc compile -o DIR` never destroys data (issue 9, classes 4, 5, 7, 8
+# and 6 for -o): a rename failure injected in the middle of the set leaves
+# every old document as it was (the shim FAULT_SHIM, preloaded, fails the
+# Nth rename()); links planted at temporary names are never followed; a
+# replaced document keeps its permission bits; eight concurrent writers
+# leave one complete set; orphaned temporaries are removed, live ones
+# kept. The last check is a negative control.
+set -u
+hcsc=$1 shim=$2 corpus=$3
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL $*"; }
+good=$corpus/examples/web.yaml
+docs="config.json hcs-v1.json hcs-v2.json process.json"
+# ASan (gcc) wants its runtime first; the shim only wraps rename().
+export ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0
+umask 022
+
+# old_set DIR: four old documents, one 0600 and one 0640.
+old_set() {
+	rm -rf "$1"; mkdir -p "$1"
+	for f in $docs; do echo "old $f" >"$1/$f"; done
+	chmod 600 "$1/config.json"; chmod 640 "$1/hcs-v1.json"
+}
+# same_old DIR: exactly the old set, modes included, nothing else.
+same_old() {
+	local f
+	[ "$(ls -A "$1" | tr '\n' ' ')" = "config.json hcs-v1.json hcs-v2.json process.json " ] || return 1
+	for f in $docs; do [ "$(cat "$1/$f")" = "old $f" ] || return 1; done
+	[ "$(stat -c %a "$1/config.json" "$1/hcs-v1.json" "$1/hcs-v2.json" | tr '\n' ' ')" = "600 640 644 " ]
+}
+
+# ---- 1. a rename failure in the middle: nothing changes (class 4) ----
+set -- $docs
+for k in 1 2 3 4; do
+	old_set "$work/o$k"
+	LD_PRELOAD=$shim HCSC_FAULT_RENAME=$k "$hcsc" compile "$good" -o "$work/o$k" 2>"$work/err"
+	rc=$?
+	eval "want=\${$k}"
+	if [ "$rc" = 5 ] && [ "$(cat "$work/err")" = "hcsc: cannot write '$work/o$k/$want': Input/output error" ] \
+		&& same_old "$work/o$k"; then ok; else
+		bad "rename $k of 4 fails: exit $rc, or the folder changed"; cat "$work/err"; ls -la "$work/o$k"; fi
+done
+LD_PRELOAD=$shim HCSC_FAULT_RENAME=3 "$hcsc" compile "$good" -o "$work/new" 2>/dev/null
+if [ "$?" = 5 ] && [ -z "$(ls -A "$work/new")" ]; then ok; else bad "failed -o into a new folder created files"; ls -la "$work/new"; fi
+# without a fault, the same command replaces every document
+old_set "$work/o"
+"$hcsc" compile "$good" -o "$work/o" 2>/dev/null
+if [ "$?" = 0 ] && ! grep -q '^old' "$work"/o/*.json && [ "$(ls -A "$work/o" | wc -l)" = 4 ]; then ok; else bad "plain -o"; fi
+
+# ---- 2. kept permission bits (class 8) ----
+if [ "$(stat -c %a "$work/o/config.json" "$work/o/hcs-v1.json" "$work/o/hcs-v2.json" | tr '\n' ' ')" = "600 640 644 " ]; then ok; else
+	bad "modes not kept: $(stat -c '%n %a' "$work"/o/*)"; fi
+"$hcsc" compile "$good" -o "$work/fresh" 2>/dev/null
+if [ "$(stat -c %a "$work/fresh/config.json")" = 644 ]; then ok; else bad "new file mode"; fi
+
+# ---- 3. links planted at temporary names are not followed (class 5) ----
+echo victim >"$work/victim"
+mkdir -p "$work/p"
+mkfifo "$work/gate"
+( read -r _ <"$work/gate"; exec "$hcsc" compile "$good" -o "$work/p" 2>/dev/null ) &
+pid=$!
+for f in $docs; do ln -s "$work/victim" "$work/p/$f.tmp$pid"; done   # the old names
+echo go >"$work/gate"
+wait "$pid"
+if [ "$?" = 0 ] && [ "$(cat "$work/victim")" = victim ] && [ -s "$work/p/config.json" ]; then ok; else
+	bad "a planted link was followed (victim: $(cat "$work/victim" | head -c 40))"; fi
+rm "$work/p/config.json"
+ln -s "$work/victim" "$work/p/config.json"   # a link AT the document: replaced, not followed
+"$hcsc" compile "$good" -o "$work/p" 2>/dev/null
+if [ "$(cat "$work/victim")" = victim ] && [ ! -L "$work/p/config.json" ]; then ok; else bad "link at a document followed"; fi
+
+# ---- 4. eight concurrent writers: one complete set (class 7) ----
+for i in 1 2 3 4 5 6 7 8; do
+	sed "s/^Name: .*/Name: writer$i/" "$good" >"$work/w$i.yaml"
+	grep -q "^Name: writer$i" "$work/w$i.yaml" || printf 'Name: writer%s\n' "$i" >>"$work/w$i.yaml"
+	"$hcsc" compile "$work/w$i.yaml" -o "$work/ref$i" 2>/dev/null
+done
+mixed=0
+for round in 1 2 3 4 5 6; do
+	for i in 1 2 3 4 5 6 7 8; do "$hcsc" compile "$work/w$i.yaml" -o "$work/same" 2>/dev/null & done
+	wait
+	match=0
+	for i in 1 2 3 4 5 6 7 8; do
+		diff -rq "$work/ref$i" "$work/same" >/dev/null && match=1
+	done
+	[ "$match" = 1 ] || mixed=$((mixed + 1))
+done
+if [ "$mixed" = 0 ] && [ -z "$(ls -A "$work/same" | grep -v '\.json$')" ]; then ok; else bad "concurrent writers: $mixed rounds left a mixed set"; ls -A "$work/same"; fi
+
+# ---- 5. orphaned temporaries are removed, live ones kept (class 6) ----
+sleep 0 & dead=$!; wait "$dead"
+echo x >"$work/o/.hcsc-$dead-0123abcd.config.json"
+echo y >"$work/o/.hcsc-$$-0123abcd.config.json"
+"$hcsc" compile "$good" -o "$work/o" 2>/dev/null
+if [ ! -e "$work/o/.hcsc-$dead-0123abcd.config.json" ] && [ -e "$work/o/.hcsc-$$-0123abcd.config.json" ]; then ok; else
+	bad "orphans: $(ls -A "$work/o" | tr '\n' ' ')"; fi
+
+# ---- 6. negative control: the checks can fail ----
+old_set "$work/nc"; echo changed >"$work/nc/process.json"
+if same_old "$work/nc"; then bad "negative control did not fail"; else ok; fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
