@@ -12,6 +12,7 @@
 #include "ascii.h"
 #include "diag.h"
 #include "load/node.h"
+#include "strset.h"
 
 static void init_defaults(const struct schema *s, void *out);
 
@@ -447,65 +448,24 @@ static bool decode_field(const struct decode_ctx *ctx, const struct field *f,
 	return true;
 }
 
-/* Eight bytes with 'A'-'Z' folded to 'a'-'z' (and nothing else changed). */
-static uint64_t fold_word(uint64_t w)
-{
-	uint64_t low7 = w & 0x7f7f7f7f7f7f7f7full;
-	uint64_t ge_a = low7 + 0x3f3f3f3f3f3f3f3full; /* bit 7: >= 'A' */
-	uint64_t gt_z = low7 + 0x2525252525252525ull; /* bit 7: > 'Z' */
-	uint64_t upper = ge_a & ~gt_z & ~w & 0x8080808080808080ull;
-
-	return w | upper >> 2;
-}
-
-/*
- * A hash of the ASCII-folded key, a word at a time: keys may be 64 KiB
- * and aliases decode a mapping up to 100 times.
- */
-static size_t fold_hash(const struct node *k)
-{
-	uint64_t h = 0x9e3779b97f4a7c15ull ^ k->len;
-	size_t i = 0;
-
-	for (; i + 8 <= k->len; i += 8) {
-		uint64_t w;
-
-		memcpy(&w, k->text + i, 8);
-		h = (h ^ fold_word(w)) * 0xff51afd7ed558ccdull;
-		h ^= h >> 32;
-	}
-	for (; i < k->len; i++)
-		h = (h ^ (unsigned char)ascii_lower(k->text[i])) * 0x100000001b3ull;
-	return (size_t)(h ^ h >> 29);
-}
-
 /*
  * first[i]: the first key of `map` equal to key i but for ASCII case (i
- * itself when none is before it). A hash table, so that a mapping of
- * 50,000 keys (LOAD_MAX_NODES) is not 10^9 comparisons; small mappings
- * (NULL) are scanned.
+ * itself when none is before it). A crit-bit set (strset.h): no choice of
+ * keys makes a mapping of 50,000 keys (LOAD_MAX_NODES) quadratic, as keys
+ * chosen to collide in a hash did. Small mappings (NULL) are scanned.
  */
 static const size_t *case_firsts(struct arena *a, const struct node *map)
 {
-	size_t cap = 32, mask, *slot, *first;
+	struct strset seen;
+	size_t *first;
 
 	if (map->n <= 16)
 		return NULL;
-	while (cap < map->n * 2)
-		cap *= 2;
-	mask = cap - 1;
-	slot = arena_array(a, cap, sizeof(*slot)); /* index + 1; 0 = empty */
+	strset_init(&seen, a, true);
 	first = arena_array(a, map->n, sizeof(*first));
-	for (size_t i = 0; i < map->n; i++) {
-		const char *k = map->pairs[i].key->text;
-		size_t h = fold_hash(map->pairs[i].key) & mask;
-
-		while (slot[h] && !ascii_eqi(map->pairs[slot[h] - 1].key->text, k))
-			h = (h + 1) & mask;
-		if (!slot[h])
-			slot[h] = i + 1;
-		first[i] = slot[h] - 1;
-	}
+	for (size_t i = 0; i < map->n; i++)
+		first[i] = strset_add(&seen, map->pairs[i].key->text,
+				      map->pairs[i].key->len, i);
 	return first;
 }
 
