@@ -28,9 +28,11 @@ static const char *const host_files[] = { "host.yaml", "host.yml",
 
 char *check_path_join(struct arena *a, const char *root, const char *rel)
 {
+	const char *parts[] = { root, rel };
+
 	if (!*rel)
 		return arena_strdup(a, root);
-	return arena_printf(a, "%s/%s", root, rel);
+	return arena_join(a, parts, 2, "/");
 }
 
 static enum hcsc_rc fail(struct scan *s, enum hcsc_rc rc, const char *msg)

@@ -13,6 +13,7 @@
 #include "arena.h"
 #include "check/case.h"
 #include "check/corpus.h"
+#include "check/shard.h"
 #include "check/sys.h"
 #include "check/thread.h"
 
@@ -185,6 +186,17 @@ static enum hcsc_rc check_overlap(struct arena *a, const struct check_opts *o,
 	return rc;
 }
 
+/* Keep the stale folders of this shard (in place); returns their count. */
+static size_t shard_stale(const struct check_opts *o, struct check_corpus *c)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < c->nstale; i++)
+		if (check_shard_has(c->stale[i], o->shard, o->nshards))
+			c->stale[n++] = c->stale[i];
+	return n;
+}
+
 enum hcsc_rc check_run(const struct check_opts *o, struct strbuf *err)
 {
 	struct arena *a = arena_new();
@@ -216,8 +228,10 @@ enum hcsc_rc check_run(const struct check_opts *o, struct strbuf *err)
 	}
 	rn.todo = arena_array(a, corpus.nselected, sizeof(*rn.todo));
 	for (size_t i = 0; i < corpus.n; i++)
-		if (corpus.cases[i].selected)
+		if (corpus.cases[i].selected &&
+		    check_shard_has(corpus.cases[i].name, o->shard, o->nshards))
 			rn.todo[rn.n++] = &corpus.cases[i];
+	corpus.nstale = shard_stale(o, &corpus);
 	rn.total = rn.n + corpus.nstale;
 	run_cases(&rn);
 	for (size_t i = 0; i < corpus.nstale; i++) {

@@ -52,6 +52,7 @@ struct check_opts {
 	const char *corpus;     /* CORPUS */
 	const char *golden;     /* GOLDEN (also the diff label) */
 	const char *filter;     /* --filter GLOB, or NULL */
+	unsigned shard, nshards; /* --shard K/N (check/shard.h); 0/0: all */
 	unsigned jobs;          /* >= 1 */
 	bool update;
 	/* Renders diagnostics exactly as `hcsc compile` prints them. */

@@ -20,6 +20,7 @@
 
 #include "check/progress.h"
 #include "check/run.h"
+#include "check/shard.h"
 #include "check/sys.h"
 #include "check/thread.h"
 #include "cli.h"
@@ -151,6 +152,20 @@ static bool parse_jobs(const char *s, unsigned *jobs)
 	return v >= 1;
 }
 
+/* --shard K/N: checked here, parsed again where it is used. */
+static bool parse_shard(const struct cli_args *args)
+{
+	unsigned k, n;
+
+	if (!args->value[OPT_SHARD] ||
+	    check_shard_parse(args->value[OPT_SHARD], &k, &n))
+		return true;
+	fprintf(stderr, "hcsc check: --shard takes K/N, two whole numbers with "
+			"1 <= K <= N <= %d (shard K of N), not '%s'\n",
+		CHECK_SHARD_MAX, args->value[OPT_SHARD]);
+	return false;
+}
+
 static bool parse(int argc, char **argv, struct cli_args *args,
 		  unsigned *jobs)
 {
@@ -169,7 +184,7 @@ static bool parse(int argc, char **argv, struct cli_args *args,
 			MAX_JOBS, args->value[OPT_JOBS]);
 		return false;
 	}
-	return true;
+	return parse_shard(args);
 }
 
 /* The closing lines: the --update hint and the summary. */
@@ -187,6 +202,8 @@ static int finish(struct printer *p)
 			a->pos[0], a->pos[1]);
 		if (a->value[OPT_FILTER])
 			fprintf(p->text, " --filter '%s'", a->value[OPT_FILTER]);
+		if (a->value[OPT_SHARD])
+			fprintf(p->text, " --shard %s", a->value[OPT_SHARD]);
 		fputc('\n', p->text);
 	}
 	fprintf(p->text, "%llu passed, %llu failed\n",
@@ -249,6 +266,8 @@ int cmd_check(int argc, char **argv)
 	o.corpus = args.pos[0];
 	o.golden = args.pos[1];
 	o.filter = args.value[OPT_FILTER];
+	if (args.value[OPT_SHARD])
+		check_shard_parse(args.value[OPT_SHARD], &o.shard, &o.nshards);
 	o.jobs = jobs;
 	o.update = p.update;
 	o.render_diags = render;

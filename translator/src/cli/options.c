@@ -71,12 +71,15 @@ const struct cli_option cli_options[] = {
 	  "rewrite the golden files of the cases that differ, remove stale "
 	  "ones" },
 	{ OPT_REPORT, "check", "--report", 0, "FILE",
-	  "also write a JUnit XML report to FILE, - for stdout (needs "
-	  "libxml2)" },
+	  "also write a JUnit XML report to FILE, - for stdout (libxml2, in "
+	  "the module hcsc-report.so)" },
 	{ OPT_JOBS, "check", "--jobs", 'j', "N",
 	  "run N cases at once (default: the number of CPUs); same output" },
 	{ OPT_FILTER, "check", "--filter", 0, "GLOB",
 	  "only the cases whose path matches GLOB (* ? [..] **; / literal)" },
+	{ OPT_SHARD, "check", "--shard", 0, "K/N",
+	  "only shard K of N (1 <= K <= N): a split by a hash of the case "
+	  "path, for CI matrices" },
 };
 const unsigned cli_noptions = sizeof(cli_options) / sizeof(cli_options[0]);
 

@@ -29,6 +29,7 @@ enum opt_id {
 	OPT_REPORT,
 	OPT_JOBS,
 	OPT_FILTER,
+	OPT_SHARD,
 	OPT_COUNT
 };
 

@@ -28,6 +28,7 @@
 #include "ascii.h"
 #include "diag.h"
 #include "load_int.h"
+#include "strset.h"
 #include "utf8.h"
 #include "strbuf.h"
 
@@ -247,17 +248,6 @@ static void dup_report(struct load_ctx *c, const struct node *key,
 		   first->pos.col);
 }
 
-static uint32_t key_hash(const struct node *k)
-{
-	uint32_t h = 2166136261u; /* FNV-1a */
-
-	for (size_t i = 0; i < k->len; i++) {
-		h ^= (unsigned char)k->text[i];
-		h *= 16777619u;
-	}
-	return h;
-}
-
 static void check_keys_small(struct load_ctx *c, const struct node *map)
 {
 	for (size_t i = 1; i < map->n && !c->stop; i++) {
@@ -271,29 +261,26 @@ static void check_keys_small(struct load_ctx *c, const struct node *map)
 	}
 }
 
+/*
+ * Exact duplicates: a crit-bit set (strset.h), so that no choice of keys
+ * makes a mapping of 50,000 keys (LOAD_MAX_NODES) quadratic; small
+ * mappings are scanned.
+ */
 void load_check_keys(struct load_ctx *c, const struct node *map)
 {
-	size_t cap = 32, mask;
-	uint32_t *slot; /* index + 1 of the first key with this text */
+	struct strset seen;
 
 	if (map->n <= 16) {
 		check_keys_small(c, map);
 		return;
 	}
-	while (cap < map->n * 2)
-		cap *= 2;
-	mask = cap - 1;
-	slot = arena_array(c->a, cap, sizeof(*slot));
+	strset_init(&seen, c->a, false);
 	for (size_t i = 0; i < map->n && !c->stop; i++) {
 		const struct node *k = map->pairs[i].key;
-		size_t h = key_hash(k) & mask;
+		size_t first = strset_add(&seen, k->text, k->len, i);
 
-		while (slot[h] && !key_same(map->pairs[slot[h] - 1].key, k))
-			h = (h + 1) & mask;
-		if (slot[h])
-			dup_report(c, k, map->pairs[slot[h] - 1].key);
-		else
-			slot[h] = (uint32_t)(i + 1);
+		if (first != i)
+			dup_report(c, k, map->pairs[first].key);
 	}
 }
 

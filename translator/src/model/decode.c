@@ -12,8 +12,52 @@
 #include "ascii.h"
 #include "diag.h"
 #include "load/node.h"
+#include "strset.h"
 
 static void init_defaults(const struct schema *s, void *out);
+
+/*
+ * Where a value sits ("HostConfig.Binds[3]"), as a chain of steps on the
+ * stack: only an error message renders it (path_text), so decoding a
+ * field costs no string.
+ */
+enum dpath_kind { DP_ROOT, DP_FIELD, DP_INDEX, DP_KEY };
+
+struct dpath {
+	const struct dpath *up;
+	enum dpath_kind kind;
+	const char *name;  /* ROOT: the caller's text; FIELD; KEY */
+	size_t index;      /* INDEX */
+};
+
+static const char *path_text(struct arena *a, const struct dpath *p)
+{
+	const char *up;
+
+	if (p->kind == DP_ROOT)
+		return p->name;
+	up = path_text(a, p->up);
+	switch (p->kind) {
+	case DP_FIELD:
+		return *up ? arena_printf(a, "%s.%s", up, p->name) : p->name;
+	case DP_INDEX:
+		return arena_printf(a, "%s[%zu]", up, p->index);
+	default:
+		return arena_printf(a, "%s[%s]", up, p->name);
+	}
+}
+
+static struct dpath path_step(const struct dpath *up, enum dpath_kind kind,
+			      const char *name, size_t index)
+{
+	struct dpath p = { up, kind, name, index };
+
+	return p;
+}
+
+static bool decode_struct(const struct decode_ctx *ctx, const struct schema *s,
+			  const struct dpath *path, const struct node *map,
+			  void *out);
 
 const struct field *schema_field(const struct schema *s, const char *key)
 {
@@ -64,14 +108,10 @@ size_t schema_edit_distance(const char *a, const char *b)
 	return d[n][m];
 }
 
-static const char *join_path(struct arena *a, const char *path,
-			     const char *name)
+static const char *where(struct arena *a, const struct dpath *p)
 {
-	return *path ? arena_printf(a, "%s.%s", path, name) : name;
-}
+	const char *path = path_text(a, p);
 
-static const char *where(struct arena *a, const char *path)
-{
 	return *path ? arena_printf(a, "in '%s'", path) : "at the top level";
 }
 
@@ -121,7 +161,7 @@ static const struct field *closest_field(const struct schema *s,
 
 /* With ctx->warn_unknown (OCI input), the key is dropped with a warning. */
 static void unknown_key_warning(const struct decode_ctx *ctx,
-				const struct schema *s, const char *path,
+				const struct schema *s, const struct dpath *path,
 				const struct node *key)
 {
 	const struct field *best = closest_field(s, key->text);
@@ -140,7 +180,7 @@ static void unknown_key_warning(const struct decode_ctx *ctx,
 }
 
 static void unknown_key(const struct decode_ctx *ctx, const struct schema *s,
-			const char *path, const struct node *key)
+			const struct dpath *path, const struct node *key)
 {
 	const struct field *best;
 
@@ -188,15 +228,15 @@ static const char *kind_word(const struct node *n)
 	return "a value";
 }
 
-static bool type_error(const struct decode_ctx *ctx, const char *path,
+static bool type_error(const struct decode_ctx *ctx, const struct dpath *path,
 		       const struct node *n, const char *want)
 {
-	diag_error(ctx->diags, n->pos, "'%s' must be %s, not %s", path, want,
-		   kind_word(n));
+	diag_error(ctx->diags, n->pos, "'%s' must be %s, not %s",
+		   path_text(ctx->arena, path), want, kind_word(n));
 	return false;
 }
 
-static bool decode_string(const struct decode_ctx *ctx, const char *path,
+static bool decode_string(const struct decode_ctx *ctx, const struct dpath *path,
 			  const struct node *n, struct v_str *slot)
 {
 	const char *s = as_string(n);
@@ -210,7 +250,7 @@ static bool decode_string(const struct decode_ctx *ctx, const char *path,
 }
 
 static bool decode_int(const struct decode_ctx *ctx, const struct field *f,
-		       const char *path, const struct node *n,
+		       const struct dpath *path, const struct node *n,
 		       struct v_int *slot)
 {
 	int64_t v;
@@ -221,7 +261,7 @@ static bool decode_int(const struct decode_ctx *ctx, const struct field *f,
 	    (n->neg && n->mag > (uint64_t)0 - (uint64_t)f->min)) {
 		diag_error(ctx->diags, n->pos,
 			   "'%s' is out of range (%" PRId64 " to %" PRId64 ")",
-			   path, f->min, f->max);
+			   path_text(ctx->arena, path), f->min, f->max);
 		return false;
 	}
 	v = n->neg ? (int64_t)(0 - n->mag) : (int64_t)n->mag;
@@ -232,15 +272,15 @@ static bool decode_int(const struct decode_ctx *ctx, const struct field *f,
 }
 
 static bool decode_uint(const struct decode_ctx *ctx, const struct field *f,
-			const char *path, const struct node *n,
+			const struct dpath *path, const struct node *n,
 			struct v_uint *slot)
 {
 	if (n->kind != NODE_INT)
 		return type_error(ctx, path, n, "an integer");
 	if (n->overflow || (n->neg && n->mag) || n->mag > f->umax) {
 		diag_error(ctx->diags, n->pos,
-			   "'%s' is out of range (0 to %" PRIu64 ")", path,
-			   f->umax);
+			   "'%s' is out of range (0 to %" PRIu64 ")",
+			   path_text(ctx->arena, path), f->umax);
 		return false;
 	}
 	slot->set = true;
@@ -249,7 +289,7 @@ static bool decode_uint(const struct decode_ctx *ctx, const struct field *f,
 	return true;
 }
 
-static bool decode_list(const struct decode_ctx *ctx, const char *path,
+static bool decode_list(const struct decode_ctx *ctx, const struct dpath *path,
 			const struct node *n, bool strslice,
 			struct v_list *slot)
 {
@@ -278,9 +318,9 @@ static bool decode_list(const struct decode_ctx *ctx, const char *path,
 		const char *s = as_string(n->items[i]);
 
 		if (!s) {
-			ok = type_error(ctx, arena_printf(ctx->arena, "%s[%zu]",
-							  path, i),
-					n->items[i], "a string");
+			struct dpath item = path_step(path, DP_INDEX, NULL, i);
+
+			ok = type_error(ctx, &item, n->items[i], "a string");
 			continue;
 		}
 		slot->v[i] = s;
@@ -291,7 +331,7 @@ static bool decode_list(const struct decode_ctx *ctx, const char *path,
 
 enum map_values { MAP_STRINGS, MAP_EMPTY, MAP_ANY };
 
-static bool decode_map(const struct decode_ctx *ctx, const char *path,
+static bool decode_map(const struct decode_ctx *ctx, const struct dpath *path,
 		       const struct node *n, enum map_values values,
 		       struct v_map *slot)
 {
@@ -307,8 +347,8 @@ static bool decode_map(const struct decode_ctx *ctx, const char *path,
 	slot->key_pos = arena_array(ctx->arena, n->n, sizeof(struct hcsc_pos));
 	for (size_t i = 0; i < n->n; i++) {
 		const struct node *v = n->pairs[i].val;
-		const char *item = arena_printf(ctx->arena, "%s[%s]", path,
-						n->pairs[i].key->text);
+		struct dpath item = path_step(path, DP_KEY, n->pairs[i].key->text,
+					      0);
 
 		slot->keys[i] = n->pairs[i].key->text;
 		slot->key_pos[i] = n->pairs[i].key->pos;
@@ -317,7 +357,7 @@ static bool decode_map(const struct decode_ctx *ctx, const char *path,
 		if (values == MAP_EMPTY) {
 			if (v->kind != NODE_NULL &&
 			    !(v->kind == NODE_MAP && v->n == 0))
-				ok = type_error(ctx, item, v, "{} or null");
+				ok = type_error(ctx, &item, v, "{} or null");
 			continue;
 		}
 		if (v->kind == NODE_NULL) {
@@ -325,13 +365,14 @@ static bool decode_map(const struct decode_ctx *ctx, const char *path,
 		} else if (as_string(v)) {
 			slot->vals[i] = as_string(v);
 		} else {
-			ok = type_error(ctx, item, v, "a string");
+			ok = type_error(ctx, &item, v, "a string");
 		}
 	}
 	return ok;
 }
 
-static bool decode_console(const struct decode_ctx *ctx, const char *path,
+static bool decode_console(const struct decode_ctx *ctx,
+			   const struct dpath *path,
 			   const struct node *n, struct v_console *slot)
 {
 	static const struct field dim = { "", FT_UINT, 0, NULL, FS_MODELLED,
@@ -352,7 +393,7 @@ static bool decode_console(const struct decode_ctx *ctx, const char *path,
 }
 
 static bool decode_objlist(const struct decode_ctx *ctx, const struct field *f,
-			   const char *path, const struct node *n,
+			   const struct dpath *path, const struct node *n,
 			   struct v_objlist *slot)
 {
 	bool ok = true;
@@ -366,7 +407,7 @@ static bool decode_objlist(const struct decode_ctx *ctx, const struct field *f,
 	for (size_t i = 0; i < n->n; i++) {
 		const struct node *it = n->items[i];
 		char *item = (char *)slot->items + i * f->sub->size;
-		const char *ipath = arena_printf(ctx->arena, "%s[%zu]", path, i);
+		struct dpath ipath = path_step(path, DP_INDEX, NULL, i);
 
 		init_defaults(f->sub, item);
 		if (f->type == FT_STR_OR_STRUCT && as_string(it)) {
@@ -375,18 +416,18 @@ static bool decode_objlist(const struct decode_ctx *ctx, const struct field *f,
 
 			hdr->set = true;
 			hdr->pos = it->pos;
-			ok &= decode_string(ctx, ipath, it,
+			ok &= decode_string(ctx, &ipath, it,
 					    (struct v_str *)(item + sf->offset));
 			continue;
 		}
 		if (it->kind != NODE_MAP) {
-			ok = type_error(ctx, ipath, it,
+			ok = type_error(ctx, &ipath, it,
 					f->type == FT_STR_OR_STRUCT
 						? "a string or a mapping"
 						: "a mapping");
 			continue;
 		}
-		ok &= schema_decode(ctx, f->sub, ipath, it, item);
+		ok &= decode_struct(ctx, f->sub, &ipath, it, item);
 	}
 	return ok;
 }
@@ -400,7 +441,8 @@ static bool keep_node(const struct node *n, struct v_node *slot)
 }
 
 static bool decode_field(const struct decode_ctx *ctx, const struct field *f,
-			 const char *path, const struct node *n, void *out)
+			 const struct dpath *path, const struct node *n,
+			 void *out)
 {
 	void *slot;
 
@@ -435,7 +477,7 @@ static bool decode_field(const struct decode_ctx *ctx, const struct field *f,
 	case FT_KEYS:
 		return decode_map(ctx, path, n, MAP_ANY, slot);
 	case FT_STRUCT:
-		return schema_decode(ctx, f->sub, path, n, slot);
+		return decode_struct(ctx, f->sub, path, n, slot);
 	case FT_STRUCTLIST:
 	case FT_STR_OR_STRUCT:
 		return decode_objlist(ctx, f, path, n, slot);
@@ -453,65 +495,24 @@ static bool decode_field(const struct decode_ctx *ctx, const struct field *f,
 	return true;
 }
 
-/* Eight bytes with 'A'-'Z' folded to 'a'-'z' (and nothing else changed). */
-static uint64_t fold_word(uint64_t w)
-{
-	uint64_t low7 = w & 0x7f7f7f7f7f7f7f7full;
-	uint64_t ge_a = low7 + 0x3f3f3f3f3f3f3f3full; /* bit 7: >= 'A' */
-	uint64_t gt_z = low7 + 0x2525252525252525ull; /* bit 7: > 'Z' */
-	uint64_t upper = ge_a & ~gt_z & ~w & 0x8080808080808080ull;
-
-	return w | upper >> 2;
-}
-
-/*
- * A hash of the ASCII-folded key, a word at a time: keys may be 64 KiB
- * and aliases decode a mapping up to 100 times.
- */
-static size_t fold_hash(const struct node *k)
-{
-	uint64_t h = 0x9e3779b97f4a7c15ull ^ k->len;
-	size_t i = 0;
-
-	for (; i + 8 <= k->len; i += 8) {
-		uint64_t w;
-
-		memcpy(&w, k->text + i, 8);
-		h = (h ^ fold_word(w)) * 0xff51afd7ed558ccdull;
-		h ^= h >> 32;
-	}
-	for (; i < k->len; i++)
-		h = (h ^ (unsigned char)ascii_lower(k->text[i])) * 0x100000001b3ull;
-	return (size_t)(h ^ h >> 29);
-}
-
 /*
  * first[i]: the first key of `map` equal to key i but for ASCII case (i
- * itself when none is before it). A hash table, so that a mapping of
- * 50,000 keys (LOAD_MAX_NODES) is not 10^9 comparisons; small mappings
- * (NULL) are scanned.
+ * itself when none is before it). A crit-bit set (strset.h): no choice of
+ * keys makes a mapping of 50,000 keys (LOAD_MAX_NODES) quadratic, as keys
+ * chosen to collide in a hash did. Small mappings (NULL) are scanned.
  */
 static const size_t *case_firsts(struct arena *a, const struct node *map)
 {
-	size_t cap = 32, mask, *slot, *first;
+	struct strset seen;
+	size_t *first;
 
 	if (map->n <= 16)
 		return NULL;
-	while (cap < map->n * 2)
-		cap *= 2;
-	mask = cap - 1;
-	slot = arena_array(a, cap, sizeof(*slot)); /* index + 1; 0 = empty */
+	strset_init(&seen, a, true);
 	first = arena_array(a, map->n, sizeof(*first));
-	for (size_t i = 0; i < map->n; i++) {
-		const char *k = map->pairs[i].key->text;
-		size_t h = fold_hash(map->pairs[i].key) & mask;
-
-		while (slot[h] && !ascii_eqi(map->pairs[slot[h] - 1].key->text, k))
-			h = (h + 1) & mask;
-		if (!slot[h])
-			slot[h] = i + 1;
-		first[i] = slot[h] - 1;
-	}
+	for (size_t i = 0; i < map->n; i++)
+		first[i] = strset_add(&seen, map->pairs[i].key->text,
+				      map->pairs[i].key->len, i);
 	return first;
 }
 
@@ -559,8 +560,9 @@ static void init_defaults(const struct schema *s, void *out)
 	}
 }
 
-bool schema_decode(const struct decode_ctx *ctx, const struct schema *s,
-		   const char *path, const struct node *map, void *out)
+static bool decode_struct(const struct decode_ctx *ctx, const struct schema *s,
+			  const struct dpath *path, const struct node *map,
+			  void *out)
 {
 	struct v_obj *hdr = out;
 	const size_t *first;
@@ -569,14 +571,19 @@ bool schema_decode(const struct decode_ctx *ctx, const struct schema *s,
 	init_defaults(s, out);
 	if (!map || map->kind == NODE_NULL)
 		return true;
-	if (map->kind != NODE_MAP)
-		return type_error(ctx, *path ? path : s->name, map, "a mapping");
+	if (map->kind != NODE_MAP) {
+		struct dpath named = path_step(NULL, DP_ROOT, s->name, 0);
+
+		return type_error(ctx, *path_text(ctx->arena, path) ? path : &named,
+				  map, "a mapping");
+	}
 	hdr->set = true;
 	hdr->pos = map->pos;
 	first = case_firsts(ctx->arena, map);
 	for (size_t i = 0; i < map->n; i++) {
 		const struct node *key = map->pairs[i].key;
 		const struct field *f = schema_field(s, key->text);
+		struct dpath field;
 
 		if (case_duplicate(ctx, map, first, i)) {
 			ok = false;
@@ -593,8 +600,16 @@ bool schema_decode(const struct decode_ctx *ctx, const struct schema *s,
 			ok = false;
 			continue;
 		}
-		ok &= decode_field(ctx, f, join_path(ctx->arena, path, f->name),
-				   map->pairs[i].val, out);
+		field = path_step(path, DP_FIELD, f->name, 0);
+		ok &= decode_field(ctx, f, &field, map->pairs[i].val, out);
 	}
 	return ok;
+}
+
+bool schema_decode(const struct decode_ctx *ctx, const struct schema *s,
+		   const char *path, const struct node *map, void *out)
+{
+	struct dpath root = path_step(NULL, DP_ROOT, path, 0);
+
+	return decode_struct(ctx, s, &root, map, out);
 }

@@ -8,9 +8,9 @@
 #include <string.h>
 
 #include "arena.h"
-#include "ascii.h"
 #include "diag.h"
 #include "steps.h"
+#include "strset.h"
 
 /* The key of an entry: the text before the first `=` (all of it if none). */
 static size_t env_key_len(const char *entry)
@@ -30,20 +30,15 @@ enum hcsc_rc oci_check_env(struct oci_ctx *c, const struct v_list *env)
 	return HCSC_OK;
 }
 
-static bool has_key_ci(const struct v_list *env, const char *entry)
-{
-	size_t n = env_key_len(entry);
-
-	for (size_t i = 0; i < env->n; i++)
-		if (env_key_len(env->v[i]) == n &&
-		    ascii_ncasecmp(env->v[i], entry, n) == 0)
-			return true;
-	return false;
-}
-
+/*
+ * Image entries whose key the container's Env lacks (keys compared
+ * case-insensitively) are appended. The container's keys go into a set
+ * (strset.h), so large lists on both sides stay linear.
+ */
 void oci_merge_env(struct oci_ctx *c, struct container *k)
 {
 	const struct v_list *img = &c->desc->image.config.env;
+	struct strset keys;
 	struct v_list out;
 
 	if (k->env.n == 0) {
@@ -51,6 +46,9 @@ void oci_merge_env(struct oci_ctx *c, struct container *k)
 			k->env = *img;
 		return;
 	}
+	strset_init(&keys, c->a, true);
+	for (size_t i = 0; i < k->env.n; i++)
+		strset_add(&keys, k->env.v[i], env_key_len(k->env.v[i]), i);
 	out = k->env;
 	out.v = arena_array(c->a, k->env.n + img->n, sizeof(char *));
 	out.item_pos = arena_array(c->a, k->env.n + img->n,
@@ -58,7 +56,8 @@ void oci_merge_env(struct oci_ctx *c, struct container *k)
 	memcpy(out.v, k->env.v, k->env.n * sizeof(char *));
 	memcpy(out.item_pos, k->env.item_pos, k->env.n * sizeof(struct hcsc_pos));
 	for (size_t i = 0; i < img->n; i++) {
-		if (has_key_ci(&k->env, img->v[i]))
+		if (strset_find(&keys, img->v[i], env_key_len(img->v[i])) !=
+		    STRSET_NONE)
 			continue;
 		out.v[out.n] = img->v[i];
 		out.item_pos[out.n++] = img->item_pos[i];

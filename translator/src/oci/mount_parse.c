@@ -61,17 +61,17 @@ static bool is_reserved_name(const char *s)
 	       s[3] >= '1' && s[3] <= '9' && !s[4];
 }
 
-static bool is_mount_destination(struct arena *a, const char *lower)
+static bool is_mount_destination(const char *lower)
 {
-	return rx_run_one(a, RX_DESTINATION, lower, NULL);
+	return rx_run_one(RX_DESTINATION, lower, NULL);
 }
 
 /* windowsDetectMountType */
-static const char *detect_mount_type(struct arena *a, const char *p)
+static const char *detect_mount_type(const char *p)
 {
 	if (str_prefix(p, "\\\\.\\pipe\\"))
 		return MOUNT_TYPE_NPIPE;
-	if (rx_run_one(a, RX_HOST_DIR, p, NULL))
+	if (rx_run_one(RX_HOST_DIR, p, NULL))
 		return MOUNT_TYPE_BIND;
 	return MOUNT_TYPE_VOLUME;
 }
@@ -118,7 +118,7 @@ static const char *target_err(struct arena *a, const char *target)
 				    "destination path (%s) cannot be 'c:' or "
 				    "'c:\\'",
 				    norm);
-	if (!is_mount_destination(a, go_lower(a, target)))
+	if (!is_mount_destination(go_lower(a, target)))
 		return arena_printf(a, "invalid mount path: '%s'", target);
 	return NULL;
 }
@@ -132,7 +132,7 @@ static const char *bind_err(struct arena *a, const struct host_fs *fs,
 		return "field Source must not be empty";
 	if (m->has_bind_options && *prop)
 		return arena_printf(a, "invalid propagation mode: %s", prop);
-	if (!is_mount_destination(a, go_lower(a, src)))
+	if (!is_mount_destination(go_lower(a, src)))
 		return arena_printf(a,
 				    "invalid mount path: '%s' mount path must "
 				    "be absolute",
@@ -170,9 +170,9 @@ static const char *npipe_err(struct arena *a, const struct mount_cfg *m,
 		return "field Source must not be empty";
 	if (m->read_only)
 		return "field ReadOnly must not be specified";
-	if (strcmp(detect_mount_type(a, src), MOUNT_TYPE_NPIPE))
+	if (strcmp(detect_mount_type(src), MOUNT_TYPE_NPIPE))
 		return arena_printf(a, "'%s' is not a valid pipe path", src);
-	if (strcmp(detect_mount_type(a, target), MOUNT_TYPE_NPIPE))
+	if (strcmp(detect_mount_type(target), MOUNT_TYPE_NPIPE))
 		return arena_printf(a, "'%s' is not a valid pipe path", target);
 	return NULL;
 }
@@ -301,7 +301,7 @@ static int split_raw(struct arena *a, const struct host_fs *fs,
 	const char *src, *dst, *mode;
 	int n = 0;
 
-	if (!rx_run_one(a, RX_SPLIT_SPEC, lower, cap)) {
+	if (!rx_run_one(RX_SPLIT_SPEC, lower, cap)) {
 		*err = invalid_spec(a, raw);
 		return -1;
 	}
@@ -370,7 +370,7 @@ enum hcsc_rc mount_parse_raw(struct arena *a, const struct host_fs *fs,
 		*err = arena_printf(a, "invalid mode: %s", mode);
 		return HCSC_E_INPUT;
 	}
-	spec.type = detect_mount_type(a, spec.source);
+	spec.type = detect_mount_type(spec.source);
 	spec.read_only = ascii_eqi(mode, "ro");
 	if (*volume_driver && !strcmp(spec.type, MOUNT_TYPE_VOLUME)) {
 		spec.has_volume_options = true;

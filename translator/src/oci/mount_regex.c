@@ -8,10 +8,16 @@
  * library. (For these regexes the groups of a full match are in fact
  * unique, as no group holds a `:` beyond its drive colon; a build with
  * every priority inverted gave the same groups on 150,000 inputs.)
+ *
+ * Each program is compiled once per process (the first match publishes
+ * it; a thread that meets another one publishing uses its own copy that
+ * once), and a match keeps its scratch memory on the stack, or on the
+ * heap for long input, freed on return: a bind costs no arena memory.
  */
 #include "mount_regex.h"
 
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -361,24 +367,36 @@ struct rx_job {
 	size_t pos;
 };
 
+/* Scratch kept on the stack: enough for paths of about 200 bytes. */
+#define RX_STACK_BITS 65536
+#define RX_STACK_JOBS 128
+
 struct rx_run {
-	struct arena *a;
 	const struct rx_prog *p;
 	const char *s;
 	size_t len;
 	unsigned char *visited; /* one bit per (pc, pos) */
 	struct rx_job *jobs;
 	size_t njobs, alloc;
+	bool heap_jobs;         /* jobs outgrew the stack array */
 	size_t cap[2 * RX_MAX_CAPS];
 };
 
 static void rx_push(struct rx_run *r, int pc, int slot, size_t pos)
 {
 	if (r->njobs == r->alloc) {
-		size_t n = r->alloc ? 2 * r->alloc : 64;
+		size_t n = 2 * r->alloc;
+		struct rx_job *jobs = r->heap_jobs ? r->jobs : NULL;
 
-		r->jobs = arena_grow(r->a, r->jobs, r->alloc, n,
-				     sizeof(*r->jobs));
+		if (n > SIZE_MAX / sizeof(*jobs))
+			hcsc_oom();
+		jobs = realloc(jobs, n * sizeof(*jobs));
+		if (!jobs)
+			hcsc_oom();
+		if (!r->heap_jobs)
+			memcpy(jobs, r->jobs, r->alloc * sizeof(*jobs));
+		r->jobs = jobs;
+		r->heap_jobs = true;
 		r->alloc = n;
 	}
 	r->jobs[r->njobs].pc = pc;
@@ -439,45 +457,52 @@ static bool rx_thread(struct rx_run *r, int pc, size_t pos)
  * match, cap[2k], cap[2k+1] delimit group k (SIZE_MAX when it did not take
  * part).
  */
-static bool rx_match(struct arena *a, const struct rx_prog *p, const char *s,
+static bool rx_match(const struct rx_prog *p, const char *s,
 		     size_t cap[2 * RX_MAX_CAPS])
 {
+	unsigned char bits_stack[RX_STACK_BITS / 8];
+	struct rx_job jobs_stack[RX_STACK_JOBS];
 	struct rx_run r;
 	size_t bits;
+	bool found = false;
 
 	memset(&r, 0, sizeof(r));
-	r.a = a;
 	r.p = p;
 	r.s = s;
 	r.len = strlen(s);
 	if (r.len >= SIZE_MAX / 8 / (size_t)p->n - 1)
 		hcsc_oom();
 	bits = (size_t)p->n * (r.len + 1);
-	r.visited = arena_alloc(a, bits / 8 + 1);
+	r.visited = bits <= RX_STACK_BITS ? bits_stack : malloc(bits / 8 + 1);
+	if (!r.visited)
+		hcsc_oom();
+	memset(r.visited, 0, bits / 8 + 1);
+	r.jobs = jobs_stack;
+	r.alloc = RX_STACK_JOBS;
 	for (int i = 0; i < 2 * RX_MAX_CAPS; i++)
 		r.cap[i] = SIZE_MAX;
 	rx_push(&r, 0, -1, 0);
-	while (r.njobs) {
+	while (r.njobs && !found) {
 		struct rx_job j = r.jobs[--r.njobs];
 
 		if (j.pc < 0) {
 			r.cap[j.slot] = j.pos;
 			continue;
 		}
-		if (rx_thread(&r, j.pc, j.pos)) {
-			if (cap)
-				memcpy(cap, r.cap, sizeof(r.cap));
-			return true;
-		}
+		found = rx_thread(&r, j.pc, j.pos);
 	}
-	return false;
+	if (found && cap)
+		memcpy(cap, r.cap, sizeof(r.cap));
+	if (r.visited != bits_stack)
+		free(r.visited);
+	if (r.heap_jobs)
+		free(r.jobs);
+	return found;
 }
 
-bool rx_run_one(struct arena *a, enum rx_which which, const char *s,
-		size_t cap[2 * RX_MAX_CAPS])
+static void rx_build_prog(enum rx_which which, struct rx_prog *p)
 {
 	struct rx_build b;
-	struct rx_prog p;
 	int root;
 
 	b.n = 0;
@@ -494,7 +519,32 @@ bool rx_run_one(struct arena *a, enum rx_which which, const char *s,
 		root = rx_destination(&b, 0);
 		break;
 	}
-	rx_compile(&p, &b, root);
-	return rx_match(a, &p, s, cap);
+	rx_compile(p, &b, root);
 }
 
+/* The compiled programs, by enum rx_which; state 2 means ready. */
+static struct rx_prog rx_progs[RX_DESTINATION + 1];
+static atomic_int rx_state[RX_DESTINATION + 1];
+
+static const struct rx_prog *rx_program(enum rx_which which,
+					struct rx_prog *local)
+{
+	int unbuilt = 0;
+
+	if (atomic_load_explicit(&rx_state[which], memory_order_acquire) == 2)
+		return &rx_progs[which];
+	rx_build_prog(which, local);
+	if (atomic_compare_exchange_strong(&rx_state[which], &unbuilt, 1)) {
+		rx_progs[which] = *local;
+		atomic_store_explicit(&rx_state[which], 2, memory_order_release);
+	}
+	return local;
+}
+
+bool rx_run_one(enum rx_which which, const char *s,
+		size_t cap[2 * RX_MAX_CAPS])
+{
+	struct rx_prog local;
+
+	return rx_match(rx_program(which, &local), s, cap);
+}

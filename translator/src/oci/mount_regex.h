@@ -10,8 +10,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-struct arena;
-
 /* Capture groups of the `-v` regex: cap[2*i] .. cap[2*i+1], or SIZE_MAX. */
 enum { RX_CAP_SOURCE = 1, RX_CAP_DEST = 2, RX_CAP_MODE = 3, RX_MAX_CAPS = 4 };
 
@@ -22,7 +20,7 @@ enum rx_which {
 };
 
 /* Does `s` match the whole regex? `cap` (may be NULL) gets the groups. */
-bool rx_run_one(struct arena *a, enum rx_which which, const char *s,
+bool rx_run_one(enum rx_which which, const char *s,
 		size_t cap[2 * RX_MAX_CAPS]);
 
 #endif

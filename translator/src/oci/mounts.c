@@ -13,14 +13,15 @@
  * sorted). Anonymous volume names are sha256("anon:" + Id + ":" + dest)
  * instead of random IDs.
  */
-#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
 #include "diag.h"
 #include "model/host.h"
+#include "msort.h"
 #include "sha.h"
 #include "steps.h"
+#include "strset.h"
 #include "winpath.h"
 
 #define SECRETS_DEST "C:\\ProgramData\\Docker\\internal\\secrets"
@@ -49,12 +50,19 @@ static const char *anonymous_name(struct oci_ctx *c, const struct container *k,
 	return arena_strdup(c->a, hex);
 }
 
-static bool has_destination(const struct container *k, const char *dest)
+/*
+ * The registration's state: room for every mount, and the destinations
+ * registered so far and the Tmpfs keys as sets (strset.h), so that
+ * 99,000 Binds are not 5 * 10^9 comparisons.
+ */
+struct mount_reg {
+	size_t cap;
+	struct strset dests, tmpfs;
+};
+
+static bool has_destination(const struct mount_reg *r, const char *dest)
 {
-	for (size_t i = 0; i < k->nmounts; i++)
-		if (!strcmp(k->mounts[i].mp.destination, dest))
-			return true;
-	return false;
+	return strset_find(&r->dests, dest, strlen(dest)) != STRSET_NONE;
 }
 
 /* Resolve where the runtime finds a mount point's data. */
@@ -86,12 +94,14 @@ static enum hcsc_rc resolve_source(struct oci_ctx *c, const struct container *k,
 
 static void add_mount(struct oci_ctx *c, struct container *k,
 		      const struct mount_point *mp, enum mount_origin origin,
-		      struct hcsc_pos pos, size_t cap)
+		      struct hcsc_pos pos, struct mount_reg *r)
 {
 	struct ctr_mount *m;
 
 	if (!k->mounts)
-		k->mounts = arena_array(c->a, cap, sizeof(*k->mounts));
+		k->mounts = arena_array(c->a, r->cap, sizeof(*k->mounts));
+	strset_add(&r->dests, mp->destination, strlen(mp->destination),
+		   k->nmounts);
 	m = &k->mounts[k->nmounts++];
 	m->mp = *mp;
 	m->origin = origin;
@@ -124,10 +134,13 @@ static enum hcsc_rc check_volumes_from(struct oci_ctx *c)
 }
 
 static enum hcsc_rc register_binds(struct oci_ctx *c, struct container *k,
-				   size_t cap)
+				   struct mount_reg *r)
 {
 	const struct desc_host_config *h = &c->desc->host_config;
 
+	for (size_t t = 0; t < h->tmpfs.n; t++)
+		strset_add(&r->tmpfs, h->tmpfs.keys[t], strlen(h->tmpfs.keys[t]),
+			   t);
 	for (size_t i = 0; i < h->binds.n; i++) {
 		struct mount_point mp;
 		const char *err;
@@ -135,16 +148,13 @@ static enum hcsc_rc register_binds(struct oci_ctx *c, struct container *k,
 		if (mount_parse_raw(c->a, &c->host->fs, h->binds.v[i],
 				    h->volume_driver.v, &mp, &err) != HCSC_OK)
 			return diag_error(c->d, h->binds.item_pos[i], "%s", err);
-		if (has_destination(k, mp.destination))
+		if (has_destination(r, mp.destination) ||
+		    strset_find(&r->tmpfs, mp.destination,
+				strlen(mp.destination)) != STRSET_NONE)
 			return diag_error(c->d, h->binds.item_pos[i],
 					  "Duplicate mount point: %s",
 					  mp.destination);
-		for (size_t t = 0; t < h->tmpfs.n; t++)
-			if (!strcmp(h->tmpfs.keys[t], mp.destination))
-				return diag_error(c->d, h->binds.item_pos[i],
-						  "Duplicate mount point: %s",
-						  mp.destination);
-		add_mount(c, k, &mp, MOUNT_FROM_BINDS, h->binds.item_pos[i], cap);
+		add_mount(c, k, &mp, MOUNT_FROM_BINDS, h->binds.item_pos[i], r);
 	}
 	return HCSC_OK;
 }
@@ -187,7 +197,7 @@ enum hcsc_rc oci_parse_mount(struct oci_ctx *c, const struct desc_mount *m,
 }
 
 static enum hcsc_rc register_mount_specs(struct oci_ctx *c, struct container *k,
-					 size_t cap)
+					 struct mount_reg *r)
 {
 	const struct v_objlist *list = &c->desc->host_config.mounts;
 	const struct desc_mount *ms = list->items;
@@ -197,48 +207,48 @@ static enum hcsc_rc register_mount_specs(struct oci_ctx *c, struct container *k,
 
 		if (oci_parse_mount(c, &ms[i], &mp) != HCSC_OK)
 			return HCSC_E_INPUT;
-		if (has_destination(k, mp.destination))
+		if (has_destination(r, mp.destination))
 			return diag_error(c->d, oci_pos(c, ms[i].target.pos, ms[i].hdr.pos),
 					  "Duplicate mount point: %s", ms[i].target.v);
-		add_mount(c, k, &mp, MOUNT_FROM_MOUNTS, ms[i].hdr.pos, cap);
+		add_mount(c, k, &mp, MOUNT_FROM_MOUNTS, ms[i].hdr.pos, r);
 	}
 	return HCSC_OK;
 }
 
-static int cmp_keys(const void *x, const void *y)
+static int cmp_keys(const void *ctx, size_t x, size_t y)
 {
-	return strcmp(*(const char *const *)x, *(const char *const *)y);
+	const struct v_map *vols = ctx;
+
+	return strcmp(vols->keys[x], vols->keys[y]);
 }
 
 /* Config.Volumes keys (one map), sorted, become anonymous volumes. */
 static enum hcsc_rc register_volume_keys(struct oci_ctx *c, struct container *k,
 					 const struct v_map *vols,
-					 enum mount_origin origin, size_t cap)
+					 enum mount_origin origin,
+					 struct mount_reg *r)
 {
-	const char **keys = arena_array(c->a, vols->n, sizeof(char *));
+	size_t *order = arena_array(c->a, vols->n, sizeof(size_t));
+	size_t *tmp = arena_array(c->a, vols->n, sizeof(size_t));
 
-	if (!vols->n)
-		return HCSC_OK;
-	memcpy(keys, vols->keys, vols->n * sizeof(char *));
-	qsort(keys, vols->n, sizeof(char *), cmp_keys);
+	for (size_t i = 0; i < vols->n; i++)
+		order[i] = i;
+	msort_index(order, vols->n, tmp, cmp_keys, vols);
 	for (size_t i = 0; i < vols->n; i++) {
 		struct mount_point mp;
 		const char *err;
-		struct hcsc_pos pos = vols->pos;
+		struct hcsc_pos pos = vols->key_pos[order[i]];
 
-		for (size_t j = 0; j < vols->n; j++)
-			if (vols->keys[j] == keys[i])
-				pos = vols->key_pos[j];
-		if (mount_parse_raw(c->a, &c->host->fs, keys[i], "", &mp, &err) !=
-		    HCSC_OK)
+		if (mount_parse_raw(c->a, &c->host->fs, vols->keys[order[i]], "",
+				    &mp, &err) != HCSC_OK)
 			return diag_error(c->d, pos, "Unrecognised volume spec: %s",
 					  err);
-		if (has_destination(k, mp.destination))
+		if (has_destination(r, mp.destination))
 			continue;
 		mp.type = MOUNT_TYPE_VOLUME;
 		mp.name = "";
 		mp.source = "";
-		add_mount(c, k, &mp, origin, pos, cap);
+		add_mount(c, k, &mp, origin, pos, r);
 	}
 	return HCSC_OK;
 }
@@ -248,21 +258,31 @@ enum hcsc_rc oci_register_mounts(struct oci_ctx *c, struct container *k)
 	const struct desc_host_config *h = &c->desc->host_config;
 	const struct v_map *user = &c->desc->config.volumes;
 	const struct v_map *img = &c->desc->image.config.volumes;
-	size_t cap = h->binds.n + h->mounts.n + user->n + img->n;
+	struct mount_reg r;
 	enum hcsc_rc rc;
 
+	r.cap = h->binds.n + h->mounts.n + user->n + img->n;
+	strset_init(&r.dests, c->a, false);
+	strset_init(&r.tmpfs, c->a, false);
 	rc = check_volumes_from(c);
 	if (rc == HCSC_OK)
-		rc = register_binds(c, k, cap);
+		rc = register_binds(c, k, &r);
 	if (rc == HCSC_OK)
-		rc = register_mount_specs(c, k, cap);
+		rc = register_mount_specs(c, k, &r);
 	if (rc == HCSC_OK)
-		rc = register_volume_keys(c, k, user, MOUNT_FROM_CONFIG_VOLUMES, cap);
+		rc = register_volume_keys(c, k, user, MOUNT_FROM_CONFIG_VOLUMES, &r);
 	if (rc == HCSC_OK)
-		rc = register_volume_keys(c, k, img, MOUNT_FROM_IMAGE_VOLUMES, cap);
+		rc = register_volume_keys(c, k, img, MOUNT_FROM_IMAGE_VOLUMES, &r);
 	for (size_t i = 0; rc == HCSC_OK && i < k->nmounts; i++)
 		rc = resolve_source(c, k, &k->mounts[i]);
 	return rc;
+}
+
+static int cmp_depth(const void *ctx, size_t x, size_t y)
+{
+	const size_t *key = ctx;
+
+	return (key[x] > key[y]) - (key[x] < key[y]);
 }
 
 static size_t depth(struct arena *a, const char *dest)
@@ -297,21 +317,17 @@ enum hcsc_rc oci_set_mounts(struct oci_ctx *c, const struct container *k,
 	const struct desc_runtime *rt = &c->desc->runtime;
 	size_t *order = arena_array(c->a, k->nmounts, sizeof(size_t));
 	size_t *key = arena_array(c->a, k->nmounts, sizeof(size_t));
+	size_t *tmp = arena_array(c->a, k->nmounts, sizeof(size_t));
 	const char *croot[] = { c->host->daemon_root, "containers", k->id };
 	const char *container_root = join(c->a, croot, 3);
 
 	s->mounts = arena_array(c->a, k->nmounts + 2, sizeof(*s->mounts));
-	/* Stable insertion sort by depth; registration order breaks ties. */
+	/* Stable by depth: registration order breaks ties. */
 	for (size_t i = 0; i < k->nmounts; i++) {
-		size_t j = i;
-
 		key[i] = depth(c->a, k->mounts[i].mp.destination);
-		while (j > 0 && key[order[j - 1]] > key[i]) {
-			order[j] = order[j - 1];
-			j--;
-		}
-		order[j] = i;
+		order[i] = i;
 	}
+	msort_index(order, k->nmounts, tmp, cmp_depth, key);
 	for (size_t i = 0; i < k->nmounts; i++) {
 		const struct ctr_mount *m = &k->mounts[order[i]];
 

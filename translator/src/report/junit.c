@@ -7,43 +7,6 @@
  */
 #include "junit.h"
 
-#include <stdint.h>
-
-#include "utf8.h"
-
-/* ---- sanitizing (always built: it needs no libxml2) ---- */
-
-static void add_codepoint(struct strbuf *out, uint32_t c)
-{
-	char b[4];
-
-	strbuf_add(out, b, utf8_encode(c, b));
-}
-
-void junit_sanitize(struct strbuf *out, const char *s, size_t n)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0;
-
-	while (i < n) {
-		uint32_t c;
-		size_t len = utf8_decode(p + i, n - i, &c);
-
-		if (!len) {
-			add_codepoint(out, 0xfffd);
-			i++;
-			continue;
-		}
-		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-			add_codepoint(out, 0x2400 + c);
-		else if (c == 0xfffe || c == 0xffff)
-			add_codepoint(out, 0xfffd);
-		else
-			strbuf_add(out, s + i, len);
-		i += len;
-	}
-}
-
 #ifdef HCSC_HAVE_LIBXML2
 
 #include <errno.h>

@@ -22,7 +22,9 @@
  *
  * libxml2 is optional at build time (HCSC_HAVE_LIBXML2); without it
  * junit_open() refuses with HCSC_E_USAGE and a message (STYLE.md §2), and
- * callers need no #ifdef.
+ * callers need no #ifdef. In a dynamic build the writer lives in the
+ * report module, loaded by junit_open() (module.h); when the module is
+ * missing junit_open() refuses the same way.
  */
 #ifndef HCSC_REPORT_JUNIT_H
 #define HCSC_REPORT_JUNIT_H
