@@ -14,6 +14,7 @@
 #include "model/desc.h"
 #include "model/host.h"
 #include "oci/oci.h"
+#include "target/target.h"
 
 struct oci_run {
 	struct arena *a;
@@ -54,7 +55,8 @@ static void oci_run(struct oci_run *r, const char *desc_yaml,
 		r->rc = HCSC_E_INPUT;
 		return;
 	}
-	r->rc = oci_lower(r->a, &r->d, &desc, &host, &r->spec, &r->res);
+	r->rc = oci_lower(r->a, &r->d, &desc, &host, target_default(), &r->spec,
+			  &r->res);
 }
 
 /* The first error's message, or "" when none. */

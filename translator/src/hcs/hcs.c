@@ -478,8 +478,11 @@ enum hcsc_rc hcs_lower(struct arena *a, struct diag_list *d,
 	struct hcs_plan p;
 	enum hcsc_rc rc;
 
+	bool moby = in->target->hcs == TARGET_HCS_MOBY_LOCAL ||
+		    in->target->hcs == TARGET_HCS_MOBY_LOCAL_1903;
+
 	memset(out, 0, sizeof(*out));
-	if (!in->spec->has_windows && in->target->hcs == TARGET_HCS_MOBY_LOCAL)
+	if (!in->spec->has_windows && moby)
 		return diag_error(d, in->spec->pos,
 				  "the spec has no 'windows' section: moby's "
 				  "local runtime reads it unchecked (it would "
@@ -488,7 +491,7 @@ enum hcsc_rc hcs_lower(struct arena *a, struct diag_list *d,
 		return diag_error(d, in->spec->pos,
 				  "cannot create HCS container document - OCI "
 				  "spec Windows section is missing ");
-	if (in->target->hcs == TARGET_HCS_MOBY_LOCAL)
+	if (moby)
 		return lower_moby_local(a, d, in, out);
 	rc = plan_init(a, d, in, &p);
 	if (rc != HCSC_OK)

@@ -9,7 +9,9 @@
  * Filesystem facts when given, else hcsc's base-layer rule; layer IDs as
  * for every target (layers.c).
  *
- * Rules: hcs.moby-local.* in docs/rules.md.
+ * The same function at moby 85ad4b16c1 (target docker-19.03) differs in
+ * two rules, kept beside master's: named pipes need build 16299, and
+ * devices need build 17763 and are passed on whatever their ID type.
  */
 #include <inttypes.h>
 #include <string.h>
@@ -159,10 +161,20 @@ static bool has_ro(const struct str_list *opts)
 	return false;
 }
 
-/* Mounts in spec order: a pipe when Destination starts `\\.\pipe\`. */
-static enum hcsc_rc set_mounts(struct diag_list *d, struct json_object *o,
-			       const struct oci_spec *s)
+static bool era_1903(const struct hcs_input *in)
 {
+	return in->target->hcs == TARGET_HCS_MOBY_LOCAL_1903;
+}
+
+/*
+ * Mounts in spec order: a pipe when Destination starts `\\.\pipe\`. At
+ * 85ad4b16c1 pipes also needed build 16299 (RS3); master dropped that.
+ */
+static enum hcsc_rc set_mounts(struct diag_list *d, struct json_object *o,
+			       const struct hcs_input *in)
+{
+	const struct oci_spec *s = in->spec;
+	const struct oci_mount *first_pipe = NULL;
 	struct json_object *dirs = NULL, *pipes = NULL, *m;
 
 	for (size_t i = 0; i < s->nmounts; i++) {
@@ -177,6 +189,8 @@ static enum hcsc_rc set_mounts(struct diag_list *d, struct json_object *o,
 		m = hcs_obj();
 		hcs_set_str(m, "HostPath", mt->source);
 		if (str_prefix(dst, HCS_PIPE_PREFIX)) {
+			if (!first_pipe)
+				first_pipe = mt;
 			hcs_set_str(m, "ContainerPipeName", dst + HCS_PIPE_PREFIX_LEN);
 			if (!pipes)
 				pipes = hcs_set(o, "MappedPipes", hcs_arr());
@@ -189,13 +203,21 @@ static enum hcsc_rc set_mounts(struct diag_list *d, struct json_object *o,
 			dirs = hcs_set(o, "MappedDirectories", hcs_arr());
 		hcs_push(dirs, m);
 	}
+	if (first_pipe && era_1903(in) && in->host->os_build < BUILD_RS3)
+		return diag_error(d, pos_or(first_pipe->pos, s->pos),
+				  "named pipe mounts are not supported on this "
+				  "version of Windows");
 	return HCSC_OK;
 }
 
-/* Device assignment: process isolation only, interface classes only. */
+/*
+ * Device assignment: process isolation only; master passes interface
+ * classes only, 85ad4b16c1 checked the build instead.
+ */
 static enum hcsc_rc set_devices(struct diag_list *d, struct json_object *o,
-				const struct oci_spec *s)
+				const struct hcs_input *in)
 {
+	const struct oci_spec *s = in->spec;
 	struct json_object *a;
 
 	if (!s->windows.ndevices)
@@ -204,13 +226,18 @@ static enum hcsc_rc set_devices(struct diag_list *d, struct json_object *o,
 		return diag_error(d, pos_or(s->windows.devices[0].pos, s->pos),
 				  "device assignment is not supported for "
 				  "HyperV containers");
+	if (era_1903(in) && in->host->os_build < BUILD_RS5)
+		return diag_error(d, pos_or(s->windows.devices[0].pos, s->pos),
+				  "device assignment requires Windows builds RS5 "
+				  "(17763+) or later");
 	a = hcs_set(o, "AssignedDevices", hcs_arr());
 	for (size_t i = 0; i < s->windows.ndevices; i++) {
 		const struct oci_device *dev = &s->windows.devices[i];
 		const char *type = dev->id_type ? dev->id_type : "";
 		struct json_object *e;
 
-		if (strcmp(type, "class") && strcmp(type, "vpci-class-guid"))
+		if (!era_1903(in) && strcmp(type, "class") &&
+		    strcmp(type, "vpci-class-guid"))
 			return diag_error(d, pos_or(dev->pos, s->pos),
 					  "device assignment of type '%s' is not "
 					  "supported",
@@ -272,9 +299,9 @@ static enum hcsc_rc build(struct arena *a, struct diag_list *d,
 	if (rc != HCSC_OK)
 		return rc;
 	set_layers(o, p);
-	rc = set_mounts(d, o, s);
+	rc = set_mounts(d, o, in);
 	if (rc == HCSC_OK)
-		rc = set_devices(d, o, s);
+		rc = set_devices(d, o, in);
 	return rc;
 }
 

@@ -30,8 +30,18 @@
 #include "hcs/hcs_int.h"
 #include "oci/escape_arg.h"
 
-static const char *command_line(struct arena *a, const struct oci_spec *s)
+/*
+ * The spec's commandLine, else its args escaped and joined; moby
+ * 85ad4b16c1's Start joined the args (escaped by its createSpec) as they
+ * are.
+ */
+static const char *command_line(struct arena *a, const struct hcs_input *in)
 {
+	const struct oci_spec *s = in->spec;
+
+	if (in->target->process == TARGET_PROCESS_MOBY_LOCAL_1903)
+		return arena_join(a, (const char *const *)s->process.args.v,
+				  s->process.args.n, " ");
 	if (s->process.command_line && *s->process.command_line)
 		return s->process.command_line;
 	return escape_args(a, (const char *const *)s->process.args.v,
@@ -103,7 +113,7 @@ struct json_object *hcs_process_build(struct arena *a,
 	const struct oci_spec *s = in->spec;
 	struct json_object *o = hcs_obj();
 	bool tty = s->has_process && s->process.terminal;
-	bool moby = in->target->process == TARGET_PROCESS_MOBY_LOCAL;
+	bool moby = in->target->process != TARGET_PROCESS_HCSSHIM;
 
 	hcs_set_bool(o, "CreateStdInPipe", stdin_pipe(in, tty));
 	hcs_set_bool(o, "CreateStdOutPipe", true);
@@ -111,7 +121,7 @@ struct json_object *hcs_process_build(struct arena *a,
 	set_console_size(o, s, moby);
 	if (!s->has_process)
 		return o;
-	hcs_set_str(o, "CommandLine", command_line(a, s));
+	hcs_set_str(o, "CommandLine", command_line(a, in));
 	hcs_set_str(o, "User", s->process.username);
 	hcs_set_str(o, "WorkingDirectory", s->process.cwd);
 	set_environment(a, o, &s->process.env, moby);

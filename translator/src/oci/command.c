@@ -12,12 +12,14 @@
 #include "diag.h"
 #include "escape_arg.h"
 #include "steps.h"
+#include "target/target.h"
 #include "winpath.h"
 
 /*
  * translateWorkingDir: FromSlash + Clean; at create a relative path is
  * moby's error. Inspect input was translated when it was created, so only
- * the (idempotent) mutation runs there (`check_abs` false).
+ * the (idempotent) mutation runs there (`check_abs` false). moby
+ * 85ad4b16c1 (docker-19.03) did not Clean.
  */
 enum hcsc_rc oci_translate_working_dir(struct oci_ctx *c, struct container *k,
 				       bool check_abs)
@@ -36,7 +38,8 @@ enum hcsc_rc oci_translate_working_dir(struct oci_ctx *c, struct container *k,
 				  "the working directory '%s' is invalid, it needs "
 				  "to be an absolute path",
 				  wd->v);
-	k->working_dir = winpath_clean(c->a, p);
+	k->working_dir = c->t->oci == TARGET_OCI_MOBY_1903 ? p
+							  : winpath_clean(c->a, p);
 	k->working_dir_pos = wd->pos;
 	return HCSC_OK;
 }
@@ -101,11 +104,40 @@ enum hcsc_rc oci_merge_command(struct oci_ctx *c, struct container *k)
 	return HCSC_OK;
 }
 
+/*
+ * moby 85ad4b16c1 (docker-19.03): Args = [Path] + Args, each element
+ * escaped with EscapeArg unless ArgsEscaped (then as given); never a
+ * commandLine. The local runtime joins them with spaces.
+ */
+static void set_command_1903(struct oci_ctx *c, const struct container *k,
+			     struct oci_spec *s)
+{
+	struct str_list *a = &s->process.args;
+
+	a->set = true;
+	a->n = k->nargs + 1;
+	a->v = arena_array(c->a, k->nargs + 1, sizeof(char *));
+	a->v[0] = k->path;
+	memcpy(a->v + 1, k->args, k->nargs * sizeof(char *));
+	if (k->args_escaped)
+		return;
+	for (size_t i = 0; i < a->n; i++)
+		a->v[i] = escape_arg(c->a, a->v[i]);
+}
+
+/*
+ * master (seed 000): with ArgsEscaped the command line is Path and the
+ * escaped Args joined; otherwise Args as given (the runtime escapes).
+ */
 void oci_set_command(struct oci_ctx *c, const struct container *k,
 		     struct oci_spec *s)
 {
 	if (!*s->process.cwd)
 		s->process.cwd = "C:\\";
+	if (c->t->oci == TARGET_OCI_MOBY_1903) {
+		set_command_1903(c, k, s);
+		return;
+	}
 	if (k->args_escaped) {
 		s->process.command_line = k->path;
 		if (k->nargs > 0)

@@ -77,6 +77,7 @@ struct oci_ctx {
 	const struct desc *desc;
 	const struct host_profile *host;
 	struct hcsc_pos top; /* the description's root node (else 1:1) */
+	const struct target *t; /* the engine whose createSpec runs */
 };
 
 /* Position of `p` if given, else of the nearest present parent. */

@@ -15,8 +15,7 @@
 #include "oci.h"
 #include "resources.h"
 #include "steps.h"
-
-#define OCI_VERSION "1.3.0"
+#include "target/target.h"
 
 enum hcsc_rc oci_create(struct oci_ctx *c, struct container *k);
 
@@ -68,7 +67,7 @@ static enum hcsc_rc create_spec(struct oci_ctx *c, const struct container *k,
 {
 	enum hcsc_rc rc;
 
-	s->oci_version = OCI_VERSION;
+	s->oci_version = c->t->oci_version;
 	s->pos = c->top;
 	s->has_windows = true;
 	s->windows.pos = c->top;
@@ -98,17 +97,19 @@ static enum hcsc_rc create_spec(struct oci_ctx *c, const struct container *k,
 	oci_set_resources(c, k, s);
 	rc = oci_set_credential_spec(c, k, s);
 	if (rc == HCSC_OK)
-		rc = oci_set_devices(c, s);
+		rc = oci_set_devices(c, k, s);
 	return rc;
 }
 
 enum hcsc_rc oci_lower(struct arena *a, struct diag_list *d,
 		       const struct desc *desc, const struct host_profile *host,
-		       struct oci_spec *spec, struct oci_result *res)
+		       const struct target *t, struct oci_spec *spec,
+		       struct oci_result *res)
 {
 	/* Decision 22's last fallbacks: the description's root node, else 1:1. */
 	struct oci_ctx c = { a, d, desc, host,
-			     pos_or(desc->hdr.pos, pos_make(desc->file, 1, 1)) };
+			     pos_or(desc->hdr.pos, pos_make(desc->file, 1, 1)),
+			     t };
 	struct container k;
 	enum hcsc_rc rc;
 

@@ -3,7 +3,8 @@
  * Mirrors moby daemon/daemon_windows.go verifyPlatformContainerResources
  * (checks, warnings and the CPU-conflict discards, in upstream order) and
  * daemon/oci_windows.go setResourcesInSpec (the arithmetic, Go integer
- * conversions included). reference/moby.md §8.
+ * conversions included). reference/moby.md §8. moby 85ad4b16c1
+ * (docker-19.03) adds the client-SKU and NanoCPUs-rounding rules below.
  */
 #include "resources.h"
 
@@ -11,6 +12,7 @@
 
 #include "diag.h"
 #include "model/host.h"
+#include "target/target.h"
 
 /* Step 2 of §8.1: process isolation only, mutating the stored HostConfig. */
 static void discard_conflicts(struct oci_ctx *c, struct container *k)
@@ -107,13 +109,52 @@ static enum hcsc_rc check_unsupported(struct oci_ctx *c)
 	return HCSC_OK;
 }
 
+/*
+ * moby 85ad4b16c1 (docker-19.03) verifyPlatformContainerSettings: a
+ * client SKU before 1809 ran Hyper-V containers only.
+ */
+static enum hcsc_rc check_client_sku_1903(struct oci_ctx *c,
+					  const struct container *k)
+{
+	if (k->hyperv || !c->host->client || c->host->os_build >= BUILD_RS5)
+		return HCSC_OK;
+	return diag_error(c->d, k->isolation_pos,
+			  "Windows client operating systems earlier than version "
+			  "1809 can only run Hyper-V containers");
+}
+
+/*
+ * moby 85ad4b16c1 verifyContainerResources: before build 16175 a Hyper-V
+ * container could not have more than one CPU unless whole; NanoCPUs is
+ * rounded to the nearest whole CPU, with a warning.
+ */
+static void round_nano_cpus_1903(struct oci_ctx *c, struct container *k)
+{
+	int64_t nano = k->nano_cpus.v;
+
+	if (nano <= 1000000000 || !k->hyperv || c->host->os_build >= 16175 ||
+	    nano % 1000000000 == 0)
+		return;
+	k->nano_cpus.v = (nano + 500000000) / 1000000000 * 1000000000;
+	diag_warning(c->d, k->nano_cpus.pos,
+		     "Your current OS version does not support Hyper-V containers "
+		     "with NanoCPUs greater than 1000000000 but not divisible by "
+		     "1000000000. NanoCPUs rounded to %" PRId64,
+		     k->nano_cpus.v);
+}
+
 enum hcsc_rc oci_verify_resources(struct oci_ctx *c, struct container *k)
 {
-	enum hcsc_rc rc;
+	bool era = c->t->oci == TARGET_OCI_MOBY_1903;
+	enum hcsc_rc rc = era ? check_client_sku_1903(c, k) : HCSC_OK;
 
+	if (rc != HCSC_OK)
+		return rc;
 	if (!k->hyperv)
 		discard_conflicts(c, k);
 	rc = check_cpu(c, k);
+	if (rc == HCSC_OK && era)
+		round_nano_cpus_1903(c, k);
 	if (rc == HCSC_OK)
 		rc = check_unsupported(c);
 	return rc;

@@ -53,7 +53,8 @@ enum hcsc_rc oci_set_credential_spec(struct oci_ctx *c,
 				     struct oci_spec *s);
 
 /* devices.c */
-enum hcsc_rc oci_set_devices(struct oci_ctx *c, struct oci_spec *s);
+enum hcsc_rc oci_set_devices(struct oci_ctx *c, const struct container *k,
+			     struct oci_spec *s);
 
 /* storage.c: layer folders, scratch and root volume (placeholders). */
 enum hcsc_rc oci_set_layer_folders(struct oci_ctx *c, const struct container *k,

@@ -166,12 +166,19 @@ static const char *engine_owner(struct diag_list *d, const struct target *t,
 	return t->owner;
 }
 
-/* Decision 6: builds below 17763 compile, with a warning. */
+/*
+ * Decisions 6 and 65: builds below the engine's minimum compile, with a
+ * warning (the engine's own text for an era target).
+ */
 static enum hcsc_rc check_build(struct diag_list *d,
-				const struct host_profile *host)
+				const struct host_profile *host,
+				const struct target *t)
 {
-	if (host->os_build >= BUILD_RS5)
+	if (host->os_build >= t->min_build)
 		return HCSC_OK;
+	if (t->min_build_text)
+		return diag_strict_warning(d, host->os_build_pos, "%s",
+					   t->min_build_text);
 	return diag_strict_warning(d, host->os_build_pos,
 				   "moby requires Windows build 17763 or later; "
 				   "documents for build %u follow moby master "
@@ -301,8 +308,8 @@ static const struct shape *v2_shape(const struct target *t,
 
 static const struct shape *process_shape(const struct target *t)
 {
-	return t->process == TARGET_PROCESS_MOBY_LOCAL ? &shape_hcs_process_v1
-						       : &shape_hcs_process;
+	return t->process == TARGET_PROCESS_HCSSHIM ? &shape_hcs_process
+						    : &shape_hcs_process_v1;
 }
 
 /* -v: which document this engine would hand to which DLL. */
@@ -369,9 +376,9 @@ static enum hcsc_rc compile_desc(struct arena *a, struct diag_list *d,
 		rc = HCSC_E_INPUT;
 	diag_sort_from(d, first);
 	if (rc == HCSC_OK)
-		rc = check_build(d, host);
+		rc = check_build(d, host, t);
 	if (rc == HCSC_OK)
-		rc = oci_lower(a, d, &desc, host, &spec, &res);
+		rc = oci_lower(a, d, &desc, host, t, &spec, &res);
 	if (rc != HCSC_OK)
 		return rc;
 	oci_json = oci_spec_to_json(&spec);
@@ -451,7 +458,7 @@ static enum hcsc_rc compile_oci(struct arena *a, struct diag_list *d,
 		rc = HCSC_E_INPUT;
 	diag_sort_from(d, first);
 	if (rc == HCSC_OK)
-		rc = check_build(d, host);
+		rc = check_build(d, host, t);
 	if (rc != HCSC_OK)
 		return rc;
 	memset(&hin, 0, sizeof(hin));

@@ -15,12 +15,15 @@ static const struct target targets[] = {
 			   "(v1 and v2.1; the founding baseline)",
 		.models = "moby master daemon/oci_windows.go; hcsshim v0.8.6 "
 			  "internal/hcsoci/hcsdoc_wcow.go",
+		.oci = TARGET_OCI_MOBY_MASTER,
+		.oci_version = "1.3.0",
 		.hcs = TARGET_HCS_HCSSHIM_086,
 		.process = TARGET_PROCESS_HCSSHIM,
 		.stdin_pipe = TARGET_STDIN_OPEN_STDIN,
 		.apply = TARGET_APPLY_BY_BUILD,
 		.builds_v2 = true,
 		.owner = NULL,
+		.min_build = BUILD_RS5,
 	},
 	{
 		.name = "docker",
@@ -28,12 +31,15 @@ static const struct target targets[] = {
 			   "document through vmcompute.dll on every build",
 		.models = "moby master daemon/oci_windows.go and daemon/internal/"
 			  "libcontainerd/local/local_windows.go",
+		.oci = TARGET_OCI_MOBY_MASTER,
+		.oci_version = "1.3.0",
 		.hcs = TARGET_HCS_MOBY_LOCAL,
 		.process = TARGET_PROCESS_MOBY_LOCAL,
 		.stdin_pipe = TARGET_STDIN_ALWAYS,
 		.apply = TARGET_APPLY_VMCOMPUTE,
 		.builds_v2 = false,
 		.owner = "docker",
+		.min_build = BUILD_RS5,
 	},
 	{
 		.name = "docker-containerd",
@@ -41,12 +47,35 @@ static const struct target targets[] = {
 			   "hcsshim main documents (v1 below 17763, v2.1 from it)",
 		.models = "moby master daemon/oci_windows.go; hcsshim main "
 			  "internal/hcsoci/hcsdoc_wcow.go",
+		.oci = TARGET_OCI_MOBY_MASTER,
+		.oci_version = "1.3.0",
 		.hcs = TARGET_HCS_HCSSHIM_LATEST,
 		.process = TARGET_PROCESS_HCSSHIM,
 		.stdin_pipe = TARGET_STDIN_OPEN_STDIN_OR_TTY,
 		.apply = TARGET_APPLY_BY_BUILD,
 		.builds_v2 = true,
 		.owner = "containerd-shim-runhcs-v1.exe",
+		.min_build = BUILD_RS5,
+	},
+	{
+		.name = "docker-19.03",
+		.summary = "Docker 19.03 (moby 85ad4b16c1, March 2019): its "
+			   "createSpec, LCOW, and its local runtime's schema-1 "
+			   "document",
+		.models = "moby 85ad4b16c1 daemon/oci_windows.go and "
+			  "libcontainerd/local/windows.go",
+		.oci = TARGET_OCI_MOBY_1903,
+		.oci_version = "1.0.1-dev",
+		.hcs = TARGET_HCS_MOBY_LOCAL_1903,
+		.process = TARGET_PROCESS_MOBY_LOCAL_1903,
+		.stdin_pipe = TARGET_STDIN_ALWAYS,
+		.apply = TARGET_APPLY_VMCOMPUTE,
+		.builds_v2 = false,
+		.owner = "docker",
+		.min_build = 14393,
+		.min_build_text = "The docker daemon requires build 14393 or later "
+				  "of Windows Server 2016 or Windows 10",
+		.lcow = true,
 	},
 };
 

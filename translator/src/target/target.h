@@ -13,6 +13,8 @@
  *                      always through vmcompute.dll
  *   docker-containerd  moby master with containerd and the runhcs shim:
  *                      hcsshim main's builder
+ *   docker-19.03       moby 85ad4b16c1 (March 2019, the 19.03 cycle): its
+ *                      createSpec (LCOW included) and its local runtime
  */
 #ifndef HCSC_TARGET_H
 #define HCSC_TARGET_H
@@ -28,17 +30,25 @@ struct arena;
 #define BUILD_RS3 16299  /* named pipe mounts */
 #define BUILD_RS5 17763  /* schema 2.1; computecore.dll; moby's minimum */
 
+/* Which createSpec builds config.json (moby's daemon/oci_windows.go). */
+enum target_oci {
+	TARGET_OCI_MOBY_MASTER, /* moby master (the 2023 seed where it shows) */
+	TARGET_OCI_MOBY_1903    /* moby 85ad4b16c1 (seed 001) */
+};
+
 /* Which function turns the OCI spec into the HCS documents. */
 enum target_hcs {
 	TARGET_HCS_HCSSHIM_086,    /* hcsshim v0.8.6 createWindowsContainerDocument */
 	TARGET_HCS_HCSSHIM_LATEST, /* hcsshim main createWindowsContainerDocument */
-	TARGET_HCS_MOBY_LOCAL      /* moby libcontainerd/local createWindows */
+	TARGET_HCS_MOBY_LOCAL,     /* moby libcontainerd/local createWindows */
+	TARGET_HCS_MOBY_LOCAL_1903 /* the same at moby 85ad4b16c1 */
 };
 
 /* Which shape the init process document has, and who fills it. */
 enum target_process {
 	TARGET_PROCESS_HCSSHIM,    /* hcsschema.ProcessParameters, hcsshim cmd */
-	TARGET_PROCESS_MOBY_LOCAL  /* schema1.ProcessConfig, moby NewTask */
+	TARGET_PROCESS_MOBY_LOCAL, /* schema1.ProcessConfig, moby NewTask */
+	TARGET_PROCESS_MOBY_LOCAL_1903 /* the same at 85ad4b16c1 (Start) */
 };
 
 /* When the init process gets a stdin pipe. */
@@ -58,6 +68,8 @@ struct target {
 	const char *name;
 	const char *summary;    /* one line for `hcsc targets` */
 	const char *models;     /* the upstream releases it follows */
+	enum target_oci oci;
+	const char *oci_version; /* the runtime-spec it vendors (ociVersion) */
 	enum target_hcs hcs;
 	enum target_process process;
 	enum target_stdin stdin_pipe;
@@ -65,6 +77,14 @@ struct target {
 	bool builds_v2;         /* an hcs-v2.json exists */
 	/* The HCS Owner the engine always sends; NULL: the description's. */
 	const char *owner;
+	/*
+	 * The oldest build the engine's daemon starts on, and its own text
+	 * below it (a warning here: Decisions 6 and 65); NULL: hcsc's text
+	 * for moby master.
+	 */
+	unsigned min_build;
+	const char *min_build_text;
+	bool lcow;               /* has a Linux-containers-on-Windows path */
 };
 
 /* Every target, in the order `hcsc targets` lists them. */
