@@ -109,7 +109,7 @@ done
 # hosted container (no ComputeSystem) by its first key.
 kind_of() {
 	case $1 in
-	*/targets/docker/*/process.json|*/targets/docker/process.json) echo process-v1; return ;;
+	*/targets/docker/*process.json|*/targets/docker-19.03/*process.json) echo process-v1; return ;;
 	*/targets/docker-containerd/*hcs-v2.json)
 		if grep -q '^  "Owner"' "$1"; then echo hcs-v2-latest; else echo hcs-v2-hosted; fi
 		return ;;

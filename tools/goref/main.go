@@ -44,17 +44,44 @@ type Spec struct {
 	Domainname  string            `json:"domainname,omitempty"`
 	Mounts      []Mount           `json:"mounts,omitempty"`
 	Annotations map[string]string `json:"annotations,omitempty"`
+	Linux       *Linux            `json:"linux,omitempty"`
 	Windows     *Windows          `json:"windows,omitempty"`
 }
 
+// The parts of specs.Linux moby's default Linux spec fills (LCOW).
+type Linux struct {
+	Resources     *LinuxResources  `json:"resources,omitempty"`
+	Namespaces    []LinuxNamespace `json:"namespaces,omitempty"`
+	MaskedPaths   []string         `json:"maskedPaths,omitempty"`
+	ReadonlyPaths []string         `json:"readonlyPaths,omitempty"`
+}
+
+type LinuxResources struct {
+	Devices []string `json:"devices,omitempty"`
+}
+
+type LinuxNamespace struct {
+	Type string `json:"type"`
+	Path string `json:"path,omitempty"`
+}
+
+type LinuxCapabilities struct {
+	Bounding    []string `json:"bounding,omitempty"`
+	Effective   []string `json:"effective,omitempty"`
+	Inheritable []string `json:"inheritable,omitempty"`
+	Permitted   []string `json:"permitted,omitempty"`
+	Ambient     []string `json:"ambient,omitempty"`
+}
+
 type Process struct {
-	Terminal    bool     `json:"terminal,omitempty"`
-	ConsoleSize *Box     `json:"consoleSize,omitempty"`
-	User        User     `json:"user"`
-	Args        []string `json:"args,omitempty"`
-	CommandLine string   `json:"commandLine,omitempty"`
-	Env         []string `json:"env,omitempty"`
-	Cwd         string   `json:"cwd"`
+	Terminal     bool               `json:"terminal,omitempty"`
+	ConsoleSize  *Box               `json:"consoleSize,omitempty"`
+	User         User               `json:"user"`
+	Args         []string           `json:"args,omitempty"`
+	CommandLine  string             `json:"commandLine,omitempty"`
+	Env          []string           `json:"env,omitempty"`
+	Cwd          string             `json:"cwd"`
+	Capabilities *LinuxCapabilities `json:"capabilities,omitempty"`
 }
 
 type Box struct {
@@ -431,6 +458,7 @@ type ProcessConfig struct {
 	CreateStdErrPipe  bool              `json:",omitempty"`
 	ConsoleSize       [2]uint           `json:",omitempty"`
 	CreateInUtilityVm bool              `json:",omitempty"`
+	OCISpecification  *json.RawMessage  `json:",omitempty"`
 }
 
 // ---- modes.

@@ -134,6 +134,22 @@ static bool build_console_size(struct json_object *p, const struct oci_spec *s)
 	       add_u64(b, "width", s->process.console_width);
 }
 
+/* LCOW: moby's SetCapabilities gives the same list four times. */
+static bool build_capabilities(struct json_object *p, const struct oci_spec *s)
+{
+	static const char *const sets[] = { "bounding", "effective",
+					    "inheritable", "permitted" };
+	struct json_object *c;
+
+	if (!s->process.capabilities)
+		return true;
+	c = add_obj(p, "capabilities");
+	for (size_t i = 0; c && i < 4; i++)
+		if (!add_list_oe(c, sets[i], s->process.capabilities))
+			return false;
+	return c != NULL;
+}
+
 static bool build_process(struct json_object *root, const struct oci_spec *s)
 {
 	struct json_object *p;
@@ -146,7 +162,7 @@ static bool build_process(struct json_object *root, const struct oci_spec *s)
 	       add_list_oe(p, "args", &s->process.args) &&
 	       add_str_oe(p, "commandLine", s->process.command_line) &&
 	       add_list_oe(p, "env", &s->process.env) &&
-	       add_str(p, "cwd", s->process.cwd);
+	       add_str(p, "cwd", s->process.cwd) && build_capabilities(p, s);
 }
 
 static bool build_root(struct json_object *root, const struct oci_spec *s)
@@ -403,6 +419,29 @@ static bool build_windows(struct json_object *root, const struct oci_spec *s)
 	       build_hyperv(w, s) && build_network(w, s);
 }
 
+/* LCOW: the Linux section of moby's default spec, as it was left. */
+static bool build_linux(struct json_object *root, const struct oci_spec *s)
+{
+	struct json_object *l, *ns, *n;
+
+	if (!s->has_linux)
+		return true;
+	l = add_obj(root, "linux");
+	if (!l || (s->linux.has_resources && !add_obj(l, "resources")))
+		return false;
+	ns = json_object_new_array();
+	if (!ns || json_object_object_add(l, "namespaces", ns) < 0)
+		return false;
+	for (size_t i = 0; i < s->linux.namespaces.n; i++) {
+		n = json_object_new_object();
+		if (!n || json_object_array_add(ns, n) < 0 ||
+		    !add_str(n, "type", s->linux.namespaces.v[i]))
+			return false;
+	}
+	return add_list_oe(l, "maskedPaths", &s->linux.masked_paths) &&
+	       add_list_oe(l, "readonlyPaths", &s->linux.readonly_paths);
+}
+
 struct json_object *oci_spec_to_json(const struct oci_spec *s)
 {
 	struct json_object *root = json_object_new_object();
@@ -413,7 +452,7 @@ struct json_object *oci_spec_to_json(const struct oci_spec *s)
 	    build_process(root, s) && build_root(root, s) &&
 	    add_str_oe(root, "hostname", s->hostname) &&
 	    build_mounts(root, s) && build_annotations(root, s) &&
-	    build_windows(root, s))
+	    build_linux(root, s) && build_windows(root, s))
 		return root;
 	json_object_put(root);
 	return NULL;

@@ -66,6 +66,19 @@ static const struct shape_field user_fields[] = {
 };
 static const struct shape oci_user = STRUCT_SHAPE("specs.User", user_fields);
 
+/* LCOW (docker-19.03): specs.LinuxCapabilities. */
+static const struct shape_field caps_fields[] = {
+	O("bounding", &s_string),
+	O("effective", &s_string),
+	O("inheritable", &s_string),
+	O("permitted", &s_string),
+	O("ambient", &s_string),
+};
+static const struct shape oci_caps =
+	STRUCT_SHAPE("specs.LinuxCapabilities", caps_fields);
+static const struct shape oci_caps_ptr =
+	PTR_SHAPE("*specs.LinuxCapabilities", &oci_caps);
+
 static const struct shape_field process_fields[] = {
 	O("terminal", &t_bool),
 	O("consoleSize", &oci_box_ptr),
@@ -74,6 +87,7 @@ static const struct shape_field process_fields[] = {
 	O("commandLine", &t_string),
 	O("env", &s_string),
 	F("cwd", &t_string),
+	O("capabilities", &oci_caps_ptr),
 };
 static const struct shape oci_process =
 	STRUCT_SHAPE("specs.Process", process_fields);
@@ -179,6 +193,33 @@ static const struct shape oci_windows =
 static const struct shape oci_windows_ptr =
 	PTR_SHAPE("*specs.Windows", &oci_windows);
 
+/* LCOW (docker-19.03): the parts of specs.Linux moby's default sets. */
+static const struct shape_field namespace_fields[] = {
+	F("type", &t_string),
+	O("path", &t_string),
+};
+static const struct shape oci_namespace =
+	STRUCT_SHAPE("specs.LinuxNamespace", namespace_fields);
+static const struct shape oci_namespaces =
+	SLICE_SHAPE("[]specs.LinuxNamespace", &oci_namespace);
+
+static const struct shape_field linux_resources_fields[] = {
+	O("devices", &s_string), /* []LinuxDeviceCgroup: never set here */
+};
+static const struct shape oci_linux_resources =
+	STRUCT_SHAPE("specs.LinuxResources", linux_resources_fields);
+static const struct shape oci_linux_resources_ptr =
+	PTR_SHAPE("*specs.LinuxResources", &oci_linux_resources);
+
+static const struct shape_field linux_fields[] = {
+	O("resources", &oci_linux_resources_ptr),
+	O("namespaces", &oci_namespaces),
+	O("maskedPaths", &s_string),
+	O("readonlyPaths", &s_string),
+};
+static const struct shape oci_linux = STRUCT_SHAPE("specs.Linux", linux_fields);
+static const struct shape oci_linux_ptr = PTR_SHAPE("*specs.Linux", &oci_linux);
+
 static const struct shape_field spec_fields[] = {
 	F("ociVersion", &t_string),
 	O("process", &oci_process_ptr),
@@ -187,6 +228,7 @@ static const struct shape_field spec_fields[] = {
 	O("domainname", &t_string),
 	O("mounts", &oci_mounts),
 	O("annotations", &m_string),
+	O("linux", &oci_linux_ptr),
 	O("windows", &oci_windows_ptr),
 };
 const struct shape shape_oci_spec = STRUCT_SHAPE("specs.Spec", spec_fields);

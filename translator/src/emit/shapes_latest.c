@@ -116,6 +116,10 @@ const struct shape shape_hcs_v2_hosted =
 
 /* ---- schema1.ProcessConfig (moby's vendored hcsshim) ------------------- */
 
+/* A *json.RawMessage of the spec: Go compacts it as the spec prints. */
+static const struct shape spec_raw = PTR_SHAPE("*json.RawMessage",
+					       &shape_oci_spec);
+
 static const struct shape_field process_config_fields[] = {
 	O("ApplicationName", &t_string),
 	O("CommandLine", &t_string),
@@ -129,6 +133,7 @@ static const struct shape_field process_config_fields[] = {
 	O("CreateStdErrPipe", &t_bool),
 	F("ConsoleSize", &s_uint), /* an array: omitempty never drops it */
 	O("CreateInUtilityVm", &t_bool),
+	O("OCISpecification", &spec_raw), /* LCOW: *json.RawMessage */
 };
 const struct shape shape_hcs_process_v1 =
 	STRUCT_SHAPE("schema1.ProcessConfig", process_config_fields);

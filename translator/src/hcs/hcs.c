@@ -444,11 +444,15 @@ static enum hcsc_rc lower_moby_local(struct arena *a, struct diag_list *d,
 				     const struct hcs_input *in,
 				     struct hcs_result *out)
 {
-	enum hcsc_rc rc = hcs_moby_local_build(a, d, in, &out->v1);
+	const struct oci_spec *lcow = NULL;
+	enum hcsc_rc rc;
 
+	/* libcontainerd's Create: createLinux when the spec has spec.Linux. */
+	rc = in->spec->has_linux ? hcs_moby_lcow_build(a, d, in, &out->v1, &lcow)
+				 : hcs_moby_local_build(a, d, in, &out->v1);
 	if (rc != HCSC_OK)
 		return rc;
-	out->process = hcs_process_build(a, in);
+	out->process = hcs_process_build(a, in, lcow);
 	out->submit_v2 = false;
 	return HCSC_OK;
 }
@@ -503,7 +507,7 @@ enum hcsc_rc hcs_lower(struct arena *a, struct diag_list *d,
 	out->v1 = hcs_v1_build(&p);
 	out->v2 = hcs_v2_build(&p);
 	out->v2_hosted = p.latest && p.hyperv;
-	out->process = hcs_process_build(a, in);
+	out->process = hcs_process_build(a, in, NULL);
 	out->submit_v2 = in->host->os_build >= BUILD_RS5;
 	return HCSC_OK;
 }

@@ -52,6 +52,9 @@ struct hcs_input {
 	const char *network_namespace;
 	struct hcsc_pos network_namespace_pos;
 	bool open_stdin; /* Config.OpenStdin -> CreateStdInPipe */
+	/* HostConfig.StorageOpt (LCOW's lcow.* overrides), input order. */
+	const struct kv *storage_opts;
+	size_t nstorage_opts;
 	struct hcsc_pos runtime_pos; /* Runtime section, for warnings */
 };
 

@@ -107,6 +107,25 @@ enum hcsc_rc hcs_moby_local_build(struct arena *a, struct diag_list *d,
 				  const struct hcs_input *in,
 				  struct json_object **v1);
 
+/* The parts createWindows and createLinux share: extractResourcesFromSpec
+ * (the CPU count clamped with moby's warning) and the network fields. */
+void hcs_moby_extract_resources(struct diag_list *d, struct json_object *o,
+				const struct hcs_input *in);
+void hcs_moby_set_network(struct arena *a, struct json_object *o,
+			  const struct oci_spec *s);
+
+/* ---- moby_lcow.c ------------------------------------------------------- */
+
+/*
+ * Target docker-19.03, a Linux image: createLinux's document, and the spec
+ * with its bind mounts rewritten to their utility-VM paths (what Start
+ * passes on as OCISpecification).
+ */
+enum hcsc_rc hcs_moby_lcow_build(struct arena *a, struct diag_list *d,
+				 const struct hcs_input *in,
+				 struct json_object **v1,
+				 const struct oci_spec **rewritten);
+
 /* ---- mounts.c ---------------------------------------------------------- */
 
 /*
@@ -134,8 +153,10 @@ const char *hcs_uvm_image_path(struct arena *a, const struct hcs_plan *p);
 
 struct json_object *hcs_v1_build(const struct hcs_plan *p);
 struct json_object *hcs_v2_build(const struct hcs_plan *p);
+/* `lcow_spec`: LCOW's rewritten spec (docker-19.03), else NULL. */
 struct json_object *hcs_process_build(struct arena *a,
-				      const struct hcs_input *in);
+				      const struct hcs_input *in,
+				      const struct oci_spec *lcow_spec);
 
 /* ---- hcs.c: Go conversions and json-c helpers --------------------------- */
 

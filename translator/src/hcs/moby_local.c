@@ -30,9 +30,9 @@ static struct hcsc_pos spec_pos(const struct oci_spec *s, struct hcsc_pos p)
 	return pos_or(p, pos_or(s->windows.pos, s->pos));
 }
 
-/* extractResourcesFromSpec, then the storage limits createWindows adds. */
-static void set_resources(struct diag_list *d, struct json_object *o,
-			  const struct hcs_input *in)
+/* extractResourcesFromSpec: CPU (count clamped) and memory. */
+void hcs_moby_extract_resources(struct diag_list *d, struct json_object *o,
+				const struct hcs_input *in)
 {
 	const struct oci_spec *s = in->spec;
 	uint64_t count, host = in->host->cpu_count;
@@ -57,14 +57,21 @@ static void set_resources(struct diag_list *d, struct json_object *o,
 	if (s->windows.has_memory && s->windows.memory_limit.set)
 		hcs_set_int(o, "MemoryMaximumInMB",
 			    hcs_go_int64(s->windows.memory_limit.v) / 1024 / 1024);
+}
+
+/* The storage limits createWindows adds after extractResourcesFromSpec. */
+static void set_storage(struct json_object *o, const struct oci_spec *s)
+{
+	if (!s->windows.has_resources)
+		return;
 	if (s->windows.has_storage && s->windows.storage_bps.set)
 		hcs_set_uint(o, "StorageBandwidthMaximum", s->windows.storage_bps.v);
 	if (s->windows.has_storage && s->windows.storage_iops.set)
 		hcs_set_uint(o, "StorageIOPSMaximum", s->windows.storage_iops.v);
 }
 
-static void set_network(struct arena *a, struct json_object *o,
-			const struct oci_spec *s)
+void hcs_moby_set_network(struct arena *a, struct json_object *o,
+			  const struct oci_spec *s)
 {
 	const struct str_list *dns = &s->windows.dns_search_list;
 
@@ -275,9 +282,10 @@ static enum hcsc_rc build(struct arena *a, struct diag_list *d,
 	hcs_set_bool(o, "IgnoreFlushesDuringBoot",
 		     s->windows.ignore_flushes_during_boot);
 	hcs_set_str(o, "HostName", s->hostname);
-	set_resources(d, o, in);
+	hcs_moby_extract_resources(d, o, in);
+	set_storage(o, s);
 	hcs_set_bool(o, "HvPartition", s->windows.has_hyperv);
-	set_network(a, o, s);
+	hcs_moby_set_network(a, o, s);
 	if (s->windows.credspec_kind == OCI_CREDSPEC_STRING)
 		hcs_set_str(o, "Credentials", s->windows.credential_spec);
 	if (!lf->set || lf->n < 2)

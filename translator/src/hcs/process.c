@@ -22,11 +22,14 @@
  * Environment keeps entries with an empty value (setupEnvironmentVariables
  * cuts at the first `=` and keeps every entry that has one); stdin and
  * stdout pipes always; ConsoleSize a [2]uint, [0,0] without a console size.
+ * For a Linux container (docker-19.03, LCOW) the args go as CommandArgs
+ * and the whole spec, as createLinux left it, as OCISpecification.
  */
 #include <string.h>
 
 #include <json-c/json.h>
 
+#include "emit/oci_json.h"
 #include "hcs/hcs_int.h"
 #include "oci/escape_arg.h"
 
@@ -108,7 +111,8 @@ static bool stdin_pipe(const struct hcs_input *in, bool tty)
 }
 
 struct json_object *hcs_process_build(struct arena *a,
-				      const struct hcs_input *in)
+				      const struct hcs_input *in,
+				      const struct oci_spec *lcow_spec)
 {
 	const struct oci_spec *s = in->spec;
 	struct json_object *o = hcs_obj();
@@ -121,7 +125,13 @@ struct json_object *hcs_process_build(struct arena *a,
 	set_console_size(o, s, moby);
 	if (!s->has_process)
 		return o;
-	hcs_set_str(o, "CommandLine", command_line(a, in));
+	if (lcow_spec) {
+		/* moby 85ad4b16c1 Start for LCOW: the args, and the spec. */
+		hcs_set_strs(o, "CommandArgs", &s->process.args);
+		hcs_set(o, "OCISpecification", oci_spec_to_json(lcow_spec));
+	} else {
+		hcs_set_str(o, "CommandLine", command_line(a, in));
+	}
 	hcs_set_str(o, "User", s->process.username);
 	hcs_set_str(o, "WorkingDirectory", s->process.cwd);
 	set_environment(a, o, &s->process.env, moby);

@@ -85,6 +85,7 @@ struct desc_image_config {
 
 struct desc_image {
 	struct v_obj hdr;
+	struct v_str os; /* Os: windows | linux (LCOW) */
 	struct desc_image_config config;
 };
 

@@ -167,6 +167,7 @@ static const struct field image_config_fields[] = {
 static SCHEMA(image_config_schema, "Image.Config", struct desc_image_config, image_config_fields);
 
 static const struct field image_fields[] = {
+	F("Os", FT_STRING, struct desc_image, os, NULL, FS_MODELLED, NR),
 	F("Config", FT_STRUCT, struct desc_image, config, &image_config_schema, FS_MODELLED, NR),
 };
 static SCHEMA(image_schema, "Image", struct desc_image, image_fields);

@@ -100,6 +100,11 @@ void host_from_builtin(struct arena *a, const struct host_builtin *b,
 	out->client = b->client;
 	out->default_hyperv = b->client;
 	out->daemon_root = BUILTIN_ROOT;
+	/* opengcs ParseOptions defaults (%ProgramFiles% is C:\Program Files) */
+	out->lcow_kird_path = "C:\\Program Files\\Linux Containers";
+	out->lcow_kernel = "kernel";
+	out->lcow_initrd = "initrd.img";
+	out->lcow_boot_params = "";
 	out->os_build_pos = out->cpu_count_pos = out->sku_pos =
 		out->default_isolation_pos = out->daemon_root_pos =
 			out->dns_search_pos = pos_make(out->file, 1, 1);
@@ -154,8 +159,14 @@ struct host_cred_in {
 	struct v_map files, registry, configs;
 };
 
+struct host_lcow_in {
+	struct v_obj hdr;
+	struct v_str kird_path, kernel, initrd, boot_parameters;
+};
+
 struct host_in {
 	struct v_obj hdr;
+	struct host_lcow_in lcow;
 	struct v_int cpu_count;
 	struct v_str sku, default_isolation, base, target;
 	struct host_daemon_in daemon;
@@ -193,6 +204,16 @@ static const struct schema cred_schema = {
 	"CredentialSpecs", sizeof(struct host_cred_in), cred_fields, 3
 };
 
+static const struct field lcow_fields[] = {
+	F("KirdPath", FT_STRING, struct host_lcow_in, kird_path, NULL, NR),
+	F("Kernel", FT_STRING, struct host_lcow_in, kernel, NULL, NR),
+	F("Initrd", FT_STRING, struct host_lcow_in, initrd, NULL, NR),
+	F("BootParameters", FT_STRING, struct host_lcow_in, boot_parameters, NULL, NR),
+};
+static const struct schema lcow_schema = {
+	"Lcow", sizeof(struct host_lcow_in), lcow_fields, 4
+};
+
 static const struct field host_fields[] = {
 	{ "OsBuild", FT_ANY, NO_SLOT, NULL, FS_MODELLED, NR, NULL },
 	F("CpuCount", FT_INT, struct host_in, cpu_count, NULL, CPUS),
@@ -200,6 +221,7 @@ static const struct field host_fields[] = {
 	F("DefaultIsolation", FT_STRING, struct host_in, default_isolation, NULL, NR),
 	F("Base", FT_STRING, struct host_in, base, NULL, NR),
 	F("Target", FT_STRING, struct host_in, target, NULL, NR),
+	F("Lcow", FT_STRUCT, struct host_in, lcow, &lcow_schema, NR),
 	F("Daemon", FT_STRUCT, struct host_in, daemon, &daemon_schema, NR),
 	F("Filesystem", FT_STRUCT, struct host_in, filesystem, &fs_schema, NR),
 	F("CredentialSpecs", FT_STRUCT, struct host_in, cred, &cred_schema, NR),
@@ -324,6 +346,14 @@ static bool apply_file(struct arena *a, struct diag_list *d,
 		out->target = in->target.v;
 		out->target_pos = in->target.pos;
 	}
+	if (in->lcow.kird_path.set)
+		out->lcow_kird_path = in->lcow.kird_path.v;
+	if (in->lcow.kernel.set)
+		out->lcow_kernel = in->lcow.kernel.v;
+	if (in->lcow.initrd.set)
+		out->lcow_initrd = in->lcow.initrd.v;
+	if (in->lcow.boot_parameters.set)
+		out->lcow_boot_params = in->lcow.boot_parameters.v;
 	return ok;
 }
 

@@ -55,6 +55,11 @@ struct host_profile {
 	size_t ncred_files, ncred_registry, ncred_configs;
 	bool has_cred_configs; /* a swarm-managed host (config:// works) */
 	const char *target;    /* Target: the engine (target.h), or NULL */
+	/*
+	 * Lcow: the 19.03 daemon's LCOW options (lcow.kirdpath, lcow.kernel,
+	 * lcow.initrd, lcow.bootparameters), defaults filled in.
+	 */
+	const char *lcow_kird_path, *lcow_kernel, *lcow_initrd, *lcow_boot_params;
 	struct hcsc_pos target_pos;
 };
 

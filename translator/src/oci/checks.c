@@ -421,12 +421,13 @@ enum hcsc_rc oci_check_host_config(struct oci_ctx *c, const struct container *k)
 	const struct desc_restart_policy *rp = &h->restart_policy;
 	enum hcsc_rc rc = HCSC_OK;
 
-	(void)k;
 	if (h->auto_remove.v && *rp->name.v && strcmp(rp->name.v, "no"))
 		return diag_error(c->d, h->auto_remove.pos,
 				  "can't create 'AutoRemove' container with "
 				  "restart policy");
-	rc = check_mounts_valid(c);
+	/* A Linux image's mounts go through lcow.c instead (LCOW parser). */
+	if (!k->lcow)
+		rc = check_mounts_valid(c);
 	if (rc == HCSC_OK)
 		rc = check_extra_hosts(c);
 	if (rc == HCSC_OK)

@@ -69,6 +69,8 @@ struct container {
 
 	struct ctr_mount *mounts; /* registered, in declaration order */
 	size_t nmounts;
+
+	bool lcow; /* a Linux image (Image.Os: linux), docker-19.03 only */
 };
 
 struct oci_ctx {

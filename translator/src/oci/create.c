@@ -120,7 +120,8 @@ enum hcsc_rc oci_create(struct oci_ctx *c, struct container *k)
 	enum hcsc_rc rc = HCSC_OK;
 
 	init_container(c, k);
-	if (!c->desc->inspect)
+	rc = oci_lcow_check(c, k);
+	if (rc == HCSC_OK && !c->desc->inspect)
 		rc = oci_check_create_request(c);
 	if (rc != HCSC_OK)
 		return rc;
@@ -128,7 +129,10 @@ enum hcsc_rc oci_create(struct oci_ctx *c, struct container *k)
 	if (!*k->network_mode || !strcmp(k->network_mode, "default"))
 		k->network_mode = "nat";
 	oci_set_isolation(c, k);
-	rc = verify_settings(c, k);
+	if (k->lcow)
+		rc = oci_lcow_isolation(c, k);
+	if (rc == HCSC_OK)
+		rc = verify_settings(c, k);
 	if (rc != HCSC_OK)
 		return rc;
 	if (c->desc->image.config.args_escaped.v)
@@ -141,7 +145,7 @@ enum hcsc_rc oci_create(struct oci_ctx *c, struct container *k)
 		k->hostname = arena_strndup(c->a, k->id, 12);
 		k->hostname_pos = k->id_pos;
 	}
-	rc = oci_register_mounts(c, k);
+	rc = k->lcow ? oci_lcow_register_mounts(c, k) : oci_register_mounts(c, k);
 	if (rc == HCSC_OK && !c->desc->inspect)
 		oci_router_warnings(c);
 	return rc;

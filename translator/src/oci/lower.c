@@ -62,6 +62,31 @@ static const char *full_hostname(struct oci_ctx *c, const struct container *k)
 	return arena_printf(c->a, "%s.%s", k->hostname, k->domainname);
 }
 
+/*
+ * moby 85ad4b16c1's createSpec for a Linux image (LCOW): the common part
+ * (mounts, Hyper-V, process, layer folders, network, hostname) on the
+ * default Linux spec, then createSpecLinuxFields.
+ */
+static enum hcsc_rc create_spec_lcow(struct oci_ctx *c, const struct container *k,
+				     struct oci_spec *s)
+{
+	enum hcsc_rc rc = oci_set_mounts(c, k, s);
+
+	if (rc != HCSC_OK)
+		return rc;
+	s->windows.has_hyperv = true;
+	s->windows.utility_vm_path = "";
+	s->windows.hyperv_pos = k->isolation_pos;
+	set_process(c, k, s);
+	rc = oci_set_layer_folders(c, k, s);
+	if (rc != HCSC_OK)
+		return rc;
+	oci_set_network(c, k, s);
+	s->hostname = full_hostname(c, k);
+	s->hostname_pos = k->hostname_pos;
+	return oci_lcow_spec_fields(c, k, s);
+}
+
 static enum hcsc_rc create_spec(struct oci_ctx *c, const struct container *k,
 				struct oci_spec *s)
 {
@@ -71,6 +96,8 @@ static enum hcsc_rc create_spec(struct oci_ctx *c, const struct container *k,
 	s->pos = c->top;
 	s->has_windows = true;
 	s->windows.pos = c->top;
+	if (k->lcow)
+		return create_spec_lcow(c, k, s);
 	set_annotations(c, s);
 	rc = oci_set_mounts(c, k, s);
 	if (rc != HCSC_OK)

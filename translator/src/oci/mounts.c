@@ -328,6 +328,10 @@ enum hcsc_rc oci_set_mounts(struct oci_ctx *c, const struct container *k,
 		order[i] = i;
 	}
 	msort_index(order, k->nmounts, tmp, cmp_depth, key);
+	if (k->lcow) {
+		oci_lcow_set_mounts(c, k, s, order);
+		return HCSC_OK;
+	}
 	for (size_t i = 0; i < k->nmounts; i++) {
 		const struct ctr_mount *m = &k->mounts[order[i]];
 

@@ -73,6 +73,8 @@ struct oci_spec {
 		struct str_list env;
 		const char *cwd;
 		struct hcsc_pos pos;
+		/* LCOW (docker-19.03): Linux capabilities; NULL when unset. */
+		const struct str_list *capabilities;
 	} process;
 
 	bool has_root;
@@ -90,6 +92,14 @@ struct oci_spec {
 
 	struct kv *annotations; /* in input order; printed sorted */
 	size_t nannotations;
+
+	/* LCOW (docker-19.03): the Linux section of moby's default spec. */
+	bool has_linux;
+	struct {
+		struct str_list masked_paths, readonly_paths;
+		struct str_list namespaces; /* LinuxNamespace types, no paths */
+		bool has_resources;         /* "resources": {} (devices dropped) */
+	} linux;
 
 	bool has_windows;
 	struct {

@@ -56,6 +56,18 @@ enum hcsc_rc oci_set_credential_spec(struct oci_ctx *c,
 enum hcsc_rc oci_set_devices(struct oci_ctx *c, const struct container *k,
 			     struct oci_spec *s);
 
+/* lcow.c: Linux containers on Windows (docker-19.03). */
+enum hcsc_rc oci_lcow_check(struct oci_ctx *c, struct container *k);
+enum hcsc_rc oci_lcow_isolation(struct oci_ctx *c, struct container *k);
+enum hcsc_rc oci_lcow_register_mounts(struct oci_ctx *c, struct container *k);
+/* The spec's mounts: moby's default Linux mounts, then the binds in
+ * `order` (indexes into k->mounts). */
+void oci_lcow_set_mounts(struct oci_ctx *c, const struct container *k,
+			 struct oci_spec *s, const size_t *order);
+/* createSpecLinuxFields and the Linux default spec's fields. */
+enum hcsc_rc oci_lcow_spec_fields(struct oci_ctx *c, const struct container *k,
+				  struct oci_spec *s);
+
 /* storage.c: layer folders, scratch and root volume (placeholders). */
 enum hcsc_rc oci_set_layer_folders(struct oci_ctx *c, const struct container *k,
 				   struct oci_spec *s);

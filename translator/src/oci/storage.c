@@ -23,20 +23,27 @@
 #include "uuid.h"
 #include "winpath.h"
 
-static const char *windowsfilter(struct oci_ctx *c, const char *name)
+/*
+ * A folder of the graph driver: windowsfilter, or lcow for a Linux image
+ * (docker-19.03's LCOW driver keeps its layers under <root>\lcow).
+ */
+static const char *driver_folder(struct oci_ctx *c, const struct container *k,
+				 const char *name)
 {
-	const char *parts[] = { c->host->daemon_root, "windowsfilter", name };
+	const char *parts[] = { c->host->daemon_root,
+				k->lcow ? "lcow" : "windowsfilter", name };
 
 	return winpath_join(c->a, parts, 3);
 }
 
-static const char *placeholder_layer(struct oci_ctx *c, const char *id)
+static const char *placeholder_layer(struct oci_ctx *c, const struct container *k,
+				     const char *id)
 {
 	const char *in = arena_printf(c->a, "layer:%s", id);
 	char hex[SHA256_HEX_LEN + 1];
 
 	sha256_hex(in, strlen(in), hex);
-	return windowsfilter(c, hex);
+	return driver_folder(c, k, hex);
 }
 
 const char *oci_placeholder_volume(struct arena *a, const char *id)
@@ -69,7 +76,7 @@ enum hcsc_rc oci_set_layer_folders(struct oci_ctx *c, const struct container *k,
 							  layers[i].hdr.pos);
 		}
 	} else {
-		lf->v[0] = placeholder_layer(c, k->id);
+		lf->v[0] = placeholder_layer(c, k, k->id);
 		s->windows.layer_pos[0] = s->windows.layers_pos;
 		if (diag_strict_warning(c->d, s->windows.layers_pos,
 					"'Runtime.LayerFolders' is not set: using "
@@ -79,7 +86,7 @@ enum hcsc_rc oci_set_layer_folders(struct oci_ctx *c, const struct container *k,
 			return HCSC_E_INPUT;
 	}
 	lf->v[n] = rt->scratch_folder.set ? rt->scratch_folder.v
-					  : windowsfilter(c, k->id);
+					  : driver_folder(c, k, k->id);
 	s->windows.layer_pos[n] = oci_pos(c, rt->scratch_folder.pos,
 					  s->windows.layers_pos);
 	lf->n = n + 1;

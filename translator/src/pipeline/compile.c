@@ -199,6 +199,18 @@ static enum hcsc_rc emit_doc(struct compile_output *out, enum compile_doc doc,
 	return rc;
 }
 
+/* HostConfig.StorageOpt as key/value pairs, in input order. */
+static const struct kv *storage_opts(struct arena *a, const struct v_map *m)
+{
+	struct kv *kv = arena_array(a, m->n + 1, sizeof(*kv));
+
+	for (size_t i = 0; i < m->n; i++) {
+		kv[i].key = m->keys[i];
+		kv[i].value = m->vals[i];
+	}
+	return kv;
+}
+
 /* What the HCS stage needs besides the spec, from the description. */
 static void hcs_input_from_desc(struct arena *a, const struct desc *desc,
 				const struct oci_spec *spec,
@@ -215,6 +227,8 @@ static void hcs_input_from_desc(struct arena *a, const struct desc *desc,
 	hin->id = res->id;
 	hin->owner = res->owner;
 	hin->open_stdin = res->open_stdin;
+	hin->storage_opts = storage_opts(a, &desc->host_config.storage_opt);
+	hin->nstorage_opts = desc->host_config.storage_opt.n;
 	hin->runtime_pos = pos_or(rt->hdr.pos, top);
 	hin->nlayer_ids = n;
 	hin->layer_ids = arena_array(a, n, sizeof(char *));
