@@ -38,6 +38,9 @@ static const char host_rs5[] =
 	"  Configs:\n"
 	"    my-cred-spec: '{\"from\": \"swarm config\"}'\n";
 
+static const char *const targets[4] = { NULL, "docker", "docker-containerd",
+					 "docker-19.03" };
+
 void fuzz_input_from_flags(struct compile_input *in, uint8_t flags)
 {
 	switch ((flags & FUZZ_F_HOST_MASK) >> FUZZ_F_HOST_SHIFT) {
@@ -59,6 +62,7 @@ void fuzz_input_from_flags(struct compile_input *in, uint8_t flags)
 	}
 	in->strict = flags & FUZZ_F_STRICT;
 	in->style = flags & FUZZ_F_COMPACT ? EMIT_COMPACT : EMIT_PRETTY;
+	in->target = targets[flags >> FUZZ_F_TARGET_SHIFT];
 }
 
 static _Noreturn void fuzz_fail(const char *what, const char *detail)
@@ -120,7 +124,8 @@ static void check_result(enum hcsc_rc rc, const struct diag_list *d,
 	if (d->nerrors)
 		fuzz_fail("success with an error diagnostic", NULL);
 	for (int i = 0; i < DOC_COUNT; i++) {
-		if (!(want_docs & (1u << i)))
+		if (!(want_docs & (1u << i)) ||
+		    !compile_target_builds(out->target, (enum compile_doc)i))
 			continue;
 		if (!out->have[i])
 			fuzz_fail("success without a document",

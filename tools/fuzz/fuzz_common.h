@@ -17,6 +17,8 @@
  *   bit 3       --strict
  *   bit 4       --compact
  *   bit 5       harness-specific (see each harness)
+ *   bits 6-7    target: 0 the default (hcsshim-0.8.6), 1 docker,
+ *               2 docker-containerd, 3 docker-19.03
  */
 #ifndef FUZZ_COMMON_H
 #define FUZZ_COMMON_H
@@ -32,6 +34,7 @@
 #define FUZZ_F_STRICT 0x08u
 #define FUZZ_F_COMPACT 0x10u
 #define FUZZ_F_EXTRA 0x20u
+#define FUZZ_F_TARGET_SHIFT 6
 
 /*
  * Fill the fields of `in` the flags decide (host, strict, style); the
