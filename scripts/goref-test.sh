@@ -110,6 +110,9 @@ done
 kind_of() {
 	case $1 in
 	*/targets/docker/*process.json|*/targets/docker-19.03/*process.json) echo process-v1; return ;;
+	*/targets/docker-1.12/*config.json) echo windowsoci; return ;;
+	*/targets/docker-1.12/*hcs-v1.json) echo container-init; return ;;
+	*/targets/docker-1.12/*process.json) echo create-process; return ;;
 	*/targets/docker-containerd/*hcs-v2.json)
 		if grep -q '^  "Owner"' "$1"; then echo hcs-v2-latest; else echo hcs-v2-hosted; fi
 		return ;;

@@ -461,6 +461,149 @@ type ProcessConfig struct {
 	OCISpecification  *json.RawMessage  `json:",omitempty"`
 }
 
+// ---- docker-1.12 (moby da92dad): windowsoci.WindowsSpec, libcontainerd's
+// containerInit and hcsshim v0.2.2 CreateProcessParams, re-declared from
+// their published field lists.
+
+type WindowsOCI struct {
+	Version  string       `json:"ociVersion"`
+	Platform OCIPlatform  `json:"platform"`
+	Process  OCIProcess   `json:"process"`
+	Root     OCIRoot      `json:"root"`
+	Hostname string       `json:"hostname,omitempty"`
+	Mounts   []OCIMount   `json:"mounts"`
+	Windows  OCIWindows12 `json:"windows"`
+}
+
+type OCIPlatform struct {
+	OS   string `json:"os"`
+	Arch string `json:"arch"`
+}
+
+type OCIProcess struct {
+	Terminal bool     `json:"terminal"`
+	User     OCIUser  `json:"user"`
+	Args     []string `json:"args"`
+	Env      []string `json:"env,omitempty"`
+	Cwd      string   `json:"cwd"`
+}
+
+type OCIUser struct {
+	User string `json:"user,omitempty"`
+}
+
+type OCIRoot struct {
+	Path     string `json:"path"`
+	Readonly bool   `json:"readonly"`
+}
+
+type OCIMount struct {
+	Destination string `json:"destination"`
+	Type        string `json:"type"`
+	Source      string `json:"source"`
+	Readonly    bool   `json:"readonly"`
+}
+
+type OCIWindows12 struct {
+	Resources   *OCIResources  `json:"resources,omitempty"`
+	Networking  *OCINetworking `json:"networking,omitempty"`
+	FirstStart  bool           `json:"first_start,omitempty"`
+	LayerFolder string         `json:"layer_folder,omitempty"`
+	LayerPaths  []string       `json:"layer_paths,omitempty"`
+	HvRuntime   *OCIHvRuntime  `json:"hv_runtime,omitempty"`
+}
+
+type OCIResources struct {
+	Memory  *OCIMemory  `json:"memory,omitempty"`
+	CPU     *OCICPU     `json:"cpu,omitempty"`
+	Storage *OCIStorage `json:"storage,omitempty"`
+	Network *OCINetwork `json:"network,omitempty"`
+}
+
+type OCIMemory struct {
+	Limit       *int64  `json:"limit,omitempty"`
+	Reservation *uint64 `json:"reservation,omitempty"`
+}
+
+type OCICPU struct {
+	Count   *uint64 `json:"count,omitempty"`
+	Shares  *uint64 `json:"shares,omitempty"`
+	Percent *int64  `json:"percent,omitempty"`
+}
+
+type OCIStorage struct {
+	Iops        *uint64 `json:"iops,omitempty"`
+	Bps         *uint64 `json:"bps,omitempty"`
+	SandboxSize *uint64 `json:"sandbox_size,omitempty"`
+}
+
+type OCINetwork struct {
+	Bandwidth *uint64 `json:"bandwidth,omitempty"`
+}
+
+type OCINetworking struct {
+	EndpointList []string `json:"endpoints,omitempty"`
+}
+
+type OCIHvRuntime struct {
+	ImagePath string `json:"image_path,omitempty"`
+}
+
+type initLayer struct {
+	ID   string
+	Path string
+}
+
+type initMappedDir struct {
+	HostPath      string
+	ContainerPath string
+	ReadOnly      bool
+}
+
+type initDevice struct {
+	DeviceType string
+	Connection interface{}
+	Settings   interface{}
+}
+
+type initHvRuntime struct {
+	ImagePath string `json:",omitempty"`
+}
+
+type ContainerInit struct {
+	SystemType              string
+	Name                    string
+	Owner                   string
+	IsDummy                 bool
+	VolumePath              string
+	Devices                 []initDevice
+	IgnoreFlushesDuringBoot bool
+	LayerFolderPath         string
+	Layers                  []initLayer
+	ProcessorWeight         uint64 `json:",omitempty"`
+	ProcessorMaximum        int64  `json:",omitempty"`
+	StorageIOPSMaximum      uint64 `json:",omitempty"`
+	StorageBandwidthMaximum uint64 `json:",omitempty"`
+	StorageSandboxSize      uint64 `json:",omitempty"`
+	MemoryMaximumInMB       int64  `json:",omitempty"`
+	HostName                string
+	MappedDirectories       []initMappedDir
+	SandboxPath             string
+	HvPartition             bool
+	EndpointList            []string
+	HvRuntime               *initHvRuntime
+	Servicing               bool
+}
+
+type CreateProcessParams struct {
+	ApplicationName  string
+	CommandLine      string
+	WorkingDirectory string
+	Environment      map[string]string
+	EmulateConsole   bool
+	ConsoleSize      [2]int
+}
+
 // ---- modes.
 
 func newKind(kind string) interface{} {
@@ -479,6 +622,12 @@ func newKind(kind string) interface{} {
 		return new(LHostedSystem)
 	case "process-v1":
 		return new(ProcessConfig)
+	case "windowsoci":
+		return new(WindowsOCI)
+	case "container-init":
+		return new(ContainerInit)
+	case "create-process":
+		return new(CreateProcessParams)
 	}
 	die("unknown kind %q (oci, hcs-v1, hcs-v2, process, hcs-v2-latest, hcs-v2-hosted, process-v1)", kind)
 	return nil

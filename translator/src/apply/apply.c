@@ -256,7 +256,17 @@ static int run(struct apply_job *j, const struct compile_input *in,
 {
 	const struct strbuf *v1 = &compiled->doc[DOC_HCS_V1];
 	bool hyperv = false;
-	int rc = pick_host(j, compiled);
+	int rc;
+
+	if (compiled->target->apply == TARGET_APPLY_REFUSED) {
+		apply_say(j, APPLY_ERROR,
+			  "--apply: target %s's documents are for preview and "
+			  "diff only (HCS today is not what that engine talked "
+			  "to); apply with --target docker",
+			  compiled->target->name);
+		return HCSC_E_USAGE;
+	}
+	rc = pick_host(j, compiled);
 
 	if (rc != HCSC_OK)
 		return rc;

@@ -79,5 +79,9 @@ extern const struct shape shape_hcs_process;     /* hcsschema.ProcessParameters 
 extern const struct shape shape_hcs_v2_latest;   /* hcsschema.ComputeSystem */
 extern const struct shape shape_hcs_v2_hosted;   /* hcsschema.HostedSystem */
 extern const struct shape shape_hcs_process_v1;  /* schema1.ProcessConfig */
+/* shapes_era.c: docker-1.12 (moby da92dad). */
+extern const struct shape shape_windowsoci;      /* windowsoci.WindowsSpec */
+extern const struct shape shape_container_init;  /* libcontainerd containerInit */
+extern const struct shape shape_create_process_params; /* hcsshim v0.2.2 */
 
 #endif

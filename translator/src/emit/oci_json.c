@@ -442,10 +442,106 @@ static bool build_linux(struct json_object *root, const struct oci_spec *s)
 	       add_list_oe(l, "readonlyPaths", &s->linux.readonly_paths);
 }
 
+/* ---- docker-1.12: moby da92dad's windowsoci.WindowsSpec ---------------- */
+
+static bool build_process_112(struct json_object *root, const struct oci_spec *s)
+{
+	struct json_object *p = add_obj(root, "process"), *u;
+
+	if (!p || !add(p, "terminal", json_object_new_boolean(s->process.terminal)))
+		return false;
+	u = add_obj(p, "user");
+	return u && add_str_oe(u, "user", s->process.username) &&
+	       add_list(p, "args", &s->process.args) &&
+	       add_list_oe(p, "env", &s->process.env) &&
+	       add_str(p, "cwd", s->process.cwd);
+}
+
+/* Mount{destination, type, source, readonly}: no omitempty, nil is null. */
+static bool build_mounts_112(struct json_object *root, const struct oci_spec *s)
+{
+	struct json_object *a, *m;
+
+	if (!s->nmounts)
+		return json_object_object_add(root, "mounts", NULL) == 0;
+	a = json_object_new_array();
+	if (!add(root, "mounts", a))
+		return false;
+	for (size_t i = 0; i < s->nmounts; i++) {
+		const struct oci_mount *mt = &s->mounts[i];
+		bool ro = mt->options.n && !strcmp(mt->options.v[0], "ro");
+
+		m = json_object_new_object();
+		if (!push(a, m) || !add_str(m, "destination", mt->destination) ||
+		    !add_str(m, "type", "") || !add_str(m, "source", mt->source) ||
+		    !add(m, "readonly", json_object_new_boolean(ro)))
+			return false;
+	}
+	return true;
+}
+
+/* Resources: CPU {shares, percent} and empty memory, storage, network. */
+static bool build_resources_112(struct json_object *w, const struct oci_spec *s)
+{
+	struct json_object *r = add_obj(w, "resources"), *cpu;
+
+	if (!r || !add_obj(r, "memory"))
+		return false;
+	cpu = add_obj(r, "cpu");
+	return cpu && add_u64(cpu, "shares", s->w112.cpu_shares) &&
+	       add(cpu, "percent", json_object_new_int64(s->w112.cpu_percent)) &&
+	       add_obj(r, "storage") && add_obj(r, "network");
+}
+
+static bool build_windows_112(struct json_object *root, const struct oci_spec *s)
+{
+	const struct str_list *lf = &s->windows.layer_folders;
+	struct str_list paths = { lf->v, lf->n ? lf->n - 1 : 0, lf->n > 1 };
+	struct json_object *w = add_obj(root, "windows"), *n, *hv;
+
+	if (!w || !build_resources_112(w, s))
+		return false;
+	n = add_obj(w, "networking");
+	if (!n || !add_list_oe(n, "endpoints", &s->windows.endpoint_list) ||
+	    !add_true_oe(w, "first_start", s->windows.ignore_flushes_during_boot) ||
+	    !add_str_oe(w, "layer_folder", lf->n ? lf->v[lf->n - 1] : "") ||
+	    !add_list_oe(w, "layer_paths", &paths))
+		return false;
+	if (!s->windows.has_hyperv)
+		return true;
+	hv = add_obj(w, "hv_runtime");
+	return hv && add_str_oe(hv, "image_path", s->w112.hv_image);
+}
+
+static struct json_object *windowsoci_to_json(const struct oci_spec *s)
+{
+	struct json_object *root = json_object_new_object(), *pl;
+
+	if (!root)
+		return NULL;
+	pl = NULL;
+	if (add_str(root, "ociVersion", s->oci_version) &&
+	    (pl = add_obj(root, "platform")) && add_str(pl, "os", "windows") &&
+	    add_str(pl, "arch", "amd64") && build_process_112(root, s)) {
+		struct json_object *r = add_obj(root, "root");
+
+		if (r && add_str(r, "path", s->root.path) &&
+		    add(r, "readonly", json_object_new_boolean(s->root.readonly)) &&
+		    add_str_oe(root, "hostname", s->hostname) &&
+		    build_mounts_112(root, s) && build_windows_112(root, s))
+			return root;
+	}
+	json_object_put(root);
+	return NULL;
+}
+
 struct json_object *oci_spec_to_json(const struct oci_spec *s)
 {
-	struct json_object *root = json_object_new_object();
+	struct json_object *root;
 
+	if (s->windowsoci)
+		return windowsoci_to_json(s);
+	root = json_object_new_object();
 	if (!root)
 		return NULL;
 	if (add_str(root, "ociVersion", s->oci_version) &&

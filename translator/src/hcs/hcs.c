@@ -497,6 +497,12 @@ enum hcsc_rc hcs_lower(struct arena *a, struct diag_list *d,
 				  "spec Windows section is missing ");
 	if (moby)
 		return lower_moby_local(a, d, in, out);
+	if (in->target->hcs == TARGET_HCS_MOBY_112) {
+		rc = hcs_moby_112_build(a, d, in, &out->v1);
+		if (rc == HCSC_OK)
+			out->process = hcs_process_112(a, in);
+		return rc;
+	}
 	rc = plan_init(a, d, in, &p);
 	if (rc != HCSC_OK)
 		return rc;

@@ -126,6 +126,14 @@ enum hcsc_rc hcs_moby_lcow_build(struct arena *a, struct diag_list *d,
 				 struct json_object **v1,
 				 const struct oci_spec **rewritten);
 
+/* ---- moby_112.c -------------------------------------------------------- */
+
+/* Target docker-1.12: containerInit and its CreateProcessParams. */
+enum hcsc_rc hcs_moby_112_build(struct arena *a, struct diag_list *d,
+				const struct hcs_input *in,
+				struct json_object **v1);
+struct json_object *hcs_process_112(struct arena *a, const struct hcs_input *in);
+
 /* ---- mounts.c ---------------------------------------------------------- */
 
 /*

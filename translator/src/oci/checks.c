@@ -312,6 +312,15 @@ static enum hcsc_rc check_health(struct oci_ctx *c, const struct desc_health *hc
 	return HCSC_OK;
 }
 
+enum hcsc_rc oci_check_stop_signal(struct oci_ctx *c)
+{
+	const struct v_str *sig = &c->desc->config.stop_signal;
+
+	if (*sig->v && !signal_valid(c->a, sig->v))
+		return diag_error(c->d, sig->pos, "Invalid signal: %s", sig->v);
+	return HCSC_OK;
+}
+
 enum hcsc_rc oci_check_container_config(struct oci_ctx *c, struct container *k)
 {
 	const struct desc_config *cf = &c->desc->config;
@@ -319,10 +328,9 @@ enum hcsc_rc oci_check_container_config(struct oci_ctx *c, struct container *k)
 
 	if (rc != HCSC_OK)
 		return rc;
-	if (*cf->stop_signal.v && !signal_valid(c->a, cf->stop_signal.v))
-		return diag_error(c->d, cf->stop_signal.pos, "Invalid signal: %s",
-				  cf->stop_signal.v);
-	rc = oci_check_env(c, &cf->env);
+	rc = oci_check_stop_signal(c);
+	if (rc == HCSC_OK)
+		rc = oci_check_env(c, &cf->env);
 	if (rc == HCSC_OK && cf->healthcheck.hdr.set)
 		rc = check_health(c, &cf->healthcheck);
 	return rc;

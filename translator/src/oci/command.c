@@ -105,9 +105,10 @@ enum hcsc_rc oci_merge_command(struct oci_ctx *c, struct container *k)
 }
 
 /*
- * moby 85ad4b16c1 (docker-19.03): Args = [Path] + Args, each element
- * escaped with EscapeArg unless ArgsEscaped (then as given); never a
- * commandLine. The local runtime joins them with spaces.
+ * moby 85ad4b16c1 (docker-19.03) and da92dad (docker-1.12): Args =
+ * [Path] + Args, each element escaped with EscapeArg unless ArgsEscaped
+ * (then as given); never a commandLine. The runtime joins them with
+ * spaces.
  */
 static void set_command_1903(struct oci_ctx *c, const struct container *k,
 			     struct oci_spec *s)
@@ -134,8 +135,8 @@ void oci_set_command(struct oci_ctx *c, const struct container *k,
 {
 	if (!*s->process.cwd)
 		s->process.cwd = "C:\\";
-	if (c->t->oci == TARGET_OCI_MOBY_1903) {
-		set_command_1903(c, k, s);
+	if (c->t->oci != TARGET_OCI_MOBY_MASTER) {
+		set_command_1903(c, k, s); /* da92dad did the same */
 		return;
 	}
 	if (k->args_escaped) {

@@ -71,6 +71,8 @@ struct container {
 	size_t nmounts;
 
 	bool lcow; /* a Linux image (Image.Os: linux), docker-19.03 only */
+	/* An era target's engine did not know these fields (era.c). */
+	bool era_no_mounts, era_no_annotations;
 };
 
 struct oci_ctx {

@@ -17,6 +17,7 @@
 #include "resources.h"
 #include "sha.h"
 #include "steps.h"
+#include "target/target.h"
 
 const char *oci_default_id(struct arena *a, const char *name,
 			   const char *file)
@@ -121,7 +122,9 @@ enum hcsc_rc oci_create(struct oci_ctx *c, struct container *k)
 
 	init_container(c, k);
 	rc = oci_lcow_check(c, k);
-	if (rc == HCSC_OK && !c->desc->inspect)
+	if (rc == HCSC_OK)
+		rc = oci_era_fields(c, k);
+	if (rc == HCSC_OK && !c->desc->inspect && c->t->oci != TARGET_OCI_MOBY_112)
 		rc = oci_check_create_request(c);
 	if (rc != HCSC_OK)
 		return rc;
@@ -132,7 +135,8 @@ enum hcsc_rc oci_create(struct oci_ctx *c, struct container *k)
 	if (k->lcow)
 		rc = oci_lcow_isolation(c, k);
 	if (rc == HCSC_OK)
-		rc = verify_settings(c, k);
+		rc = c->t->oci == TARGET_OCI_MOBY_112 ? oci_verify_112(c, k)
+						       : verify_settings(c, k);
 	if (rc != HCSC_OK)
 		return rc;
 	if (c->desc->image.config.args_escaped.v)

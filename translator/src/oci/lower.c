@@ -98,7 +98,10 @@ static enum hcsc_rc create_spec(struct oci_ctx *c, const struct container *k,
 	s->windows.pos = c->top;
 	if (k->lcow)
 		return create_spec_lcow(c, k, s);
-	set_annotations(c, s);
+	if (c->t->oci == TARGET_OCI_MOBY_112)
+		return oci_create_spec_112(c, k, s);
+	if (!k->era_no_annotations)
+		set_annotations(c, s);
 	rc = oci_set_mounts(c, k, s);
 	if (rc != HCSC_OK)
 		return rc;

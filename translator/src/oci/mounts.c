@@ -21,6 +21,7 @@
 #include "msort.h"
 #include "sha.h"
 #include "steps.h"
+#include "target/target.h"
 #include "strset.h"
 #include "winpath.h"
 
@@ -267,7 +268,7 @@ enum hcsc_rc oci_register_mounts(struct oci_ctx *c, struct container *k)
 	rc = check_volumes_from(c);
 	if (rc == HCSC_OK)
 		rc = register_binds(c, k, &r);
-	if (rc == HCSC_OK)
+	if (rc == HCSC_OK && !k->era_no_mounts)
 		rc = register_mount_specs(c, k, &r);
 	if (rc == HCSC_OK)
 		rc = register_volume_keys(c, k, user, MOUNT_FROM_CONFIG_VOLUMES, &r);
@@ -338,13 +339,14 @@ enum hcsc_rc oci_set_mounts(struct oci_ctx *c, const struct container *k,
 		push_mount(c, s, m->spec_source, m->mp.destination, m->mp.rw,
 			   m->pos);
 	}
-	if (rt->secrets.n) {
+	/* docker-1.12's engine had no swarm secrets or configs. */
+	if (rt->secrets.n && c->t->oci != TARGET_OCI_MOBY_112) {
 		const char *p[] = { container_root, "mounts", "secrets" };
 
 		push_mount(c, s, join(c->a, p, 3), SECRETS_DEST, false,
 			   rt->secrets.pos);
 	}
-	if (rt->configs.n) {
+	if (rt->configs.n && c->t->oci != TARGET_OCI_MOBY_112) {
 		const char *p[] = { container_root, "configs" };
 
 		push_mount(c, s, join(c->a, p, 2), CONFIGS_DEST, false,

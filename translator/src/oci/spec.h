@@ -93,6 +93,18 @@ struct oci_spec {
 	struct kv *annotations; /* in input order; printed sorted */
 	size_t nannotations;
 
+	/*
+	 * docker-1.12: the spec is moby da92dad's windowsoci.WindowsSpec; these
+	 * are its fields that the runtime-spec layout above does not hold.
+	 */
+	bool windowsoci;
+	struct {
+		int64_t cpu_percent;   /* Windows.Resources.CPU.Percent */
+		uint64_t cpu_shares;   /* Windows.Resources.CPU.Shares */
+		int64_t console[2];    /* Process.InitialConsoleSize */
+		const char *hv_image;  /* Windows.HvRuntime.ImagePath (Hyper-V) */
+	} w112;
+
 	/* LCOW (docker-19.03): the Linux section of moby's default spec. */
 	bool has_linux;
 	struct {

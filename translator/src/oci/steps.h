@@ -19,6 +19,16 @@ enum hcsc_rc oci_check_container_config(struct oci_ctx *c, struct container *k);
  * annotations). */
 enum hcsc_rc oci_check_host_config(struct oci_ctx *c, const struct container *k);
 
+/* checks.c: signal.ParseSignal of Config.StopSignal. */
+enum hcsc_rc oci_check_stop_signal(struct oci_ctx *c);
+
+/* era.c: fields an era's engine did not know; docker-1.12's checks. */
+enum hcsc_rc oci_era_fields(struct oci_ctx *c, struct container *k);
+enum hcsc_rc oci_verify_112(struct oci_ctx *c, struct container *k);
+/* moby da92dad's createSpec: the windowsoci spec's values. */
+enum hcsc_rc oci_create_spec_112(struct oci_ctx *c, const struct container *k,
+				 struct oci_spec *s);
+
 /* env.c */
 enum hcsc_rc oci_check_env(struct oci_ctx *c, const struct v_list *env);
 void oci_merge_env(struct oci_ctx *c, struct container *k);

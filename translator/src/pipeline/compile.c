@@ -322,8 +322,16 @@ static const struct shape *v2_shape(const struct target *t,
 
 static const struct shape *process_shape(const struct target *t)
 {
+	if (t->process == TARGET_PROCESS_MOBY_112)
+		return &shape_create_process_params;
 	return t->process == TARGET_PROCESS_HCSSHIM ? &shape_hcs_process
 						    : &shape_hcs_process_v1;
+}
+
+static const struct shape *v1_shape(const struct target *t)
+{
+	return t->hcs == TARGET_HCS_MOBY_112 ? &shape_container_init
+					     : &shape_hcs_v1;
 }
 
 /* -v: which document this engine would hand to which DLL. */
@@ -355,7 +363,7 @@ static enum hcsc_rc lower_hcs(struct arena *a, struct diag_list *d,
 	if (rc != HCSC_OK)
 		return rc;
 	note_submission(d, hin, &hres);
-	rc = emit_doc(out, DOC_HCS_V1, hres.v1, &shape_hcs_v1, in->style, err);
+	rc = emit_doc(out, DOC_HCS_V1, hres.v1, v1_shape(t), in->style, err);
 	if (rc == HCSC_OK && hres.v2)
 		rc = emit_doc(out, DOC_HCS_V2, hres.v2, v2_shape(t, &hres),
 			      in->style, err);
@@ -396,7 +404,9 @@ static enum hcsc_rc compile_desc(struct arena *a, struct diag_list *d,
 	if (rc != HCSC_OK)
 		return rc;
 	oci_json = oci_spec_to_json(&spec);
-	rc = emit_doc(out, DOC_OCI, oci_json, &shape_oci_spec, in->style, err);
+	rc = emit_doc(out, DOC_OCI, oci_json,
+		      spec.windowsoci ? &shape_windowsoci : &shape_oci_spec,
+		      in->style, err);
 	json_object_put(oci_json);
 	if (rc != HCSC_OK)
 		return rc;

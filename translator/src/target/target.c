@@ -77,6 +77,25 @@ static const struct target targets[] = {
 				  "of Windows Server 2016 or Windows 10",
 		.lcow = true,
 	},
+	{
+		.name = "docker-1.12",
+		.summary = "Docker 1.12-dev (moby da92dad, April 2016): the "
+			   "windowsoci spec and libcontainerd's containerInit "
+			   "(preview only)",
+		.models = "moby da92dad daemon/oci_windows.go, "
+			  "libcontainerd/client_windows.go and container_windows.go",
+		.oci = TARGET_OCI_MOBY_112,
+		.oci_version = "0.3.0 (Windows)",
+		.hcs = TARGET_HCS_MOBY_112,
+		.process = TARGET_PROCESS_MOBY_112,
+		.stdin_pipe = TARGET_STDIN_ALWAYS,
+		.apply = TARGET_APPLY_REFUSED,
+		.builds_v2 = false,
+		.owner = "docker",
+		.min_build = 14300,
+		.min_build_text = "The Windows daemon requires Windows Server 2016 "
+				  "Technical Preview 5 build 14300 or later",
+	},
 };
 
 #define NTARGETS (sizeof(targets) / sizeof(targets[0]))

@@ -15,6 +15,8 @@
  *                      hcsshim main's builder
  *   docker-19.03       moby 85ad4b16c1 (March 2019, the 19.03 cycle): its
  *                      createSpec (LCOW included) and its local runtime
+ *   docker-1.12        moby da92dad (April 2016, 1.12.0-dev): the
+ *                      windowsoci spec and libcontainerd's containerInit
  */
 #ifndef HCSC_TARGET_H
 #define HCSC_TARGET_H
@@ -33,7 +35,8 @@ struct arena;
 /* Which createSpec builds config.json (moby's daemon/oci_windows.go). */
 enum target_oci {
 	TARGET_OCI_MOBY_MASTER, /* moby master (the 2023 seed where it shows) */
-	TARGET_OCI_MOBY_1903    /* moby 85ad4b16c1 (seed 001) */
+	TARGET_OCI_MOBY_1903,   /* moby 85ad4b16c1 (seed 001) */
+	TARGET_OCI_MOBY_112     /* moby da92dad: the windowsoci spec (seed 004) */
 };
 
 /* Which function turns the OCI spec into the HCS documents. */
@@ -41,14 +44,16 @@ enum target_hcs {
 	TARGET_HCS_HCSSHIM_086,    /* hcsshim v0.8.6 createWindowsContainerDocument */
 	TARGET_HCS_HCSSHIM_LATEST, /* hcsshim main createWindowsContainerDocument */
 	TARGET_HCS_MOBY_LOCAL,     /* moby libcontainerd/local createWindows */
-	TARGET_HCS_MOBY_LOCAL_1903 /* the same at moby 85ad4b16c1 */
+	TARGET_HCS_MOBY_LOCAL_1903, /* the same at moby 85ad4b16c1 */
+	TARGET_HCS_MOBY_112        /* moby da92dad containerInit (seed 003) */
 };
 
 /* Which shape the init process document has, and who fills it. */
 enum target_process {
 	TARGET_PROCESS_HCSSHIM,    /* hcsschema.ProcessParameters, hcsshim cmd */
 	TARGET_PROCESS_MOBY_LOCAL, /* schema1.ProcessConfig, moby NewTask */
-	TARGET_PROCESS_MOBY_LOCAL_1903 /* the same at 85ad4b16c1 (Start) */
+	TARGET_PROCESS_MOBY_LOCAL_1903, /* the same at 85ad4b16c1 (Start) */
+	TARGET_PROCESS_MOBY_112   /* hcsshim v0.2.2 CreateProcessParams */
 };
 
 /* When the init process gets a stdin pipe. */
@@ -61,7 +66,8 @@ enum target_stdin {
 /* How --apply submits. */
 enum target_apply {
 	TARGET_APPLY_BY_BUILD,  /* v2 via computecore from 17763, else v1 */
-	TARGET_APPLY_VMCOMPUTE  /* v1 via vmcompute on every build */
+	TARGET_APPLY_VMCOMPUTE, /* v1 via vmcompute on every build */
+	TARGET_APPLY_REFUSED    /* preview and diff only (a 2016 document) */
 };
 
 struct target {

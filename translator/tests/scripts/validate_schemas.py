@@ -69,6 +69,12 @@ def main():
         for name in sorted(files):
             if name not in seen:
                 continue
+            # docker-1.12's config.json is moby's pre-OCI windowsoci spec
+            # (ociVersion "0.3.0 (Windows)"), not a runtime-spec document;
+            # the Go oracle checks its bytes instead.
+            rel = os.path.relpath(root, golden).split(os.sep)
+            if rel[:2] == ["targets", "docker-1.12"] and name == "config.json":
+                continue
             path = os.path.join(root, name)
             with open(path, "rb") as f:
                 doc = json.load(f)
