@@ -16,6 +16,7 @@
 
 #include "arena.h"
 #include "ascii.h"
+#include "strset.h"
 #include "diag.h"
 #include "hcs/hcs_int.h"
 #include "uuid.h"
@@ -78,22 +79,18 @@ enum hcsc_rc hcs_layer_ids(struct arena *a, struct diag_list *d,
 
 #define SANDBOX_PREFIX "sandbox://"
 
-/* The shares of one utility VM: host paths in the order they were added. */
+/* The shares of one utility VM: host paths, numbered as they are added. */
 struct vsmb {
-	const char **host;
+	struct strset seen; /* host path -> share index */
 	size_t n;
 };
 
 static const char *vsmb_path(struct arena *a, struct vsmb *v, const char *host)
 {
-	size_t i;
+	size_t i = strset_add(&v->seen, host, strlen(host), v->n);
 
-	for (i = 0; i < v->n; i++) {
-		if (!strcmp(v->host[i], host))
-			break;
-	}
 	if (i == v->n)
-		v->host[v->n++] = host;
+		v->n++;
 	return arena_printf(a, HCS_VSMB_ROOT "s%zx", i + 1);
 }
 
@@ -108,10 +105,11 @@ static const char *sandbox_mount_path(struct arena *a, const char *src)
 
 void hcs_vsmb_assign(struct arena *a, struct hcs_plan *p)
 {
-	struct vsmb v = { NULL, 0 };
+	struct vsmb v;
 	size_t i;
 
-	v.host = arena_array(a, p->nlayers + p->nmounts, sizeof(char *));
+	strset_init(&v.seen, a, false);
+	v.n = 0;
 	p->layer_uvm = arena_array(a, p->nlayers, sizeof(char *));
 	for (i = 0; i < p->nlayers; i++)
 		p->layer_uvm[i] = vsmb_path(a, &v, p->layers[i]);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "strset.h"
 #include "ascii.h"
 #include "diag.h"
 #include "emit/oci_json.h"
@@ -258,20 +259,27 @@ static void hcs_input_from_sidecar(struct arena *a, const struct desc_runtime *r
 	const struct desc_layer *layers = rt->layer_folders.items;
 	const struct str_list *lf = &spec->windows.layer_folders;
 	size_t n = lf->n ? lf->n - 1 : 0;
+	struct strset by_path;
 
 	hin->runtime_pos = pos_or(rt->hdr.pos, spec->pos);
 	hin->nlayer_ids = n;
 	hin->layer_ids = arena_array(a, n, sizeof(char *));
 	hin->layer_id_pos = arena_array(a, n, sizeof(struct hcsc_pos));
+	/* The runtime file's IDs by path; the last entry for a path wins. */
+	strset_init(&by_path, a, false);
+	for (size_t j = rt->layer_folders.n; j-- > 0;)
+		if (layers[j].id.set)
+			strset_add(&by_path, layers[j].path.v,
+				   strlen(layers[j].path.v), j);
 	for (size_t i = 0; i < n; i++) {
+		size_t j = strset_find(&by_path, lf->v[i], strlen(lf->v[i]));
+
 		hin->layer_id_pos[i] = spec->windows.layer_pos ? spec->windows.layer_pos[i]
 							       : spec->pos;
-		for (size_t j = 0; j < rt->layer_folders.n; j++) {
-			if (layers[j].id.set && !strcmp(layers[j].path.v, lf->v[i])) {
-				hin->layer_ids[i] = layers[j].id.v;
-				hin->layer_id_pos[i] = layers[j].id.pos;
-			}
-		}
+		if (j == STRSET_NONE)
+			continue;
+		hin->layer_ids[i] = layers[j].id.v;
+		hin->layer_id_pos[i] = layers[j].id.pos;
 	}
 	if (rt->utility_vm_path.set) {
 		hin->utility_vm_path = rt->utility_vm_path.v;
