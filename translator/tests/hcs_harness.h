@@ -25,6 +25,7 @@
 #include "model/host.h"
 #include "strbuf.h"
 #include "t.h"
+#include "support/t_support.h"
 
 #define F "t.yaml"
 
@@ -180,11 +181,11 @@ static inline char *print(struct json_object *v,
 {
 	struct strbuf sb = STRBUF_INIT;
 	const char *err = NULL;
+	char *out = t_emit(v, shape, EMIT_COMPACT, &err);
 
-	if (emit_json(&sb, v, shape, EMIT_COMPACT, &err) != HCSC_OK) {
-		strbuf_reset(&sb);
-		strbuf_addf(&sb, "emit error: %s", err ? err : "?");
-	}
+	if (out)
+		return out;
+	strbuf_addf(&sb, "emit error: %s", err);
 	return strbuf_detach(&sb, NULL);
 }
 
