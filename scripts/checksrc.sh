@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# checksrc.sh [ROOT]: the project's source rules (STYLE.md §16), for CI.
+# checksrc.sh [ROOT]: the project's source rules, for CI.
 #  - banned calls: sprintf, vsprintf, strcpy, strcat, strtok, atoi, atol,
 #    gets, and strtol/strtoul/strtoll/strtoull (the library parses numbers
 #    itself, with range checks)
-#  - <ctype.h> is not used (its answers depend on the locale: Decision 57)
+#  - <ctype.h> is not used (its answers depend on the locale: rule: hcsc.ascii-folding)
 #  - every translator source starts with a comment saying what it owns
 #  - no tabs-vs-spaces mix at line starts, no trailing whitespace
 #  - the tree is self-contained: no tracked file refers to the briefing

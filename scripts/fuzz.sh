@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# fuzz.sh: build and run hcsc's libFuzzer harnesses (tools/fuzz, STYLE.md
-# §15). A manual tool, not part of the test suite.
+# fuzz.sh: build and run hcsc's libFuzzer harnesses (tools/fuzz;
+# libFuzzer). A manual tool, not part of the test suite.
 #
 #   scripts/fuzz.sh [-t SECONDS] [-B BUILD_DIR] [-j JOBS] [HARNESS...]
 #                   [-- LIBFUZZER_ARGS...]

@@ -74,7 +74,7 @@ enum {
 #define V1_ARGON_MIN V1_ARGON_TOP ",\"HvPartition\":false}"
 #define V1_XENON_TOP \
 	V1_HEAD ",\"LayerFolderPath\":\"C:~S~c1\"," V1_LAYERS
-/* Decision 61: the hosted container's scratch in the utility VM. */
+/* rule: hcs.v2.hosted-storage-path: the hosted container's scratch in the utility VM. */
 #define V2_XENON_LAYERS \
 	"\"Layers\":[{\"Id\":\"" GA "\",\"Path\":\"" VSMB "s1\"},{\"Id\":\"" GB \
 	"\",\"Path\":\"" VSMB "s2\"}],\"Path\":\"C:~c~1~scratch\""

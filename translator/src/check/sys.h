@@ -4,7 +4,7 @@
  * file, then rename), removals, a monotonic clock and the terminal test.
  * Every POSIX/Windows difference of these lives in sys.c; the compile
  * stages never call any of it (they stay pure). Files are opened in binary
- * mode (Decision 38). Paths are narrow strings, as fopen() takes them.
+ * mode (rule: hcsc.io.binary-mode). Paths are narrow strings, as fopen() takes them.
  *
  * Memory: names and buffers returned here are heap memory (malloc), each
  * with its own release function, because results cross threads.
@@ -51,7 +51,7 @@ int check_sys_mkdirs(const char *dir);
 /*
  * Write every file to a temporary sibling, then rename them all into
  * place. On any failure the temporaries are removed and no final file is
- * created or changed (Decision 28). Returns 0, or an errno value with
+ * created or changed (rule: hcsc.cli.output). Returns 0, or an errno value with
  * *failed naming the file.
  */
 int check_sys_write_files(struct out_file *files, size_t n,

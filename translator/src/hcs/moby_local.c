@@ -9,7 +9,9 @@
  * Filesystem facts when given, else hcsc's base-layer rule; layer IDs as
  * for every target (layers.c).
  *
- * Rules: hcs.moby-local.* in docs/rules.md.
+ * Rules (docs/rules.md): hcs.moby-local.document, hcs.moby-local.volume-path,
+ * hcs.moby-local.resources, hcs.moby-local.hyperv-utility-vm,
+ * hcs.moby-local.mounts, hcs.moby-local.devices.
  */
 #include <inttypes.h>
 #include <string.h>

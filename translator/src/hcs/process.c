@@ -22,6 +22,7 @@
  * Environment keeps entries with an empty value (setupEnvironmentVariables
  * cuts at the first `=` and keeps every entry that has one); stdin and
  * stdout pipes always; ConsoleSize a [2]uint, [0,0] without a console size.
+ * rule: process.moby-local.config
  */
 #include <string.h>
 

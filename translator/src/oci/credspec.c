@@ -1,13 +1,15 @@
 /*
  * credspec.c: `credentialspec=` security options. Mirrors moby
  * daemon/oci_windows.go setWindowsCredentialSpec, readCredentialSpecFile and
- * readCredentialSpecRegistry (reference/moby.md §9), reading from the host
- * profile's stand-ins (DESIGN.md Decision 17) instead of the host.
+ * readCredentialSpecRegistry (rule: oci.credspec.security-opt), reading from the host
+ * profile's stand-ins (rule: hcsc.host.credential-spec-standins) instead of the host.
  *
  * Deliberate difference: upstream checks file:// containment with a string
  * prefix, so `..\CredentialSpecsEvil\x` escapes the folder; hcsc requires
  * the joined path to be the folder itself or below it by whole path
  * components, and refuses the escape with upstream's message.
+ * rules: oci.credspec.file, hcsc.credspec.containment,
+ *   oci.credspec.registry, oci.credspec.config
  */
 #include <string.h>
 

@@ -2,7 +2,7 @@
  * devices.c: HostConfig.Devices -> spec.windows.devices. Mirrors moby
  * daemon/oci_windows.go setupWindowsDevices (2023 seed = master):
  * `class/ID`, or `IDType://ID` with a non-empty IDType. The first bad entry
- * fails the whole call. reference/moby.md §10.1.
+ * fails the whole call. rule: oci.devices.
  */
 #include <string.h>
 

@@ -1,6 +1,6 @@
 /*
  * report/junit.h: the JUnit XML report of `hcsc check --report FILE`,
- * written with libxml2's xmlTextWriter (Decision 34):
+ * written with libxml2's xmlTextWriter (rule: hcsc.check.update-and-junit):
  *
  *   <testsuites name tests failures errors skipped time>
  *     <testsuite  name tests failures errors skipped time>
@@ -16,7 +16,7 @@
  * renamed over FILE, so memory stays flat and FILE is never half-written.
  *
  * libxml2 is optional at build time (HCSC_HAVE_LIBXML2); without it
- * junit_open() refuses with HCSC_E_USAGE and a message (STYLE.md §2), and
+ * junit_open() refuses with HCSC_E_USAGE and a message (hcsc's own message style), and
  * callers need no #ifdef.
  */
 #ifndef HCSC_REPORT_JUNIT_H

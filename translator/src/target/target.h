@@ -13,6 +13,7 @@
  *                      always through vmcompute.dll
  *   docker-containerd  moby master with containerd and the runhcs shim:
  *                      hcsshim main's builder
+ * rule: process.stdin-pipe
  */
 #ifndef HCSC_TARGET_H
 #define HCSC_TARGET_H
