@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# checksrc.sh [ROOT]: the project's source rules (STYLE.md §16), for CI.
+# checksrc.sh [ROOT]: the project's source rules, for CI.
 #  - banned calls: sprintf, vsprintf, strcpy, strcat, strtok, atoi, atol,
 #    gets, and strtol/strtoul/strtoll/strtoull (the library parses numbers
 #    itself, with range checks)
-#  - <ctype.h> is not used (its answers depend on the locale: Decision 57)
+#  - <ctype.h> is not used (its answers depend on the locale: rule: hcsc.ascii-folding)
 #  - every translator source starts with a comment saying what it owns
 #  - no tabs-vs-spaces mix at line starts, no trailing whitespace
+#  - the tree is self-contained: no tracked file refers to the briefing
+#    folder beside the repository (its docs, seeds or schemas); the tree's
+#    own copies are docs/ and translator/tests/schemas/
 # Prints one line per violation and a closing `N passed, M failed`.
 set -u
 root=${1:-$(cd "$(dirname "$0")/.." && pwd)}
@@ -35,6 +38,20 @@ while IFS= read -r f; do
 	if [ $bad = 0 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
 done <<<"$files"
 rm -f /tmp/checksrc.$$
+
+# Self-contained tree: no tracked file names the folder beside the
+# repository. The pattern is assembled so that this file does not match it.
+outside='\.\./'"shared"'|'"shared"'/(docs|seeds|schemas)'
+tracked=$(git ls-files 2>/dev/null)
+[ -n "$tracked" ] || tracked=$(find . -path ./.git -prune -o -path './build*' -prune -o -type f -print | sed 's|^\./||' | sort)
+if grep -nE "$outside" $tracked >/tmp/checksrc.$$ 2>/dev/null; then
+	sed 's|$| (refers to a folder outside the repository)|' /tmp/checksrc.$$
+	fail=$((fail + 1))
+else
+	pass=$((pass + 1))
+fi
+rm -f /tmp/checksrc.$$
+if echo 'see ../'"shared"'/docs/DESIGN.md' | grep -qE "$outside"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "negative control (outside reference) failed"; fi
 
 # Negative control: the ban pattern must catch a banned call.
 if echo '	n = atoi(s);' | grep -qE "$banned"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "negative control failed"; fi

@@ -1,6 +1,6 @@
 #!/bin/bash
 # goref-test.sh: test hcsc's JSON writer (translator/src/emit/gojson.c and
-# shapes.c) against Go's encoding/json itself (DESIGN.md Decision 44).
+# shapes.c) against Go's encoding/json itself (rule: hcsc.tests.go-oracle).
 #
 # usage: scripts/goref-test.sh [--driver PATH] [DOC...]
 #
@@ -21,7 +21,7 @@
 #      refused by both sides.
 #
 # Go is Debian's golang-1.23-go (scripts/install-go.sh); a missing Go is a
-# failure (Decision 42). --driver names a built goref-driver (the CMake
+# failure (rule: hcsc.tests.no-skip). --driver names a built goref-driver (the CMake
 # target built from tools/goref/strings_driver.c and hcsc_lib); without
 # it the driver is compiled here from the few sources it needs.
 # Environment: GO (default /usr/lib/go-1.23/bin/go), CC (default cc),

@@ -1,6 +1,6 @@
 #!/bin/bash
 # install-go.sh: install Debian's Go 1.23 (golang-1.23-go from bookworm-backports)
-# for the Go oracle tools/goref (DESIGN.md Decision 44). Adds the backports
+# for the Go oracle tools/goref (rule: hcsc.tests.go-oracle). Adds the backports
 # suite to apt's sources in deb822 form, using the URIs, components and key
 # of the Debian archive stanza already configured in debian.sources.
 # Idempotent; needs root. Prints the path of the go binary on success.

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # windows-deps.sh: cross-build hcsc's C dependencies (libyaml, json-c,
 # libxml2) for Windows from Debian's own sources, statically, into one
-# prefix (reference/windows-build.md §1). Debian ships no mingw builds of
+# prefix (Debian source packages, cross-built). Debian ships no mingw builds of
 # them, so: a deb-src entry, `apt-get source`, each library's own CMake
 # with the mingw toolchain, static libraries only, no winpthread.
 #
@@ -93,7 +93,7 @@ rm -rf "$P"
 
 build_one libyaml "$(dir_of libyaml)" "$P"
 build_one json-c "$(dir_of json-c)" "$P" -DBUILD_STATIC_LIBS=ON -DDISABLE_WERROR=ON
-# libxml2: no threads (else winpthread, windows-build.md §1.4.2/3), no
+# libxml2: no threads (else winpthread), no
 # iconv/lzma/zlib/http/ftp/modules/programs.
 build_one libxml2 "$(dir_of libxml2)" "$P" -DLIBXML2_WITH_THREADS=OFF \
 	-DHAVE_PTHREAD_H=OFF -DLIBXML2_WITH_ICONV=OFF -DLIBXML2_WITH_LZMA=OFF \

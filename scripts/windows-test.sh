@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # windows-test.sh: the Windows suite (README "Windows and --apply";
-# reference/windows-build.md). Cross-builds a static hcsc.exe with
+# mingw-w64 and Wine). Cross-builds a static hcsc.exe with
 # mingw-w64 against libyaml, json-c and libxml2 built from Debian's
 # sources (scripts/windows-deps.sh, cached), builds the fake
 # computecore.dll / vmcompute.dll (tools/fake-hcs), and runs the suite of
 # translator/tests/windows under Wine through CTest: the import check, the
 # unit tests, byte identity with the Linux build (stdout, -o files, the
 # whole corpus through `hcsc check`), every --apply path and failure, and
-# the Windows path oracle of Decision 44. scripts/test.sh runs it after
+# the Windows path oracle of rule: hcsc.tests.go-oracle. scripts/test.sh runs it after
 # the Linux suite.
 #
 # usage: scripts/windows-test.sh [--no-bootstrap]
@@ -17,7 +17,7 @@
 #              HCSC_WINEPREFIX    (default $HCSC_WIN_BUILD/wineprefix)
 #              HCSC_WIN_CACHE     the dependency cache (windows-deps.sh)
 #
-# Wine and CTest (windows-build.md §4): a persistent wineserver and the
+# Wine and CTest : a persistent wineserver and the
 # prefix's helper processes are started here, outside CTest, with their
 # standard streams on /dev/null, so no helper holds a test's output pipe
 # (which makes each test wait ~2.4 s, or CTest hang for ever); every test

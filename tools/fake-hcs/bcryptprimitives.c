@@ -1,7 +1,7 @@
 /*
  * bcryptprimitives.c: the ProcessPrng export Go >= 1.22 loads from
- * system32's bcryptprimitives.dll at start, which Wine 8 lacks (DESIGN.md
- * Decision 44). Copied into the Wine prefix's system32 for the Windows
+ * system32's bcryptprimitives.dll at start, which Wine 8 lacks
+ * (rule: hcsc.tests.go-oracle). Copied into the Wine prefix's system32 for the Windows
  * path oracle (tools/goref/winpath), with WINEDLLOVERRIDES=bcryptprimitives=n.
  */
 #include <windows.h>

@@ -1,6 +1,6 @@
 /*
  * fake_common.h: what the two fake HCS DLLs share (tools/fake-hcs,
- * DESIGN.md "Apply", Decision 41). They stand in for computecore.dll and
+ * rule: hcsc.apply.schema-by-host-build). They stand in for computecore.dll and
  * vmcompute.dll under Wine, which has neither: every call is recorded,
  * every handle validated, every document kept, and any call can be made
  * to fail. Built with mingw-w64 from this folder only; test tooling, not

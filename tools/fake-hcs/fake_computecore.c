@@ -1,7 +1,7 @@
 /*
  * fake_computecore.c: a fake computecore.dll (HCS v2 API) for hcsc's Wine
  * tests. Prototypes are mingw's computecore.h, so the compiler checks them
- * against the documented ones (reference/hcsshim-hcs.md §10.1). Calls take
+ * against the documented ones (rule: hcsc.apply.lifecycle). Calls take
  * effect at once; an operation keeps its result (S_OK, or the injected
  * async failure with a ResultError document) until
  * HcsWaitForOperationResult hands it out, as LocalAlloc'd memory.

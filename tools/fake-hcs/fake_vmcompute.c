@@ -1,12 +1,12 @@
 /*
  * fake_vmcompute.c: a fake vmcompute.dll (the undocumented HCS v1 API) for
  * hcsc's Wine tests. Shapes are hcsshim's mkwinsyscall lines
- * (internal/vmcompute/vmcompute.go; reference/hcsshim-hcs.md §10.2). As
+ * (internal/vmcompute/vmcompute.go; rule: hcsc.apply.lifecycle). As
  * the real one does, create / start / terminate answer
  * ERROR_VMCOMPUTE_OPERATION_PENDING and complete later through the
  * callback registered with HcsRegisterComputeSystemCallback (from a
  * thread of ours, once one is registered). Strings are CoTaskMemAlloc'd.
- * NameToGuid knows the public vectors of §8.3; other names get a stable
+ * NameToGuid knows the public vectors of rule: hcsc.apply.name-to-guid; other names get a stable
  * stand-in (version 5 shaped, FNV-1a based).
  */
 #include "fake_common.h"
@@ -372,7 +372,7 @@ HRESULT WINAPI HcsCloseProcess(HCS_PROCESS process)
 
 /* ---- NameToGuid ---- */
 
-/* Public vmcompute!NameToGuid answers (reference/hcsshim-hcs.md §8.3). */
+/* Public vmcompute!NameToGuid answers (rule: hcsc.apply.name-to-guid). */
 static const char *const known[][2] = {
 	{ "4", "bd9c3ef9-f239-59b5-a27e-15c523b1d149" },
 	{ "ecca0170f401bd3132a4b0fa72abea915e0f6ef94003dff5c00e6d3f93fc149b",

@@ -1,6 +1,6 @@
 /*
  * fuzz_common.h: what the libFuzzer harnesses of tools/fuzz share
- * (STYLE.md §15, like jq's tests/jq_fuzz_*.c). Each harness turns its
+ * (libFuzzer, like jq's tests/jq_fuzz_*.c). Each harness turns its
  * input into an in-memory struct compile_input and runs compile_run(),
  * the whole pipeline (load -> model -> oci -> hcs -> emit) with no file
  * read, in one arena freed at the end. Built by scripts/fuzz.sh only;

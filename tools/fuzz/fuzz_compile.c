@@ -2,7 +2,7 @@
  * fuzz_compile.c: libFuzzer harness for `hcsc compile DESC`: the input
  * (after the flag byte, fuzz_common.h) is a description, compiled in
  * memory to all four documents. Flag bit 5: layer IDs forced as --apply
- * does (Decision 37), the first given, the second left NULL.
+ * does (rule: hcsc.apply.name-to-guid), the first given, the second left NULL.
  */
 #include <stdint.h>
 #include <string.h>

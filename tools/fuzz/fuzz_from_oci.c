@@ -1,6 +1,6 @@
 /*
  * fuzz_from_oci.c: libFuzzer harness for `hcsc compile --from-oci`
- * (Decision 19): after the flag byte (fuzz_common.h) comes a config.json
+ * (rule: hcsc.from-oci.decode): after the flag byte (fuzz_common.h) comes a config.json
  * (flag bit 0 clear: read as YAML), then optionally a NUL byte and the
  * --runtime sidecar (YAML). NUL cannot occur in either document, so the
  * split is unambiguous. Flag bit 5: --id and --owner given.

@@ -1,4 +1,4 @@
-// goref: the Go oracle for hcsc's JSON writer (DESIGN.md Decision 44).
+// goref: the Go oracle for hcsc's JSON writer (rule: hcsc.tests.go-oracle).
 //
 // It declares the Go types of hcsc's four documents field for field as
 // translator/src/emit/shapes.c does (same keys, order and omitempty: change

@@ -2,7 +2,7 @@
 
 /*
  * strings_driver.c: the C side of the Go oracle test (scripts/goref-test.sh,
- * DESIGN.md Decision 44). Prints with libhcsc's writer (emit/gojson.h) what
+ * rule: hcsc.tests.go-oracle). Prints with libhcsc's writer (emit/gojson.h) what
  * tools/goref prints with Go's encoding/json, so the two outputs can be
  * compared byte for byte.
  *

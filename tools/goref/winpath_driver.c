@@ -1,8 +1,8 @@
 //go:build ignore
 
 /*
- * winpath_driver.c: the C side of the Windows path oracle test (DESIGN.md
- * Decision 44). Reads what tools/goref/winpath reads and prints what it
+ * winpath_driver.c: the C side of the Windows path oracle test
+ * (rule: hcsc.tests.go-oracle). Reads what tools/goref/winpath reads and prints what it
  * prints, using libhcsc's winpath_* (translator/src/common/winpath.h)
  * instead of Go's path/filepath, so the two outputs can be compared byte
  * for byte:

@@ -22,7 +22,7 @@
 #define HCSC_VERSION "0.1.0"
 
 /*
- * These numbers are the process exit status (DESIGN.md, Decision 27).
+ * These numbers are the process exit status (rule: hcsc.cli.exit-codes).
  * Never renumber or reuse one; new codes go at the end.
  */
 enum hcsc_rc {

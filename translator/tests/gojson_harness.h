@@ -18,6 +18,7 @@
 #include "oci/spec.h"
 #include "strbuf.h"
 #include "t.h"
+#include "support/t_support.h"
 
 #define LIT(s) s, sizeof(s) - 1
 
@@ -36,18 +37,13 @@ static inline char *print(const char *text, const struct shape *shape,
 			  enum emit_style style)
 {
 	struct json_object *v = parse(text);
-	struct strbuf sb = STRBUF_INIT;
 	const char *err = NULL;
-	enum hcsc_rc rc;
+	char *out = t_emit(v, shape, style, &err);
 
-	rc = emit_json(&sb, v, shape, style, &err);
 	json_object_put(v);
-	if (rc != HCSC_OK) {
-		fprintf(stderr, "emit_json(%s): %s\n", text, err ? err : "?");
-		strbuf_release(&sb);
-		return NULL;
-	}
-	return strbuf_detach(&sb, NULL);
+	if (!out)
+		fprintf(stderr, "emit_json(%s): %s\n", text, err);
+	return out;
 }
 
 #endif

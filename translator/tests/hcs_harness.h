@@ -25,6 +25,7 @@
 #include "model/host.h"
 #include "strbuf.h"
 #include "t.h"
+#include "support/t_support.h"
 
 #define F "t.yaml"
 
@@ -73,7 +74,7 @@ enum {
 #define V1_ARGON_MIN V1_ARGON_TOP ",\"HvPartition\":false}"
 #define V1_XENON_TOP \
 	V1_HEAD ",\"LayerFolderPath\":\"C:~S~c1\"," V1_LAYERS
-/* Decision 61: the hosted container's scratch in the utility VM. */
+/* rule: hcs.v2.hosted-storage-path: the hosted container's scratch in the utility VM. */
 #define V2_XENON_LAYERS \
 	"\"Layers\":[{\"Id\":\"" GA "\",\"Path\":\"" VSMB "s1\"},{\"Id\":\"" GB \
 	"\",\"Path\":\"" VSMB "s2\"}],\"Path\":\"C:~c~1~scratch\""
@@ -180,11 +181,11 @@ static inline char *print(struct json_object *v,
 {
 	struct strbuf sb = STRBUF_INIT;
 	const char *err = NULL;
+	char *out = t_emit(v, shape, EMIT_COMPACT, &err);
 
-	if (emit_json(&sb, v, shape, EMIT_COMPACT, &err) != HCSC_OK) {
-		strbuf_reset(&sb);
-		strbuf_addf(&sb, "emit error: %s", err ? err : "?");
-	}
+	if (out)
+		return out;
+	strbuf_addf(&sb, "emit error: %s", err);
 	return strbuf_detach(&sb, NULL);
 }
 

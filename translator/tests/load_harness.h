@@ -18,6 +18,7 @@
 #include "load/node.h"
 #include "strbuf.h"
 #include "t.h"
+#include "support/t_support.h"
 
 /* ---- helpers ---- */
 
@@ -119,15 +120,7 @@ static inline void dump(struct strbuf *sb, const struct node *n, bool pos)
 /* "L:C: msg" lines joined by '|'; "ok" when there is none. */
 static inline char *diags(const struct diag_list *d)
 {
-	struct strbuf sb = STRBUF_INIT;
-
-	for (size_t i = 0; i < d->nr; i++)
-		strbuf_addf(&sb, "%s%u:%u: %s", i ? "|" : "",
-			    d->items[i].pos.line, d->items[i].pos.col,
-			    d->items[i].msg);
-	if (!d->nr)
-		strbuf_addstr(&sb, "ok");
-	return strbuf_detach(&sb, NULL);
+	return t_diags(d, false);
 }
 
 /* The tree dump (or the diagnostics when it failed). */

@@ -13,6 +13,7 @@
 #include "model/host_fs.h"
 #include "oci/mount_parse.h"
 #include "t.h"
+#include "support/t_support.h"
 
 /* moby's mockFiProvider (parser_test.go) */
 static const char *mock_dirs[] = {
@@ -32,7 +33,7 @@ static const struct host_fs empty_fs = { true, NULL, 0, NULL, 0 };
 
 static inline bool contains(const char *s, const char *sub)
 {
-	return s && strstr(s, sub) != NULL;
+	return t_contains(s, sub);
 }
 
 #endif

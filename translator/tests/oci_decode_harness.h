@@ -21,6 +21,7 @@
 #include "oci/decode.h"
 #include "strbuf.h"
 #include "t.h"
+#include "support/t_support.h"
 
 /* ---- helpers ---- */
 
@@ -54,17 +55,10 @@ static inline void run_release(struct run *r)
 /* "L:C: error|warning: msg" joined by '|'; "ok" when there is none. */
 static inline const char *diags(struct run *r)
 {
-	struct strbuf sb = STRBUF_INIT;
-	const char *out;
+	char *text = t_diags(&r->d, true);
+	const char *out = arena_strdup(r->a, text);
 
-	for (size_t i = 0; i < r->d.nr; i++)
-		strbuf_addf(&sb, "%s%u:%u: %s: %s", i ? "|" : "",
-			    r->d.items[i].pos.line, r->d.items[i].pos.col,
-			    r->d.items[i].sev == HCSC_SEV_ERROR ? "error"
-								: "warning",
-			    r->d.items[i].msg);
-	out = arena_strdup(r->a, r->d.nr ? sb.buf : "ok");
-	strbuf_release(&sb);
+	free(text);
 	return out;
 }
 

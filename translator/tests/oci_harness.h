@@ -15,6 +15,7 @@
 #include "model/host.h"
 #include "oci/oci.h"
 #include "target/target.h"
+#include "support/t_support.h"
 
 struct oci_run {
 	struct arena *a;
@@ -60,22 +61,15 @@ static void oci_run(struct oci_run *r, const char *desc_yaml,
 }
 
 /* The first error's message, or "" when none. */
-static const char *oci_run_error(const struct oci_run *r)
+static inline const char *oci_run_error(const struct oci_run *r)
 {
-	for (size_t i = 0; i < r->d.nr; i++)
-		if (r->d.items[i].sev == HCSC_SEV_ERROR)
-			return r->d.items[i].msg;
-	return "";
+	return t_first_error(&r->d);
 }
 
 /* Does some warning contain `text`? */
-static int oci_run_warned(const struct oci_run *r, const char *text)
+static inline int oci_run_warned(const struct oci_run *r, const char *text)
 {
-	for (size_t i = 0; i < r->d.nr; i++)
-		if (r->d.items[i].sev == HCSC_SEV_WARNING &&
-		    strstr(r->d.items[i].msg, text))
-			return 1;
-	return 0;
+	return t_warned(&r->d, text) ? 1 : 0;
 }
 
 static void oci_run_free(struct oci_run *r)

@@ -1,6 +1,6 @@
 /*
  * test_apply.c: the portable parts of the apply stage (translator/src/
- * apply): the HRESULT name table (reference/hcsshim-hcs.md §10.3), the
+ * apply): the HRESULT name table (rule: hcsc.apply.hresult-names), the
  * UTF-8 <-> UTF-16 converters, the small JSON readers, NameToGuid's
  * argument (hcsshim wclayer.LayerID), GUID text, and apply_run off Windows
  * (the refusal and --dry-run) on a compiled description.
@@ -47,7 +47,7 @@ static void test_hresult_names(void)
 	CHECK_STR(apply_hresult_name(0), "S_OK");
 }
 
-/* Every HCS_E_* of §10.3 (0x80370100..0x80370121 but 103/104) and every
+/* Every HCS_E_* of rule: hcsc.apply.hresult-names (0x80370100..0x80370121 but 103/104) and every
  * ERROR_VMCOMPUTE_* (0xC0370100..0xC0370113) has a name of its family. */
 static void test_hresult_families(void)
 {

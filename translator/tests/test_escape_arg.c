@@ -1,7 +1,7 @@
 /*
  * test_escape_arg.c: escape_arg against Go's TestEscapeArg table
- * (src/syscall/exec_windows_test.go, copied in reference/moby.md 13.4) and
- * the rule cases of moby.md 5.3 (tab, newline, trailing backslashes inside
+ * (src/syscall/exec_windows_test.go, Go TestEscapeArg; rule: process.escape-arg) and
+ * the rule cases of process.escape-arg (tab, newline, trailing backslashes inside
  * quotes, backslashes before a quote); escape_args joins.
  */
 #include "oci/escape_arg.h"
@@ -11,7 +11,7 @@ struct pair {
 	const char *in, *want;
 };
 
-/* reference/moby.md 13.4 (Go's TestEscapeArg), in order. */
+/* Go's TestEscapeArg (src/syscall/exec_windows_test.go), in order. */
 static const struct pair go_table[] = {
 	{ "", "\"\"" },
 	{ "a", "a" },
@@ -40,7 +40,7 @@ static const struct pair go_table[] = {
 	  "\\\\newserver\\tempshare\\really.txt" },
 };
 
-/* The rules of reference/moby.md 5.3, one case or more each. */
+/* rule: process.escape-arg, one case or more for each of its parts. */
 static const struct pair rules[] = {
 	/* only space and tab quote */
 	{ "a\tb", "\"a\tb\"" },

@@ -199,7 +199,7 @@ static const struct {
 	  "    }\n"
 	  "  ]\n"
 	  "}\n" },
-	/* Decision 3: "Memory":{} when the pointer is set. */
+	/* rule: hcs.v086.resources: "Memory":{} when the pointer is set. */
 	{ &shape_hcs_v2, "{\"Container\":{\"Memory\":{},\"Processor\":{\"Count\":0}}}",
 	  "{\n"
 	  "  \"Container\": {\n"

@@ -1,8 +1,8 @@
 /*
  * test_hcs_container.c: the HCS stage's container documents against
- * hcsshim v0.8.6's createWindowsContainerDocument rules (reference/
- * hcsshim-hcs.md §6.2 with §6.3 E1-E3, §7.4 DERIVED examples) and
- * DESIGN.md Decisions 1-5, 14, 47, 48, 52, 53: argon and xenon documents,
+ * hcsshim v0.8.6's createWindowsContainerDocument rules (worked
+ * examples; rules: hcs.document.base, hcs.v086.resources) and
+ * rules: hcs.owner, hcs.v086.cpu-count-clamp, hcs.v086.resources, hcsc.hyperv-v2.vsmb-shares, hcsc.placeholder.network-namespace, hcsc.placeholders, hcsc.placeholder.anonymous-volume, hcsc.input.layer-id-guid, process.parameters: argon and xenon documents,
  * CPU, memory and storage resources, mapped directories and pipes,
  * credential specs, networking and placeholder layer IDs; which document
  * is submitted per host build. Validation errors are in
@@ -190,7 +190,7 @@ static void su_network_empty(struct fx *f)
 	f->s.windows.dns_search_list.set = true; /* non-nil, empty: "" */
 	f->s.windows.network_shared_container_name = "other";
 	f->in.has_network_namespace = true;
-	f->in.network_namespace = ""; /* Decision 52: used as given */
+	f->in.network_namespace = ""; /* rule: hcsc.input.layer-id-guid: used as given */
 }
 
 static const char *three_layers[] = { "C:\\L\\a", "C:\\L\\b\\", "C:\\X\\c",
@@ -224,7 +224,7 @@ static void su_hostname(struct fx *f)
 /* ---- the table --------------------------------------------------------- */
 
 static const struct tcase cases[] = {
-	{ "argon minimal (reference §7.4 SEED example)", su_none, false,
+	{ "argon minimal (reference rule: hcs.document.base SEED example)", su_none, false,
 	  HCSC_OK, V1_ARGON_MIN, V2_ARGON_MIN,
 	  "{\"CommandLine\":\"cmd /c ^echo hi^\",\"WorkingDirectory\":\"C:~\","
 	  "\"CreateStdOutPipe\":true,\"CreateStdErrPipe\":true}",

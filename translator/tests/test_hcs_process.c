@@ -1,6 +1,6 @@
 /*
  * test_hcs_process.c: the HCS process document (hcs/hcs.h) after hcsshim
- * ProcessParameters (reference/hcsshim-hcs.md §14): the command line
+ * ProcessParameters (rule: process.parameters): the command line
  * escaped from args or passed through, the environment map, the user,
  * terminal and console size, stdin, and a spec without a process section.
  */

@@ -1,7 +1,7 @@
 /*
  * test_hcs_validate.c: the HCS stage's spec checks, after hcsshim v0.8.6's
  * createWindowsContainerDocument and validateWindowsContainerConfig
- * (reference/hcsshim-hcs.md §6.2): readonly root, typed mounts, the
+ * (rule: hcs.document.base): readonly root, typed mounts, the
  * Root.Path volume GUID pattern (what it accepts and rejects), too few
  * layer folders, a missing windows or root section. Each error is checked
  * with its message and the line it points at.

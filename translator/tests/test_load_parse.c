@@ -1,6 +1,6 @@
 /*
  * test_load_parse.c: what the loader (src/load) makes of well-formed and
- * ill-formed input: scalar typing (Decision 46), JSON types, the int
+ * ill-formed input: scalar typing (rule: hcsc.input.scalars), JSON types, the int
  * fields, positions (code-point columns, BOM, empty documents, aliases),
  * strict JSON and YAML syntax errors, duplicate keys, tags, alias errors,
  * invalid UTF-8 and U+0000, and the accepted forms next to them.
@@ -10,7 +10,7 @@
 /* ---- scalar typing ---- */
 
 static const struct tcase typing[] = {
-	/* Decision 46 nulls */
+	/* rule: hcsc.input.scalars nulls */
 	{ Y, "[null, Null, NULL, ~, '', \"\", nUll]",
 	  "[~,~,~,~,s\"\",s\"\",p\"nUll\"]" },
 	{ Y, "a:\nb: ", "{a:~,b:~}" },

@@ -2,7 +2,7 @@
  * test_mount_parse_raw.c: the host filesystem facts (oci/host_fs.c) and
  * the Windows parser of raw `-v` specifications (mount_parse_raw) against
  * moby's own tables (daemon/volume/mounts/windows_parser_test.go,
- * parser_test.go; reference/moby.md 13.3): valid and invalid specs, exact
+ * parser_test.go; rules: oci.mounts.binds, oci.mounts.windows-parser): valid and invalid specs, exact
  * error texts, the split into mount points, the checks skipped without
  * host facts, and linear time on long inputs.
  */
@@ -26,7 +26,7 @@ static void test_host_fs(void)
 		{ "\\\\?\\c:\\windows", HOST_FS_DIR },
 		{ "c:\\windows\\system32\\ntdll.dll", HOST_FS_FILE },
 		{ "C:/Windows/System32/NTDLL.DLL", HOST_FS_FILE },
-		/* parents are not implied (Decision 51) */
+		/* parents are not implied (rule: hcsc.host.filesystem-facts) */
 		{ "c:\\windows\\system32", HOST_FS_MISSING },
 		{ "c:", HOST_FS_MISSING },
 		{ "d:\\", HOST_FS_MISSING },
@@ -398,7 +398,7 @@ static void test_raw_split(void)
 		check_split(&mock_fs, &rows[i]);
 }
 
-/* Without facts the host checks are skipped (Decision 16). */
+/* Without facts the host checks are skipped (rule: hcsc.host.filesystem-facts). */
 static void test_raw_absent_fs(void)
 {
 	static const struct split_row rows[] = {

@@ -2,7 +2,7 @@
  * test_mount_parse_spec.c: the Windows parser of HostConfig.Mounts entries
  * (mount_parse_spec) and of --volumes-from (mount_parse_volumes_from)
  * against moby's own tables (daemon/volume/mounts/windows_parser_test.go,
- * parser_test.go, validate_test.go; reference/moby.md 13.3), plus derived
+ * parser_test.go, validate_test.go; rule: oci.mounts.spec-validation), plus derived
  * cases for every branch of validateMountConfigReg and the checks skipped
  * without host facts.
  */

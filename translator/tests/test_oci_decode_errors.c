@@ -65,7 +65,7 @@ static void test_diagnostics(void)
 		  "1:30: error: number 1e400 in 'windows.credentialSpec' is out of range for a float64" },
 		{ "{\"windows\":{\"credentialSpec\":{\"a\":[-1e999]}}}", false,
 		  "1:36: error: number -1e999 in 'windows.credentialSpec' is out of range for a float64" },
-		/* keys equal but for case: a duplicate (Decision 9) */
+		/* keys equal but for case: a duplicate (rule: hcsc.input.case-insensitive-keys) */
 		{ "{\"windows\":{},\"Windows\":{}}", false,
 		  "1:15: error: duplicate key 'Windows' (same as 'windows' at line 1, "
 		  "column 2; keys match case-insensitively)" },

@@ -1,9 +1,9 @@
 /*
- * test_oci_tables.c: the acceptance tables of reference/moby.md §13 that
- * concern the OCI stage, run through the whole stage: §13.1
+ * test_oci_tables.c: the acceptance tables of rule: oci.credspec.security-opt that
+ * concern the OCI stage, run through the whole stage: rule: oci.credspec.security-opt
  * TestSetWindowsCredentialSpecInSpec (host-profile stand-ins for the files,
- * registry and swarm configs; Decision 17), §13.2 TestSetupWindowsDevices,
- * and the worked examples of §8.2 setResourcesInSpec, plus the §8.1 order.
+ * registry and swarm configs; rule: hcsc.host.credential-spec-standins), rule: oci.devices TestSetupWindowsDevices,
+ * and the worked examples of rule: oci.resources.spec setResourcesInSpec, plus the rule: oci.resources.validation order.
  */
 #include <stdio.h>
 

@@ -198,7 +198,7 @@ static const struct join_case winjointests[] = {
 /*
  * Derived by reading Go's Clean (lazybuf, postClean), not copied from Go's
  * tests (they agree with a transcription of that code run under Go 1.23;
- * Decision 44's run of Go itself with GOOS=windows is their final judge).
+ * rule: hcsc.tests.go-oracle run of Go itself with GOOS=windows is their final judge).
  * postClean acts only when the output is not a prefix of the input, and it
  * scans Go's whole buffer, including bytes past the end of the output.
  */

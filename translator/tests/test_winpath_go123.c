@@ -1,6 +1,6 @@
 /*
- * test_winpath_go123.c: where go1.23 (the version winpath.c follows, DESIGN
- * Decision 44) and newer Go differ: volume name, IsAbs, Split, Clean, Dir,
+ * test_winpath_go123.c: where go1.23 (the version winpath.c follows,
+ * rule: hcsc.tests.go-oracle) and newer Go differ: volume name, IsAbs, Split, Clean, Dir,
  * Base and IsLocal of each go123_cases path, and the go123_joins. These are
  * not Go's test data but go1.23.5's answers from its filepathlite code;
  * tools/goref/winpath (Go itself, under Wine) is the final judge.
@@ -8,7 +8,7 @@
 #include "winpath_harness.h"
 
 /*
- * Where go1.23 (our oracle, DESIGN Decision 44) and newer Go differ. The
+ * Where go1.23 (our oracle, rule: hcsc.tests.go-oracle) and newer Go differ. The
  * answers are go1.23.5's, from its filepathlite code run on these inputs.
  */
 struct go123_case {

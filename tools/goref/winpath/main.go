@@ -1,5 +1,5 @@
 // winpath: the Go oracle for hcsc's Windows path rules
-// (translator/src/common/winpath.c, DESIGN.md Decision 44). Every answer
+// (translator/src/common/winpath.c, rule: hcsc.tests.go-oracle). Every answer
 // comes from Go's own path/filepath; nothing is reimplemented here. Those
 // answers are the GOOS=windows ones only in a Windows binary, so build it
 // with GOOS=windows (the program refuses to run otherwise) and run it under

@@ -1,8 +1,8 @@
 /*
  * apply/apply.c: the portable half of --apply: which document the host
- * takes (Decision 41), the Hyper-V refusal (Decision 4), the profile/host
- * check, NameToGuid's layer IDs (Decision 37), the compact recompile
- * (Decision 29), and the small JSON readers the back ends share. The
+ * takes (rule: hcsc.apply.schema-by-host-build), the Hyper-V refusal (rule: hcsc.apply.hyperv-refused), the profile/host
+ * check, NameToGuid's layer IDs (rule: hcsc.apply.name-to-guid), the compact recompile
+ * (rule: hcsc.cli.compact), and the small JSON readers the back ends share. The
  * submission itself is apply_win.c (apply_nowin.c elsewhere).
  */
 #include "apply/apply_int.h"
@@ -143,7 +143,7 @@ void apply_guid_text(uint32_t d1, uint16_t d2, uint16_t d3,
 }
 
 /*
- * Decision 37: ask NameToGuid for every layer whose compiled ID was a
+ * rule: hcsc.apply.name-to-guid: ask NameToGuid for every layer whose compiled ID was a
  * placeholder (not with --dry-run, which only names the calls).
  */
 static enum hcsc_rc resolve_layers(struct apply_job *j,
@@ -183,7 +183,7 @@ static void discard_msg(void *ctx, enum apply_msg_kind kind, const char *text)
 }
 
 /*
- * The bytes HCS gets: compact (Decision 29), with NameToGuid's layer IDs.
+ * The bytes HCS gets: compact (rule: hcsc.cli.compact), with NameToGuid's layer IDs.
  * The recompile's diagnostics were already shown by the first compile.
  */
 static int recompile(struct apply_job *j, const struct compile_input *in,

@@ -1,9 +1,9 @@
 /*
- * apply/apply.h: `hcsc compile --apply` (DESIGN.md "Apply", Decisions 4,
- * 37-41): hand the compiled document to the Host Compute Service of the
+ * apply/apply.h: `hcsc compile --apply` (rules: hcsc.apply.hyperv-refused, hcsc.apply.name-to-guid, hcsc.io.binary-mode, hcsc.apply.lifecycle, hcsc.apply.output, hcsc.apply.schema-by-host-build):
+ * hand the compiled document to the Host Compute Service of the
  * running Windows host. The only code in hcsc that touches HCS; it takes
  * its documents from the pipeline (compile_run) and never changes them,
- * except for the layer IDs NameToGuid gives (Decision 37), which it
+ * except for the layer IDs NameToGuid gives (rule: hcsc.apply.name-to-guid), which it
  * reports.
  *
  * The target decides the path (target.h):
@@ -11,7 +11,7 @@
  *     build >= 17763 hcs-v2.json through computecore.dll: HcsCreateOperation,
  *                    HcsCreateComputeSystem, HcsWaitForOperationResult;
  *                    Hyper-V is refused (exit 2) until the utility VM
- *                    document exists (Decision 4)
+ *                    document exists (rule: hcsc.apply.hyperv-refused)
  *     older builds   hcs-v1.json through vmcompute.dll (the pending-operation
  *                    pattern with a registered notification callback)
  *   docker:          hcs-v1.json through vmcompute.dll on every build,

@@ -1,10 +1,10 @@
 /*
  * apply/apply_win.c: the Windows back end's common parts: the host build
- * (RtlGetVersion, Decision 41), loading computecore.dll / vmcompute.dll
+ * (RtlGetVersion, rule: hcsc.apply.schema-by-host-build), loading computecore.dll / vmcompute.dll
  * with LoadLibraryW + GetProcAddress (so hcsc starts on hosts without HCS
- * and says so), NameToGuid (Decision 37; hcsshim internal/wclayer
+ * and says so), NameToGuid (rule: hcsc.apply.name-to-guid; hcsshim internal/wclayer
  * layerid.go + nametoguid.go), wide strings, result documents, Ctrl-C
- * (Decision 39) and the stdio relay of the init process.
+ * (rule: hcsc.apply.lifecycle) and the stdio relay of the init process.
  *
  * The console control handler has no context argument, so the Ctrl-C
  * event is the one piece of process-wide state here; it is created once

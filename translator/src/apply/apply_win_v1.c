@@ -2,12 +2,12 @@
  * apply/apply_win_v1.c: submit hcs-v1.json through vmcompute.dll (hosts
  * before build 17763). The v1 API is undocumented; the shapes and the
  * pattern are hcsshim's (internal/vmcompute/vmcompute.go, internal/hcs
- * system.go, process.go, waithelper.go, callback.go; reference/hcsshim-hcs.md
- * §10.2): a call returns S_OK or ERROR_VMCOMPUTE_OPERATION_PENDING
+ * system.go, process.go, waithelper.go, callback.go;
+ * rule: hcsc.apply.lifecycle): a call returns S_OK or ERROR_VMCOMPUTE_OPERATION_PENDING
  * (0xC0370103); after a create the caller registers a notification
  * callback and, when pending, waits (bounded by --timeout) for the
  * matching *Completed notification, whose status is the result. Result
- * strings are freed with CoTaskMemFree (Decision 40).
+ * strings are freed with CoTaskMemFree (rule: hcsc.apply.output).
  *
  * The v1 document has no ShouldTerminateOnLastHandleClosed, so the system
  * is always terminated explicitly before its handle is closed.

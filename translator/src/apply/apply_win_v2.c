@@ -2,14 +2,14 @@
  * apply/apply_win_v2.c: submit hcs-v2.json through computecore.dll (hosts
  * from build 17763), following the documented synchronous pattern (HCS
  * reference docs and samples; hcsshim internal/hcs/v2 runOperation,
- * reference/hcsshim-hcs.md §10.1): HcsCreateOperation, the call, and on a
+ * rule: hcsc.apply.lifecycle): HcsCreateOperation, the call, and on a
  * failed call HcsGetOperationResult for its error document, else
  * HcsWaitForOperationResult bounded by --timeout; HcsCloseOperation
- * always; result documents freed with LocalFree (Decision 40).
+ * always; result documents freed with LocalFree (rule: hcsc.apply.output).
  *
  *   --apply          create, wait, HcsCloseComputeSystem (the document
  *                    sets ShouldTerminateOnLastHandleClosed: HCS
- *                    terminates the system, Decision 39)
+ *                    terminates the system, rule: hcsc.apply.lifecycle)
  *   --apply --start  also HcsStartComputeSystem, then HcsCreateProcess with
  *                    process.json, HcsSetProcessCallback,
  *                    HcsWaitForOperationResultAndProcessInfo (its stdio

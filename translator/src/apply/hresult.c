@@ -2,7 +2,7 @@
  * apply/hresult.c: the HRESULT name table. HCS_E_* from the HCS
  * documentation (HCSHResult.md, also golang.org/x/sys/windows
  * zerrors_windows.go), ERROR_VMCOMPUTE_* from x/sys/windows as vendored
- * by hcsshim (reference/hcsshim-hcs.md §10.3), and the common Win32
+ * by hcsshim (rule: hcsc.apply.hresult-names), and the common Win32
  * codes (winerror.h; HRESULT_FROM_WIN32(e) = 0x80070000 | e).
  */
 #include "apply/hresult.h"

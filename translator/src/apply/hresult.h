@@ -1,6 +1,6 @@
 /*
  * apply/hresult.h: names of the HRESULTs HCS hands back: the HCS_E_* and
- * ERROR_VMCOMPUTE_* codes of reference/hcsshim-hcs.md §10.3 and the common
+ * ERROR_VMCOMPUTE_* codes of rule: hcsc.apply.hresult-names and the common
  * Win32 ones. Portable (a table), so it is tested on every platform.
  */
 #ifndef HCSC_APPLY_HRESULT_H

@@ -1,7 +1,7 @@
 /*
  * check/case.c: one case of `hcsc check` (case.h): its header, its host,
  * the compile (pipeline/compile.h, as `hcsc compile` runs it), the golden
- * files that result (Decision 32) and their comparison.
+ * files that result (rule: hcsc.check.golden-files) and their comparison.
  */
 #include "case.h"
 
@@ -109,7 +109,7 @@ static enum hcsc_rc apply_host(struct case_run *cr,
 		return HCSC_OK;
 	}
 	if (!compile_host_is_file(h->host)) {
-		if (!host_builtin_find(h->host)) /* Decision 45: exit 1 */
+		if (!host_builtin_find(h->host)) /* rule: hcsc.host.builtin-profiles: exit 1 */
 			return diag_error(&cr->d, h->host_pos,
 					  "unknown built-in host profile '%s' "
 					  "(known: %s)",
@@ -202,7 +202,7 @@ static bool collect(struct case_run *cr, enum hcsc_rc rc,
 	}
 	for (int d = 0; d < DOC_COUNT; d++) {
 		if (d == DOC_OCI && cr->c->oci)
-			continue; /* its input (Decision 19: no --emit oci) */
+			continue; /* its input (rule: hcsc.from-oci.decode: no --emit oci) */
 		if (!compile_target_builds(cr->out.target, (enum compile_doc)d))
 			continue; /* e.g. no hcs-v2.json under docker */
 		if (!cr->out.have[d]) {

@@ -1,6 +1,6 @@
 /*
  * check/corpus.c: case discovery and stale golden folders (corpus.h).
- * hcsc's own layout (DESIGN.md Decisions 30, 34); no upstream.
+ * hcsc's own layout (rules: hcsc.check.cases, hcsc.check.update-and-junit); no upstream.
  */
 #include "corpus.h"
 

@@ -1,6 +1,6 @@
 /*
  * check/corpus.h: finding the cases of a corpus and the golden folders
- * that no case owns (Decisions 30, 34).
+ * that no case owns (rules: hcsc.check.cases, hcsc.check.update-and-junit).
  *
  * A case is a `*.yaml`, `*.yml` or `*.json` file under the corpus root,
  * except `host.*`, `*.runtime.yaml` sidecars and any file or folder whose

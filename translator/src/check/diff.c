@@ -129,7 +129,7 @@ static long step(const struct ctx *c, const struct box *b, long *v, long d,
 
 /*
  * A point (*sx, *sy), relative to (a0, b0), on an optimal path through
- * the box, strictly inside it: the middle snake of Myers §4b. The box has
+ * the box, strictly inside it: the middle snake of Myers (1986), section 4b. The box has
  * n, m > 0 and differing first and last lines, so D >= 2; the point found
  * splits it into two smaller boxes.
  */

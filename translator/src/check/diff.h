@@ -1,6 +1,6 @@
 /*
  * check/diff.h: unified diffs of two byte strings, in GNU `diff -u
- * --label A --label B` format (Decision 33): `--- A` / `+++ B` headers
+ * --label A --label B` format (rule: hcsc.check.diff-format): `--- A` / `+++ B` headers
  * without timestamps, CHECK_DIFF_CONTEXT lines of context, hunks merged
  * when their contexts touch, GNU hunk headers (`-start,count`, `,count`
  * omitted for one line, `start-1,0` for none), and `\ No newline at end

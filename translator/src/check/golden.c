@@ -1,7 +1,7 @@
 /*
  * check/golden.c: one case's golden folder: byte-for-byte comparison,
  * unified diffs of what differs, and --update (golden.h). hcsc's own
- * layout (DESIGN.md Decisions 32-34); no upstream.
+ * layout (rules: hcsc.check.golden-files, hcsc.check.diff-format, hcsc.check.update-and-junit); no upstream.
  */
 #include "golden.h"
 

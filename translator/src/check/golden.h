@@ -1,6 +1,6 @@
 /*
  * check/golden.h: comparing one case's actual files with its golden
- * folder, and rewriting that folder with --update (Decisions 32-34).
+ * folder, and rewriting that folder with --update (rules: hcsc.check.golden-files, hcsc.check.diff-format, hcsc.check.update-and-junit).
  *
  * The expected set is exactly the actual files given; a golden file of
  * the case's folder that is not among them is extra (names starting with

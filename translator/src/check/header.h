@@ -1,10 +1,10 @@
 /*
- * check/header.h: the leading comment block of a YAML case (Decision 31).
+ * check/header.h: the leading comment block of a YAML case (rule: hcsc.check.header).
  * The block is the lines from the start of the file (after a UTF-8 BOM)
  * that are empty or whose first non-blank character is `#`; it ends at
  * the first other line. Two directives are read there, each at most once:
  *
- *   # host: NAME-or-FILE   the host profile (Decision 21 decides name or
+ *   # host: NAME-or-FILE   the host profile (rule: hcsc.host.profile-file decides name or
  *                          file; a file is relative to the case's folder)
  *   # hcsc: OPTIONS        --strict, and --target NAME (or
  *                          --target=NAME): the engine to model

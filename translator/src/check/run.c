@@ -2,7 +2,7 @@
  * check/run.c: the runner of `hcsc check` (run.h): workers claim cases in
  * order and park their results in a ring of jobs * CHECK_WINDOW_PER_JOB
  * slots; the calling thread takes them out in case order and hands them
- * to on_result, so the output of -j N is the output of -j 1 (Decision 35)
+ * to on_result, so the output of -j N is the output of -j 1 (rule: hcsc.check.jobs)
  * and memory is bounded by the window, not by the corpus.
  */
 #include "run.h"

@@ -4,10 +4,10 @@
  * It finds the cases (corpus.h), compiles each one as `hcsc compile`
  * would (pretty documents; the `# host:` / `# hcsc:` header, the folder's
  * host file or the default; `--from-oci` for `*.oci.json`), turns the
- * result into its golden files (Decision 32):
+ * result into its golden files (rule: hcsc.check.golden-files):
  *   compiles: config.json hcs-v1.json hcs-v2.json process.json, plus
  *             warnings.txt when its stderr is not empty (an OCI-in case
- *             has no config.json: that is its input, Decision 19);
+ *             has no config.json: that is its input, rule: hcsc.from-oci.decode);
  *   fails (exit 1): diagnostics.txt (its exact stderr) and exit-code ("1\n");
  * with file names in diagnostics relative to the corpus root (`/`), and
  * compares them with GOLDEN/<case>/ (golden.h). Stale golden folders come

@@ -1,5 +1,5 @@
 /*
- * check/thread.c: the thread shim (Decision 35). POSIX: pthreads and
+ * check/thread.c: the thread shim (rule: hcsc.check.jobs). POSIX: pthreads and
  * sysconf(_SC_NPROCESSORS_ONLN); Windows: _beginthreadex, SRW locks,
  * condition variables (Vista and later) and GetSystemInfo.
  */

@@ -1,5 +1,5 @@
 /*
- * check/thread.h: the thread shim of `hcsc check -j` (Decision 35):
+ * check/thread.h: the thread shim of `hcsc check -j` (rule: hcsc.check.jobs):
  * pthreads on POSIX; on Windows Win32 threads (_beginthreadex), SRW
  * locks and condition variables (never libwinpthread). Only what the
  * runner needs: start/join, a mutex and a condition variable. Failures to

@@ -38,14 +38,14 @@ static inline int cli_mkdirs(const char *dir)
 	return check_sys_mkdirs(dir);
 }
 
-/* All files or none (Decision 28); see check_sys_write_files(). */
+/* All files or none (rule: hcsc.cli.output); see check_sys_write_files(). */
 static inline int cli_write_files(struct out_file *files, size_t n,
 				  const char **failed)
 {
 	return check_sys_write_files(files, n, failed);
 }
 
-/* files.c: standard streams in binary mode (Decision 38). */
+/* files.c: standard streams in binary mode (rule: hcsc.io.binary-mode). */
 void cli_binary_stdio(void);
 
 #endif

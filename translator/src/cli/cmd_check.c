@@ -12,7 +12,7 @@
  * when `--report -` writes the JUnit XML to stdout). Exit 0 when all pass
  * (or --update fixed every difference), 3 when some differ or could not
  * run, 1/2/5 for corpus, usage and I/O errors (precedence 2 > 5 > 3,
- * Decision 27). A progress line goes to stderr when it is a terminal.
+ * rule: hcsc.cli.exit-codes). A progress line goes to stderr when it is a terminal.
  */
 #include <errno.h>
 #include <stdio.h>

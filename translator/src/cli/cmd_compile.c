@@ -1,8 +1,8 @@
 /*
  * cmd_compile.c: `hcsc compile`: one description in, the selected
  * documents out, on stdout (one document) or into -o DIR (atomically;
- * Decisions 28, 29). Diagnostics go to stderr. With --apply the compiled
- * documents go only to -o and apply/ submits them (Decisions 39, 40).
+ * rules: hcsc.cli.output, hcsc.cli.compact). Diagnostics go to stderr. With --apply the compiled
+ * documents go only to -o and apply/ submits them (rules: hcsc.apply.lifecycle, hcsc.apply.output).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -123,7 +123,7 @@ static int emit_results(const struct cli_args *args, const bool want[DOC_COUNT],
 	if (args->value[OPT_OUTPUT])
 		return write_outputs(args->value[OPT_OUTPUT], want, out);
 	if (args->given[OPT_APPLY])
-		return HCSC_OK; /* Decision 40: stdout carries HCS results */
+		return HCSC_OK; /* rule: hcsc.apply.output: stdout carries HCS results */
 	for (int d = 0; d < DOC_COUNT; d++) {
 		if (!want[d])
 			continue;
@@ -137,7 +137,7 @@ static int emit_results(const struct cli_args *args, const bool want[DOC_COUNT],
 	return HCSC_OK;
 }
 
-/* Which documents, from --emit, -o and --from-oci (Decisions 19, 28). */
+/* Which documents, from --emit, -o and --from-oci (rules: hcsc.from-oci.decode, hcsc.cli.output). */
 static bool select_docs(const struct cli_args *args, bool want[DOC_COUNT])
 {
 	bool from_oci = args->value[OPT_FROM_OCI] != NULL;
@@ -188,7 +188,7 @@ static bool parse_timeout(const char *v, unsigned *out)
 	return n > 0;
 }
 
-/* The --apply options (Decisions 39, 40); false after a usage message. */
+/* The --apply options (rules: hcsc.apply.lifecycle, hcsc.apply.output); false after a usage message. */
 static bool read_apply_options(const struct cli_args *args,
 			       struct apply_options *o)
 {

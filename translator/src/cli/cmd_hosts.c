@@ -1,7 +1,7 @@
 /*
  * cmd_hosts.c: `hcsc hosts`: the built-in host profiles, one per line,
- * `NAME BUILD SKU CPUS ALIASES`, sorted by build then name (Decisions 20,
- * 45, 57).
+ * `NAME BUILD SKU CPUS ALIASES`, sorted by build then name (rules: hcsc.host.os-build, hcsc.host.builtin-profiles).
+ *
  */
 #include <stdio.h>
 #include <string.h>

@@ -1,6 +1,6 @@
 /*
  * diag_print.c: rendering diagnostics for editors and CI annotations
- * (DESIGN.md Decision 22). One renderer serves `hcsc compile` (stderr)
+ * (rule: hcsc.diag.format). One renderer serves `hcsc compile` (stderr)
  * and `hcsc check` (golden diagnostics.txt / warnings.txt), so the two
  * cannot drift apart. User text in messages (keys, values, file names)
  * can hold terminal controls (ESC, BEL): every message is printed with

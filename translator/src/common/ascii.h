@@ -1,6 +1,6 @@
 /*
  * ascii.h: locale-independent character helpers. Every case-insensitive
- * match in hcsc is ASCII folding (DESIGN.md Decision 57); <ctype.h> is never
+ * match in hcsc is ASCII folding (rule: hcsc.ascii-folding); <ctype.h> is never
  * used for semantics, so `tr_TR` and friends cannot change a result.
  */
 #ifndef HCSC_ASCII_H

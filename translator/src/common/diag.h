@@ -2,7 +2,7 @@
  * diag.h: the diagnostics of one compile, kept as data. Stages append to a
  * diag_list; only the CLI renders them as `FILE:LINE:COL: error: MSG`.
  *
- * Rules (DESIGN.md Decisions 22, 23): load and schema errors are collected
+ * Rules (rules: hcsc.diag.format, hcsc.diag.collect-then-stop): load and schema errors are collected
  * (at most DIAG_MAX_COLLECTED, shown sorted by position; the errors past
  * that cap are only counted, and the CLI says how many it did not show);
  * semantic stages stop at their first error. With `strict`, diag_placeholder() records an
@@ -42,8 +42,8 @@ void diag_warning(struct diag_list *d, struct hcsc_pos pos, const char *fmt,
 void diag_note(struct diag_list *d, struct hcsc_pos pos, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /*
- * A warning that --strict promotes to an error (placeholders, Decisions 6,
- * 14, 41). Returns HCSC_E_INPUT when promoted, HCSC_OK otherwise.
+ * A warning that --strict promotes to an error (placeholders, rules: hcsc.host.old-build-warning, hcsc.placeholders, hcsc.apply.schema-by-host-build).
+ * Returns HCSC_E_INPUT when promoted, HCSC_OK otherwise.
  */
 enum hcsc_rc diag_strict_warning(struct diag_list *d, struct hcsc_pos pos,
 				 const char *fmt, ...)

@@ -3,7 +3,7 @@
  * unicode.ToLower (the generated table unicode_lower.h, Unicode 15.0 as in
  * Go 1.23). Upstream uses it where a lowered value reaches the output:
  * moby lowercases `-v` specs before matching them, so `C:\ÄRGER` becomes
- * `c:\ärger`. (Matching keys and names is ASCII folding, Decision 57.)
+ * `c:\ärger`. (Matching keys and names is ASCII folding, rule: hcsc.ascii-folding.)
  */
 #ifndef HCSC_GOLOWER_H
 #define HCSC_GOLOWER_H

@@ -1,8 +1,8 @@
 /*
  * sha.h: SHA-1 and SHA-256 as FIPS 180-4 defines them, incremental and
  * one-shot. SHA-1 feeds uuid5() (RFC 4122 name-based UUIDs); SHA-256 gives
- * the default container Id and the placeholder names of DESIGN Decision 14.
- * No library we link provides them (Decision 14), so this is our own code,
+ * the default container Id and the placeholder names of rule: hcsc.placeholders.
+ * No library we link provides them (rule: hcsc.placeholders), so this is our own code,
  * checked against the NIST example vectors in tests/test_sha.c.
  *
  * A context is plain memory owned by the caller: _init() it, _update() it

@@ -14,7 +14,7 @@
 #define UUID_LEN 16
 #define UUID_TEXT_LEN 36
 
-/* hcsc's placeholder namespace (DESIGN Decision 14), as text and as bytes. */
+/* hcsc's placeholder namespace (rule: hcsc.placeholders), as text and as bytes. */
 extern const char *const hcsc_uuid_ns_text;
 extern const unsigned char hcsc_uuid_ns[UUID_LEN];
 
@@ -24,7 +24,7 @@ void uuid5(const unsigned char ns[UUID_LEN], const char *name, size_t n,
 
 /*
  * Parses 8-4-4-4-12 hex digits (either case), optionally wrapped in braces
- * `{...}` (both present or both absent; DESIGN Decisions 52 and 57). Nothing
+ * `{...}` (both present or both absent; rules: hcsc.input.layer-id-guid, hcsc.ascii-folding). Nothing
  * else is accepted: no surrounding space, no "urn:uuid:" prefix. On failure
  * returns false and leaves out untouched.
  */

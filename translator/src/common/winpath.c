@@ -1,6 +1,6 @@
 /*
  * winpath.c: mirrors Go's path/filepath for GOOS=windows as of go1.23.5,
- * the Debian golang-1.23-go toolchain that DESIGN Decision 44 makes the
+ * the Debian golang-1.23-go toolchain that rule: hcsc.tests.go-oracle makes the
  * oracle (tools/goref/winpath checks us against it):
  *   src/internal/filepathlite/path.go        Clean, Split, Base, Dir, VolumeName
  *   src/internal/filepathlite/path_windows.go volumeNameLen, IsAbs, isLocal,
@@ -392,7 +392,7 @@ static bool is_reserved_base(const char *s, size_t n)
  * has no answer of its own: it calls syscall.FullPath(element) and counts
  * the element reserved if the result starts with `\\.\`. We answer
  * "reserved" there. Go's own tables need it ("nul ", "nul." are not local),
- * and so does Wine, where Decision 44 runs Go: Wine's RtlIsDosDeviceName_U
+ * and so does Wine, where rule: hcsc.tests.go-oracle runs Go: Wine's RtlIsDosDeviceName_U
  * cuts the name the same way, so FullPath gives `\\.\NUL` for "nul.txt".
  * Under Wine, Go would differ from us only for COM/LPT with a superscript
  * digit and a suffix ("com\302\271.txt": Wine knows no superscripts), and

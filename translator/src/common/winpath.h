@@ -1,6 +1,6 @@
 /*
  * winpath.h: Go's path/filepath on Windows (GOOS=windows) as pure functions
- * over NUL-terminated byte strings (DESIGN Decision 7). Both `\` and `/`
+ * over NUL-terminated byte strings (rule: hcsc.winpath.go-filepath). Both `\` and `/`
  * separate; results use `\` where Go's FromSlash would. Every function
  * answers exactly as the Go function named beside it, including its quirks
  * (see winpath.c for the Go version followed). Returned strings come from
@@ -34,7 +34,7 @@ void winpath_split(const char *path, size_t *dir_len);
  * filepath.IsLocal. A reserved device name followed by an extension
  * ("CON.txt", "nul ") is reserved or not depending on what go1.23 gets from
  * the OS (syscall.FullPath); here it always counts as reserved (IsLocal
- * false), as under Wine (Decision 44's Go runs there) and on the Windows
+ * false), as under Wine (rule: hcsc.tests.go-oracle Go runs there) and on the Windows
  * versions that Go's comment says treat such names as reserved.
  */
 bool winpath_is_local(const char *path);

@@ -10,7 +10,7 @@
  * interfaces, and nil or empty slices and maps, never a struct value.
  * Map keys are printed sorted by bytes.
  *
- * Strings are escaped as Go >= 1.22 json.Marshal does (Decision 7): `\"`
+ * Strings are escaped as Go >= 1.22 json.Marshal does (rule: hcsc.emit.go-json): `\"`
  * `\\` `\n` `\r` `\t` `\b` `\f`, other bytes < 0x20 as \u00xx (lowercase
  * hex), `<` `>` `&` as \u003c \u003e \u0026, U+2028/U+2029 as \u2028
  * \u2029, each invalid UTF-8 byte as \ufffd; everything else raw.

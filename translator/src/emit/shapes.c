@@ -572,7 +572,7 @@ static const struct shape_field process_params_fields[] = {
 	O("CreateStdInPipe", &t_bool),
 	O("CreateStdOutPipe", &t_bool),
 	O("CreateStdErrPipe", &t_bool),
-	O("ConsoleSize", &s_int32), /* []int32: DESIGN Decision 53 */
+	O("ConsoleSize", &s_int32), /* []int32: rule: process.parameters */
 	O("CreateInUtilityVM", &t_bool),
 	O("UseExistingLogin", &t_bool),
 	O("UseLegacyConsole", &t_bool),

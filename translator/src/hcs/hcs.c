@@ -1,14 +1,15 @@
 /*
  * hcs.c: the HCS stage's entry point (hcs.h). Mirrors hcsshim v0.8.6
  * internal/hcsoci/hcsdoc_wcow.go createWindowsContainerDocument
- * (reference/hcsshim-hcs.md §6.2 with the §6.3 SEED-early deltas E1-E3):
+ * (rules: hcs.document.base, hcs.v086.resources, hcs.v086.mounts):
  * the checks run once, in the seed's order, since the schema 1.0 run and
  * the schema 2.1 run (a hosting system iff spec.windows.hyperv is set)
  * fail alike; the values both documents take go into a struct hcs_plan
  * that v1.c and v2.c print from. The v2 network namespace stands where
- * create.go sets actualNetworkNamespace (§6.1 P2), after the v1 run.
+ * create.go sets actualNetworkNamespace (rule: hcsc.placeholder.network-namespace), after the v1 run.
  *
  * Also the Go integer conversions and the json-c helpers of the stage.
+ * rule: hcs.latest.hyperv-below-rs5
  */
 #include <inttypes.h>
 #include <string.h>
@@ -235,7 +236,7 @@ static enum hcsc_rc classify_086(struct diag_list *d, const struct oci_spec *s,
 				  "invalid container spec - Mount.Type '%s' must "
 				  "not be set",
 				  m->type);
-	/* ASCII folding, Decision 57. */
+	/* ASCII folding, rule: hcsc.ascii-folding. */
 	if (ascii_prefixi(dst, HCS_PIPE_PREFIX)) {
 		hm->pipe = true;
 		hm->pipe_name = dst + HCS_PIPE_PREFIX_LEN;
@@ -349,8 +350,8 @@ static enum hcsc_rc plan_layer_folders(struct diag_list *d, struct hcs_plan *p)
  * A hosted container's Storage.Path is Root.Path (S16, L12), which the
  * layer mounting fills, when it is empty, with where the scratch is inside
  * the utility VM: v0.8.6 `C:\c\<n>\scratch`, n counting the VM's
- * containers in hex from 1 (Decision 61); hcsshim main, the first SCSI
- * mount (Decision 66).
+ * containers in hex from 1 (rule: hcs.v2.hosted-storage-path); hcsshim main, the first SCSI
+ * mount (rule: hcs.owner).
  */
 static const char *uvm_scratch(const struct hcs_plan *p)
 {
@@ -402,8 +403,8 @@ static enum hcsc_rc plan_init(struct arena *a, struct diag_list *d,
 }
 
 /*
- * v2 Networking.Namespace (Decision 5): Runtime.NetworkNamespace as given
- * (Decision 52), else the placeholder uuid5(NS, "netns:" + Id).
+ * v2 Networking.Namespace (rule: hcsc.placeholder.network-namespace): Runtime.NetworkNamespace as given
+ * (rule: hcsc.input.layer-id-guid), else the placeholder uuid5(NS, "netns:" + Id).
  */
 static enum hcsc_rc plan_namespace(struct arena *a, struct diag_list *d,
 				   struct hcs_plan *p)

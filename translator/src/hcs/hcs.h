@@ -32,22 +32,22 @@ struct hcs_input {
 	const struct target *target;
 	const struct oci_spec *spec;
 	const char *id;    /* HCS Name / create call id */
-	const char *owner; /* HCS Owner (Decision 1) */
+	const char *owner; /* HCS Owner (rule: hcs.owner) */
 	const struct host_profile *host;
 	/*
 	 * One entry per image layer (spec layerFolders except the last, the
 	 * scratch): the layer's GUID, already lowercase without braces, or NULL
-	 * when not given (then Decision 14's stand-in, one warning per
+	 * when not given (then rule: hcsc.placeholders stand-in, one warning per
 	 * compile, --strict: error). `layer_id_pos` says where each came from
 	 * (or where it should be set).
 	 */
 	const char **layer_ids;
 	struct hcsc_pos *layer_id_pos;
 	size_t nlayer_ids;
-	/* Hyper-V v1: Runtime.UtilityVMPath, or NULL (§9 offline rule). */
+	/* Hyper-V v1: Runtime.UtilityVMPath, or NULL (rule: hcs.v1.xenon-utility-vm offline rule). */
 	const char *utility_vm_path;
 	struct hcsc_pos utility_vm_pos;
-	/* v2 Networking.Namespace: Runtime.NetworkNamespace (Decision 5). */
+	/* v2 Networking.Namespace: Runtime.NetworkNamespace (rule: hcsc.placeholder.network-namespace). */
 	bool has_network_namespace;
 	const char *network_namespace;
 	struct hcsc_pos network_namespace_pos;
@@ -68,7 +68,7 @@ struct hcs_result {
 
 /*
  * Build all three documents. Returns HCSC_OK, or HCSC_E_INPUT after
- * recording upstream's error (stops at the first, Decision 23); on error
+ * recording upstream's error (stops at the first, rule: hcsc.diag.collect-then-stop); on error
  * no tree is returned. Warnings (CPU clamp, memory not a whole MiB,
  * placeholders) go to `d`.
  */

@@ -20,7 +20,7 @@
 /* hcsshim's pipePrefix (internal/hcsoci/hcsdoc_wcow.go). */
 #define HCS_PIPE_PREFIX "\\\\.\\pipe\\"
 #define HCS_PIPE_PREFIX_LEN 9
-/* The root of the utility VM's VSMB shares (DESIGN Decision 4). */
+/* The root of the utility VM's VSMB shares (rule: hcsc.hyperv-v2.vsmb-shares). */
 #define HCS_VSMB_ROOT \
 	"\\\\?\\VMSMB\\VSMB-{dcc079ae-60ba-4d07-847c-3493609c0870}\\"
 
@@ -147,7 +147,7 @@ void hcs_set_mounts(struct json_object *o, const struct hcs_plan *p,
 /* ---- layers.c ---------------------------------------------------------- */
 
 /*
- * Fill p->layer_ids: the given IDs, else Decision 14's placeholder with
+ * Fill p->layer_ids: the given IDs, else rule: hcsc.placeholder.layer-id placeholder with
  * one warning for the compile (--strict: HCSC_E_INPUT).
  */
 enum hcsc_rc hcs_layer_ids(struct arena *a, struct diag_list *d,

@@ -11,6 +11,9 @@
  *                      an isolated job container (ospath.Sanitize)
  * and, before it, the shim's gMSA check (validateContainerConfig) and the
  * credential guard instance that only a live HCS can create.
+ * rules: hcs.latest.devices, hcs.latest.dump-registry,
+ *   hcs.latest.host-process, hcs.latest.gmsa-check,
+ *   hcs.latest.credential-guard
  */
 #include <inttypes.h>
 #include <string.h>

@@ -1,7 +1,7 @@
 /*
  * layers.c: what hcsshim v0.8.6 asks the host about layers, answered
- * offline (reference/hcsshim-hcs.md §8, §9; DESIGN.md Decisions 4, 14, 37,
- * 47, 48):
+ * offline (rule: hcs.layers.ids, rule: hcs.v1.xenon-utility-vm; rules: hcsc.hyperv-v2.vsmb-shares, hcsc.placeholder.layer-id, hcsc.apply.name-to-guid, hcsc.placeholder.anonymous-volume):
+ *
  *   layer IDs     wclayer.LayerID (vmcompute NameToGuid of the folder's
  *                 base name): the given ID, else uuid5(NS, "layer:" +
  *                 filepath.Base(folder)) with one warning per compile;
@@ -41,7 +41,7 @@ static struct hcsc_pos id_pos(const struct hcs_plan *p, size_t i)
 	return fallback;
 }
 
-/* Decision 14: uuid5(NS, "layer:" + filepath.Base(folder)). */
+/* rule: hcsc.placeholder.layer-id: uuid5(NS, "layer:" + filepath.Base(folder)). */
 static const char *placeholder_id(struct arena *a, const char *folder)
 {
 	const char *name = arena_printf(a, "layer:%s", winpath_base(a, folder));
@@ -130,7 +130,7 @@ const char *hcs_uvm_image_path(struct arena *a, const struct hcs_plan *p)
 	const char *spec_path = p->spec->windows.utility_vm_path;
 	const char *parts[2];
 
-	/* S15c: the spec's utilityVMPath wins, as in the seed. */
+	/* rule: hcs.v1.xenon-utility-vm: the spec's utilityVMPath wins, as in the seed. */
 	if (spec_path && *spec_path)
 		return spec_path;
 	/* Runtime.UtilityVMPath stands in for LocateUVMFolder's answer. */

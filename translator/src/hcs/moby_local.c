@@ -12,6 +12,9 @@
  * The same function at moby 85ad4b16c1 (target docker-19.03) differs in
  * two rules, kept beside master's: named pipes need build 16299, and
  * devices need build 17763 and are passed on whatever their ID type.
+ * Rules (docs/rules.md): hcs.moby-local.document, hcs.moby-local.volume-path,
+ * hcs.moby-local.resources, hcs.moby-local.hyperv-utility-vm,
+ * hcs.moby-local.mounts, hcs.moby-local.devices.
  */
 #include <inttypes.h>
 #include <string.h>

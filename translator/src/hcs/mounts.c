@@ -5,6 +5,7 @@
  * with `\\.\pipe\`; hcsshim main: a pipe source, mapped only to a pipe
  * destination). Keys are the union of both documents' fields; each shape
  * prints its own.
+ * rule: hcs.latest.pipes
  */
 #include "hcs_int.h"
 

@@ -24,6 +24,7 @@
  * stdout pipes always; ConsoleSize a [2]uint, [0,0] without a console size.
  * For a Linux container (docker-19.03, LCOW) the args go as CommandArgs
  * and the whole spec, as createLinux left it, as OCISpecification.
+ * rule: process.moby-local.config
  */
 #include <string.h>
 

@@ -11,6 +11,7 @@
  *   fields; count, limit and weight are int32 and mutually exclusive; the
  *   count is clamped to the host's (or the utility VM's) processors; the
  *   memory is in MB as a uint64.
+ * rules: hcs.latest.cpu-limits, hcs.latest.annotations
  */
 #include <inttypes.h>
 #include <string.h>

@@ -7,6 +7,7 @@
  * V1 Xenon branch (a Hyper-V spec keeps HvPartition false and no layers).
  * Every field the builder assigns is set, zero or not; the emitter's
  * omitempty decides what prints, as in Go.
+ * rules: hcs.hostname, hcs.credentials, hcs.v1.layer-folder-path
  */
 #include <json-c/json.h>
 

@@ -18,6 +18,7 @@
  * Numbers are Go's int32() of the builder's values: they wrap. A
  * sub-object is added whenever the builder sets its pointer, so `{}` can
  * print.
+ * rules: hcs.latest.document, hcs.latest.hyperv-hosted
  */
 #include <json-c/json.h>
 
@@ -68,7 +69,7 @@ static void set_qos(struct json_object *st, const struct hcs_plan *p)
 		hcs_set_int(q, "IopsMaximum", hcs_go_int32(p->iops));
 }
 
-/* S9 (schema 2.1 half), Namespace per Decision 5. */
+/* rule: hcs.network (schema 2.1 half), Namespace per rule: hcsc.placeholder.network-namespace. */
 static void set_network(struct json_object *c, const struct hcs_plan *p)
 {
 	const struct oci_spec *s = p->spec;

@@ -1,10 +1,10 @@
 /*
  * json_scan.c: a strict RFC 8259 JSON scanner building the positioned node
- * tree (DESIGN.md Decision 26: json-c gives no positions, duplicates or
+ * tree (rule: hcsc.input.json-scanner: json-c gives no positions, duplicates or
  * overflow). Integers `-?(0|[1-9][0-9]*)` become NODE_INT with the exact
  * magnitude and an overflow flag; numbers with a fraction or exponent stay
  * text (NODE_STR, `number`). An accepted document is then given to json-c's
- * strict tokener as a second opinion (reference/ecosystem.md §5.1).
+ * strict tokener as a second opinion (json_tokener_strict).
  * Recursion is bounded by LOAD_MAX_DEPTH.
  */
 #include <stdint.h>

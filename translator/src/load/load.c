@@ -1,7 +1,7 @@
 /*
  * load.c: reading input files and turning their bytes into a node tree:
  * the BOM, the UTF-8 check, the choice of syntax, and the helpers both
- * front ends share (limits of DESIGN.md Decisions 25, 55, 57; duplicate
+ * front ends share (limits of rule: hcsc.input.limits; duplicate
  * keys; integer literals).
  */
 #ifndef _WIN32
@@ -481,7 +481,7 @@ enum hcsc_rc load_read_file(struct arena *a, struct diag_list *d,
 	strbuf_reset(out);
 	if (is_stdin) {
 #ifdef _WIN32
-		_setmode(_fileno(stdin), _O_BINARY); /* Decision 38 */
+		_setmode(_fileno(stdin), _O_BINARY); /* rule: hcsc.io.binary-mode */
 #endif
 	} else {
 		errno = 0;

@@ -3,7 +3,7 @@
  *
  * Syntax: YAML through libyaml's event API, JSON through our positioned
  * scanner (json_scan.c), then checked by json-c's strict tokener.
- * Limits (DESIGN.md Decisions 25, 55, 57), each inclusive, each an input
+ * Limits (rule: hcsc.input.limits), each inclusive, each an input
  * error naming the limit:
  *   LOAD_MAX_FILE      4 MiB per input file
  *   LOAD_MAX_DEPTH     64 (the root is at depth 1; keys and scalars count)

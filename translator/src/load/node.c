@@ -1,6 +1,6 @@
 /*
  * node.c: lookups in a loaded node tree and the kinds' names for messages.
- * Case-insensitive lookup is ASCII folding only (DESIGN.md Decision 57).
+ * Case-insensitive lookup is ASCII folding only (rule: hcsc.ascii-folding).
  */
 #include "node.h"
 

@@ -1,10 +1,10 @@
 /*
  * node.h: the positioned node tree every input becomes (descriptions, host
  * profiles, OCI specs, runtime sidecars), whatever its syntax. YAML comes
- * through libyaml, JSON through our positioned scanner (DESIGN.md Decision
- * 26); both yield this tree, allocated from the caller's arena.
+ * through libyaml, JSON through our positioned scanner
+ * (rule: hcsc.input.json-scanner); both yield this tree, allocated from the caller's arena.
  *
- * Scalars are typed by the YAML 1.2 core schema as refined by Decision 46:
+ * Scalars are typed by the YAML 1.2 core schema as refined by rule: hcsc.input.scalars:
  *   null    `null` `Null` `NULL` `~` or empty (plain only)
  *   bool    `true|True|TRUE|false|False|FALSE` (plain only)
  *   int     `[-+]?[0-9]+` (plain only; decimal; kept as sign + magnitude)

@@ -1,11 +1,11 @@
 /*
  * yaml_load.c: YAML through libyaml's event API (yaml_parser_parse) into a
  * node tree. The event API keeps aliases unresolved, so anchors, alias
- * expansion, their limits and cycles are ours (reference/ecosystem.md
- * §5.2; the guards follow go-yaml v3 decode.go in spirit). libyaml marks
+ * expansion, their limits and cycles are ours
+ * (rule: hcsc.input.limits; the guards follow go-yaml v3 decode.go in spirit). libyaml marks
  * are 0-based and count characters (yaml/libyaml: src/scanner.c, SKIP),
  * so line + 1 and column + 1 are our 1-based code point positions.
- * Scalars are typed by DESIGN.md Decision 46.
+ * Scalars are typed by rule: hcsc.input.scalars.
  */
 #include <stdint.h>
 #include <string.h>
@@ -161,7 +161,7 @@ static bool text_is(const struct node *n, const char *const *words)
 	return false;
 }
 
-/* Decision 46: the core schema's null, bool and decimal int forms. */
+/* rule: hcsc.input.scalars: the core schema's null, bool and decimal int forms. */
 static void resolve_plain(struct node *n)
 {
 	static const char *const nulls[] = { "", "~", "null", "Null", "NULL",

@@ -1,7 +1,8 @@
 /*
  * decode.c: node tree -> C struct, driven by the schema tables (schema.h).
  * Type errors, range errors, unknown and duplicate keys are all collected
- * (DESIGN.md Decision 23); the caller stops after this phase if any.
+ * (rule: hcsc.diag.collect-then-stop); the caller stops after this phase if any.
+ * rules: hcsc.input.go-ranges, hcsc.input.cmd-string
  */
 #include "schema.h"
 
@@ -451,7 +452,7 @@ static bool decode_field(const struct decode_ctx *ctx, const struct field *f,
 		return true;
 	slot = (char *)out + f->offset;
 	if (n->kind == NODE_NULL)
-		return true; /* null means absent (Decision 10) */
+		return true; /* null means absent (rule: hcsc.input.null-and-empty) */
 	switch (f->type) {
 	case FT_STRING:
 		return decode_string(ctx, path, n, slot);
@@ -524,7 +525,7 @@ static size_t case_first_scan(const struct node *map, size_t i)
 	return i;
 }
 
-/* Keys equal but for case are one key given twice (Decision 9). */
+/* Keys equal but for case are one key given twice (rule: hcsc.input.case-insensitive-keys). */
 static bool case_duplicate(const struct decode_ctx *ctx, const struct node *map,
 			   const size_t *first, size_t i)
 {

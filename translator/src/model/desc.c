@@ -1,6 +1,6 @@
 /*
- * desc.c: decoding a description (DESIGN.md "Description", Decisions 11,
- * 13, 50): plain descriptions and `docker inspect` output, the Id rule and
+ * desc.c: decoding a description (README "The description"; rules: hcsc.input.docker-inspect, hcsc.id.default):
+ * plain descriptions and `docker inspect` output, the Id rule and
  * its default.
  */
 #include "desc.h"
@@ -79,7 +79,7 @@ static struct node *without_string_image(struct arena *a,
 }
 
 /*
- * Decision 52: a layer Id is a GUID (braces optional, any case), kept
+ * rule: hcsc.input.layer-id-guid: a layer Id is a GUID (braces optional, any case), kept
  * lowercase without braces, as go-winio's GUID.String() prints it.
  */
 static bool normalize_layer_ids(struct arena *a, struct diag_list *d,

@@ -1,5 +1,5 @@
 /*
- * desc.h: a container description as decoded (DESIGN.md "Description"):
+ * desc.h: a container description as decoded (README "The description"):
  * the docker Config and HostConfig (moby master's Engine API types), the
  * image config, the runtime facts a daemon knows at start, and the
  * top-level Name/Owner/Id. Filled by desc_decode() from the schema tables
@@ -178,7 +178,7 @@ struct desc_runtime {
 struct desc {
 	struct v_obj hdr;
 	const char *file;   /* display name of the description */
-	bool inspect;       /* docker inspect input (Decision 11) */
+	bool inspect;       /* docker inspect input (rule: hcsc.input.docker-inspect) */
 	struct v_str name, owner, id;
 	struct desc_image image;
 	struct desc_config config;

@@ -1,5 +1,5 @@
 /*
- * desc_schema.c: the schema tables of a description (DESIGN.md Decision 12):
+ * desc_schema.c: the schema tables of a description (rule: hcsc.input.field-table):
  * every field of moby master's container.Config, container.HostConfig
  * (with the embedded container.Resources) and mount.Mount, marked
  * FS_MODELLED (shapes the documents), FS_VALIDATED (moby rejects or warns
@@ -316,7 +316,7 @@ static SCHEMA(config_ref_schema, "Configs", struct desc_reference, config_ref_fi
 static const struct field runtime_fields[] = { RUNTIME_FIELDS };
 static SCHEMA(runtime_schema, "Runtime", RT, runtime_fields);
 
-/* The --runtime sidecar of --from-oci also carries OpenStdin (Decision 19). */
+/* The --runtime sidecar of --from-oci also carries OpenStdin (rule: hcsc.from-oci.decode). */
 static const struct field sidecar_fields[] = {
 	RUNTIME_FIELDS,
 	F("OpenStdin", FT_BOOL, RT, open_stdin, NULL, FS_MODELLED, NR),

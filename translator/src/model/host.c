@@ -1,6 +1,6 @@
 /*
- * host.c: built-in host profiles (DESIGN.md Decision 45) and host profile
- * files (Decisions 20, 21, 45, 51): OsBuild forms, Base, Sku, the daemon's
+ * host.c: built-in host profiles (rule: hcsc.host.builtin-profiles) and host profile
+ * files (rules: hcsc.host.os-build, hcsc.host.profile-file, hcsc.host.builtin-profiles, hcsc.host.filesystem-facts): OsBuild forms, Base, Sku, the daemon's
  * default isolation (moby setDefaultIsolation), filesystem facts and
  * credential spec stand-ins.
  */

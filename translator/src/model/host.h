@@ -2,8 +2,8 @@
  * host.h: the host profile: what the daemon's host would tell dockerd and
  * hcsshim (OS build, CPU count, SKU, default isolation, daemon root and
  * dns-search, filesystem facts, credential specs). Built-in profiles are
- * embedded (DESIGN.md Decision 45); a profile file may name one as its
- * Base and override keys (Decision 21).
+ * embedded (rule: hcsc.host.builtin-profiles); a profile file may name one as its
+ * Base and override keys (rule: hcsc.host.profile-file).
  */
 #ifndef HCSC_MODEL_HOST_H
 #define HCSC_MODEL_HOST_H

@@ -1,6 +1,6 @@
 /*
- * host_fs.c: lookups in the host profile's Filesystem facts (Decisions 16,
- * 51). Stands in for moby's fileInfoProvider (os.Stat) in
+ * host_fs.c: lookups in the host profile's Filesystem facts (rule: hcsc.host.filesystem-facts).
+ * Stands in for moby's fileInfoProvider (os.Stat) in
  * daemon/volume/mounts/windows_parser.go; the directory list is searched
  * first, as moby's test mock does.
  */

@@ -1,6 +1,6 @@
 /*
- * host_fs.h: the host filesystem facts a host profile may give (DESIGN.md
- * Decisions 16 and 51), asked in place of os.Stat by the bind checks of the
+ * host_fs.h: the host filesystem facts a host profile may give
+ * (rule: hcsc.host.filesystem-facts), asked in place of os.Stat by the bind checks of the
  * mount parser (moby daemon/volume/mounts/windows_parser.go, fileInfo).
  *
  * Without facts (fs NULL or !present) every answer is HOST_FS_UNKNOWN and the

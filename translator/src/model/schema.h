@@ -1,5 +1,5 @@
 /*
- * schema.h: input schemas as data (DESIGN.md Decision 12). A schema lists a
+ * schema.h: input schemas as data (rule: hcsc.input.field-table). A schema lists a
  * struct's keys with their Go type, where the decoded value goes, and what
  * hcsc does with it:
  *   FS_MODELLED   used to build the documents
@@ -8,10 +8,10 @@
  *   FS_IGNORED    accepted, type-checked loosely, and dropped (upstream
  *                 ignores it on Windows)
  * decode.c turns a node tree into the C struct by walking these tables:
- * keys match ASCII case-insensitively (Decision 9), keys equal but for case
- * are a duplicate, unknown keys are errors with a suggestion (Decision 24)
- * unless the caller decodes `docker inspect` output (Decision 11), or
- * warnings when it decodes an OCI runtime spec (Decision 19).
+ * keys match ASCII case-insensitively (rule: hcsc.input.case-insensitive-keys), keys equal but for case
+ * are a duplicate, unknown keys are errors with a suggestion (rule: hcsc.input.unknown-key-suggestion)
+ * unless the caller decodes `docker inspect` output (rule: hcsc.input.docker-inspect), or
+ * warnings when it decodes an OCI runtime spec (rule: hcsc.from-oci.decode).
  */
 #ifndef HCSC_MODEL_SCHEMA_H
 #define HCSC_MODEL_SCHEMA_H
@@ -98,7 +98,7 @@ bool schema_decode(const struct decode_ctx *ctx, const struct schema *s,
 /* Find a field by key, ASCII case-insensitively; NULL if none. */
 const struct field *schema_field(const struct schema *s, const char *key);
 
-/* Case-insensitive optimal-string-alignment distance (Decision 24). */
+/* Case-insensitive optimal-string-alignment distance (rule: hcsc.input.unknown-key-suggestion). */
 size_t schema_edit_distance(const char *a, const char *b);
 
 #endif

@@ -2,7 +2,7 @@
  * value.h: typed slots the schema decoder fills. Each slot records whether
  * the input gave the value (`set`; a YAML/JSON null counts as not given)
  * and where (`pos`), so later stages can tell Go's nil from empty and point
- * a diagnostic at the node that supplied a value (Decision 22).
+ * a diagnostic at the node that supplied a value (rule: hcsc.diag.format).
  */
 #ifndef HCSC_MODEL_VALUE_H
 #define HCSC_MODEL_VALUE_H

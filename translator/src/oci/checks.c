@@ -3,15 +3,16 @@
  * in upstream order, with upstream's texts:
  *   - runconfig DecodeCreateRequest's validateCreateRequest (net mode,
  *     isolation, resources, privileged, read-only rootfs) and the create
- *     router's mount-option checks: create requests only (Decision 50);
+ *     router's mount-option checks: create requests only (rule: hcsc.input.docker-inspect);
  *   - daemon/container.go validateContainerConfig (WorkingDir, StopSignal,
  *     Env, Healthcheck): create only, since start passes a nil Config;
  *   - validateHostConfig (AutoRemove, Mounts, ExtraHosts, ports, restart
  *     policy, capabilities, isolation, annotations): create and start.
- * Sources: reference/moby.md §2, §13.5; moby daemon/internal/runconfig/
+ * Sources: rule: oci.create.decode-checks; moby daemon/internal/runconfig/
  * {config.go,hostconfig.go,hostconfig_windows.go}, daemon/container.go,
  * api/types/container/hostconfig.go (ValidateRestartPolicy),
  * daemon/pkg/opts/hosts.go, moby/sys/signal.
+ * rule: oci.create.container-netmode-checks
  */
 #include <stdint.h>
 #include <string.h>

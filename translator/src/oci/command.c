@@ -4,7 +4,7 @@
  * User part of daemon/commit.go merge, daemon/create.go's empty-entrypoint
  * rule and `no command specified`, getEntrypointAndArgs, and
  * createSpecWindowsFields' cwd default and Args/CommandLine choice (with
- * x/sys/windows EscapeArg). reference/moby.md §5.
+ * x/sys/windows EscapeArg). rule: oci.command.merge.
  */
 #include <string.h>
 

@@ -21,7 +21,7 @@ struct arena;
 struct diag_list;
 struct host_profile;
 
-/* Where a mount point was declared: the seed's tie order (Decision 18). */
+/* Where a mount point was declared: the seed's tie order (rule: hcsc.mounts.order). */
 enum mount_origin {
 	MOUNT_FROM_BINDS,
 	MOUNT_FROM_MOUNTS,

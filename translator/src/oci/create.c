@@ -1,12 +1,13 @@
 /*
  * create.c: what `docker create` does to a description before a container
- * exists, in moby's order (reference/moby.md §2.1-2.3, daemon/create.go
+ * exists, in moby's order (rules: oci.create.decode-checks, oci.create.config-checks, daemon/create.go
  * containerCreate/create): the create-request checks, verifyContainerSettings
  * with its warnings and mutations, ArgsEscaped forcing, the merge with the
  * image config, the command, the hostname default, the stored isolation and
  * the registered mount points. For `docker inspect` input the request
  * checks and validateContainerConfig are skipped and the resource warnings
- * are not shown (a start discards them), per DESIGN.md Decision 50.
+ * are not shown (a start discards them), per rule: hcsc.input.docker-inspect.
+ * rule: oci.create.image-merge
  */
 #include <string.h>
 
@@ -93,7 +94,7 @@ static enum hcsc_rc verify_settings(struct oci_ctx *c, struct container *k)
 	enum hcsc_rc rc = HCSC_OK;
 	size_t warnings_from = c->d->nr;
 
-	/* Inspect input: the create-time mutation still runs (Decision 11). */
+	/* Inspect input: the create-time mutation still runs (rule: hcsc.input.docker-inspect). */
 	if (!c->desc->inspect)
 		rc = oci_check_container_config(c, k);
 	else

@@ -1,7 +1,7 @@
 /*
  * credspec.c: `credentialspec=` security options, reading from the host
- * profile's stand-ins (DESIGN.md Decision 17) instead of the host. Two
- * variants side by side: moby master's setWindowsCredentialSpec,
+ * profile's stand-ins (rule: hcsc.host.credential-spec-standins) instead of the host. Two
+ * variants side by side: moby master's setWindowsCredentialSpec (rule: oci.credspec.security-opt),
  * readCredentialSpecFile and readCredentialSpecRegistry (file, registry,
  * config, raw), and moby 85ad4b16c1's loop in createSpecWindowsFields
  * (docker-19.03: the whole option lowercased, no raw://, its own texts,
@@ -12,6 +12,8 @@
  * prefix, so `..\CredentialSpecsEvil\x` escapes the folder; hcsc requires
  * the joined path to be the folder itself or below it by whole path
  * components, and refuses the escape with upstream's message.
+ * rules: oci.credspec.file, hcsc.credspec.containment,
+ *   oci.credspec.registry, oci.credspec.config
  */
 #include <string.h>
 

@@ -1,6 +1,6 @@
 /*
  * decode.c: an OCI runtime spec (config.json) -> struct oci_spec, for
- * `--from-oci` (DESIGN.md Decision 19). Mirrors what Go's
+ * `--from-oci` (rule: hcsc.from-oci.decode). Mirrors what Go's
  * json.Unmarshal(config.json, &specs.Spec{}) leaves in the struct that
  * containerd hands to hcsshim, for the fields hcsc reads.
  *
@@ -166,7 +166,7 @@ static bool credspec_text(struct arena *a, struct diag_list *d,
 /*
  * ---- slots -> struct oci_spec ----------------------------------------------
  * Each position is the node that gave the value, else its nearest present
- * parent (Decision 22), else the whole input.
+ * parent (rule: hcsc.diag.format), else the whole input.
  */
 
 static struct str_list str_list_of(const struct v_list *l)

@@ -1,12 +1,12 @@
 /*
  * decode.h: reading an OCI runtime spec (config.json, as containerd hands
- * it to hcsshim) into struct oci_spec, for `--from-oci` (DESIGN.md
- * Decision 19).
+ * it to hcsshim) into struct oci_spec, for `--from-oci`
+ * (rule: hcsc.from-oci.decode).
  *
  * The input decodes as Go's encoding/json decodes it into
  * opencontainers/runtime-spec v1.3.0 `specs.Spec`: keys match ASCII
  * case-insensitively (two keys equal but for case are a duplicate error,
- * Decision 9), types and ranges are the Go field types (uint16 for
+ * rule: hcsc.input.case-insensitive-keys), types and ranges are the Go field types (uint16 for
  * cpu.shares/maximum, uint64 for counts and limits, uint32 for uid/gid),
  * null leaves a field unset (a nil pointer or slice), `[]` is an empty
  * non-nil slice. Keys that are fields of specs.Spec but not read by hcsc

@@ -3,7 +3,8 @@
  * moby master's setupWindowsDevices (the 2023 seed): `class/ID`, or
  * `IDType://ID` with a non-empty IDType; and moby 85ad4b16c1's
  * createSpecWindowsFields (docker-19.03): process isolation from build
- * 17763 only, `class/ID` only. The first bad entry fails the whole call.
+ * 17763 only, `class/ID` only. The first bad entry fails the whole call. rule:
+ * oci.devices.
  */
 #include <string.h>
 

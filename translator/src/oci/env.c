@@ -3,7 +3,7 @@
  * daemon checks Config.Env), the Env part of daemon/commit.go merge
  * (Windows: keys compared case-insensitively) and
  * container.CreateDaemonEnvironment on a Windows daemon, which reduces to
- * ReplaceOrAppendEnvValues([], Config.Env). reference/moby.md §3.
+ * ReplaceOrAppendEnvValues([], Config.Env). rule: oci.env.merge.
  */
 #include <string.h>
 

@@ -3,7 +3,7 @@
  * identical to Go's src/syscall/exec_windows.go EscapeArg) and moby's
  * escapeArgs (daemon/oci_windows.go; pkg/system EscapeArgs in 19.03).
  *
- * The rule (reference/moby.md 5.3): "" becomes two double quotes; a string
+ * The rule (rule: process.escape-arg; Go syscall.EscapeArg): "" becomes two double quotes; a string
  * with no space, tab, '"' or '\' is returned as is; otherwise each '"' is
  * written as '\"' after doubling the run of backslashes before it, and when
  * the string has a space or tab it is wrapped in '"' with a trailing run of

@@ -1,6 +1,6 @@
 /*
  * escape_arg.h: Windows command-line quoting as moby builds
- * Process.CommandLine (reference/moby.md sections 5.2-5.3). escape_arg() is
+ * Process.CommandLine (rules: oci.command.args-escaped, process.escape-arg). escape_arg() is
  * golang.org/x/sys/windows.EscapeArg (the same algorithm as Go's
  * syscall.EscapeArg); escape_args() is moby's escapeArgs (each argument
  * escaped, then joined with single spaces). Results come from the arena.

@@ -3,7 +3,8 @@
  * Isolation predicates (case-insensitive), daemon/create_windows.go
  * createContainerOSSpecificSettings (a default isolation is replaced by the
  * daemon's, written into HostConfig) and createSpec's isHyperV choice.
- * reference/moby.md §7.
+ * rule: oci.isolation.default.
+ * rule: oci.isolation.parse
  */
 #include "arena.h"
 #include "ascii.h"

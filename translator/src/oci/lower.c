@@ -1,10 +1,12 @@
 /*
  * lower.c: the OCI stage's entry point. After create (create.c), the start
  * steps (joining a shared network namespace) and then createSpec /
- * createSpecWindowsFields in the seed's order (reference/moby.md §12.6):
+ * createSpecWindowsFields in the seed's order (rule: oci.spec.windows-fields-order):
  * default spec, annotations, mounts, Hyper-V, process fields, layer
  * folders, network, hostname, cwd default, command, root, first-boot flag,
  * resources, credential spec, devices.
+ * rules: oci.spec.defaults, oci.spec.annotations, oci.spec.ignore-flushes,
+ *   oci.hostname, oci.workdir, oci.process.user-terminal
  */
 #include <string.h>
 
@@ -136,7 +138,7 @@ enum hcsc_rc oci_lower(struct arena *a, struct diag_list *d,
 		       const struct target *t, struct oci_spec *spec,
 		       struct oci_result *res)
 {
-	/* Decision 22's last fallbacks: the description's root node, else 1:1. */
+	/* rule: hcsc.diag.format last fallbacks: the description's root node, else 1:1. */
 	struct oci_ctx c = { a, d, desc, host,
 			     pos_or(desc->hdr.pos, pos_make(desc->file, 1, 1)),
 			     t };

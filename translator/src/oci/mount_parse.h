@@ -1,15 +1,15 @@
 /*
  * mount_parse.h: moby's Windows mount parser as pure functions (moby master
  * daemon/volume/mounts/windows_parser.go, validate.go, parser.go,
- * mounts.go; reference/moby.md section 6.1-6.3).
+ * mounts.go; rules: oci.mounts.windows-parser, oci.mounts.spec-validation).
  *
  *   mount_parse_raw()   ParseMountRaw: a `-v` / HostConfig.Binds entry or a
- *                       Config.Volumes key (DESIGN.md Decision 57);
+ *                       Config.Volumes key (rule: oci.mounts.binds);
  *   mount_parse_spec()  ParseMountSpec: a HostConfig.Mounts entry;
  *   mount_parse_volumes_from()  ParseVolumesFrom: a VolumesFrom entry.
  *
  * Host facts come from host_fs_stat(); HOST_FS_UNKNOWN skips the checks that
- * moby makes with os.Stat (Decision 16). On error *err is moby's message
+ * moby makes with os.Stat (rule: hcsc.host.filesystem-facts). On error *err is moby's message
  * (arena string) and HCSC_E_INPUT is returned; *out is then unspecified.
  * Every string of the results is non-NULL ("" where Go has ""); NULL
  * strings in a mount_cfg count as "".
@@ -53,7 +53,7 @@ struct mount_cfg {
  * The MountPoint fields the parser fills. `subpath` repeats
  * spec.volume_subpath for volumes ("" otherwise). The parser never sets
  * skip_mountpoint_creation: registerMountPoints does, for HostConfig.Mounts
- * binds without BindOptions.CreateMountpoint (reference/moby.md 6.4.5).
+ * binds without BindOptions.CreateMountpoint (rule: oci.mounts.spec-validation; moby daemon/volumes.go).
  */
 struct mount_point {
 	const char *type; /* bind | volume | npipe */

@@ -1,6 +1,6 @@
 /*
  * mount_regex.c: the regexes of moby's Windows mount parser
- * (reference/moby.md §6.1), rebuilt by hand as small syntax trees,
+ * (rule: oci.mounts.windows-parser), rebuilt by hand as small syntax trees,
  * compiled to a Thompson-style program and run by a backtracker that
  * explores alternatives in priority order and remembers visited
  * (instruction, position) pairs, as Go's regexp bit-state backtracker does.

@@ -1,6 +1,6 @@
 /*
  * mount_regex.h: the anchored regular expressions of moby's Windows mount
- * parser (daemon/volume/mounts/windows_parser.go; reference/moby.md §6.1),
+ * parser (daemon/volume/mounts/windows_parser.go; rule: oci.mounts.windows-parser),
  * matched on lower-cased input with Go regexp's leftmost-first submatch
  * semantics, without a regex library (the code builds for Windows too).
  */

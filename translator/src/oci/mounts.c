@@ -5,9 +5,9 @@
  * anonymous local volumes), daemon/volumes_windows.go setupMounts (sorted by
  * the depth of the cleaned destination) and the mount loop of the seed's
  * createSpec (user mounts, then the secrets mount, then the configs mount).
- * reference/moby.md §6.4–6.6.
+ * rules: oci.mounts.register, oci.mounts.secrets-configs.
  *
- * Deliberate differences (DESIGN.md Decisions 18, 47): moby sorts with an
+ * Deliberate differences (rules: hcsc.mounts.order, hcsc.placeholder.anonymous-volume): moby sorts with an
  * unstable sort over map order; hcsc sorts stably by depth, ties in the
  * order Binds, Mounts, Config.Volumes (user's, then the image's, keys
  * sorted). Anonymous volume names are sha256("anon:" + Id + ":" + dest)

@@ -2,11 +2,12 @@
  * network.c: the container's network view. Mirrors moby's Windows
  * initializeNetworking for `container:<x>` network mode (the joined
  * container's checks; hostname and domainname taken from it) and the
- * endpoint walk of createSpec (reference/moby.md §4.3, §11).
+ * endpoint walk of createSpec (rule: oci.network.container-mode, rule: oci.network.endpoints).
  *
  * Deliberate difference: moby ranges over a map of networks, so its
  * EndpointList order is random; hcsc keeps Runtime.Networks order, then the
- * shared container's endpoints, then the gateway endpoint (Decision 15).
+ * shared container's endpoints, then the gateway endpoint (rule: hcsc.network.endpoint-order).
+ * rules: oci.network.default-nat, oci.network.dns-search
  */
 #include <string.h>
 

@@ -1,6 +1,6 @@
 /*
  * oci.h: the OCI stage: a decoded description and a host profile in, the
- * OCI runtime spec moby's createSpec would build out (reference/moby.md).
+ * OCI runtime spec moby's createSpec would build out (moby daemon/oci_windows.go).
  * A pure function of its inputs: no clock, no environment, no host reads.
  */
 #ifndef HCSC_OCI_H
@@ -17,8 +17,8 @@ struct target;
 
 /* What the OCI stage also hands to the HCS stage. */
 struct oci_result {
-	const char *id;    /* the container ID (given or Decision 13) */
-	const char *owner; /* HCS Owner (Decision 1) */
+	const char *id;    /* the container ID (given or rule: hcsc.id.default) */
+	const char *owner; /* HCS Owner (rule: hcs.owner) */
 	bool open_stdin;   /* Config.OpenStdin (process.json) */
 };
 
@@ -31,10 +31,10 @@ enum hcsc_rc oci_lower(struct arena *a, struct diag_list *d,
 		       const struct target *t, struct oci_spec *spec,
 		       struct oci_result *res);
 
-/* Decision 14: `\\?\Volume{uuid5(NS, "volume:" + id)}\` (arena-owned). */
+/* rule: hcsc.placeholder.volume-path: `\\?\Volume{uuid5(NS, "volume:" + id)}\` (arena-owned). */
 const char *oci_placeholder_volume(struct arena *a, const char *id);
 
-/* Decision 13: sha256hex("hcsc:" + X) for a description without Id. */
+/* rule: hcsc.id.default: sha256hex("hcsc:" + X) for a description without Id. */
 const char *oci_default_id(struct arena *a, const char *name,
 			   const char *file);
 

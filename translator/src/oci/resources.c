@@ -3,8 +3,10 @@
  * Mirrors moby daemon/daemon_windows.go verifyPlatformContainerResources
  * (checks, warnings and the CPU-conflict discards, in upstream order) and
  * daemon/oci_windows.go setResourcesInSpec (the arithmetic, Go integer
- * conversions included). reference/moby.md §8. moby 85ad4b16c1
+ * conversions included). rule: oci.resources.validation. moby 85ad4b16c1
  * (docker-19.03) adds the client-SKU and NanoCPUs-rounding rules below.
+ * rules: oci.resources.process-discards, oci.resources.nanocpus-hyperv,
+ *   oci.resources.nanocpus-process
  */
 #include "resources.h"
 
@@ -14,7 +16,7 @@
 #include "model/host.h"
 #include "target/target.h"
 
-/* Step 2 of §8.1: process isolation only, mutating the stored HostConfig. */
+/* Step 2 of rule: oci.resources.validation: process isolation only, mutating the stored HostConfig. */
 static void discard_conflicts(struct oci_ctx *c, struct container *k)
 {
 	if (k->cpu_count.v > 0) {
@@ -72,7 +74,7 @@ static enum hcsc_rc check_cpu(struct oci_ctx *c, const struct container *k)
 	return HCSC_OK;
 }
 
-/* Step 9 of §8.1: fields Windows does not support, in upstream order. */
+/* Step 9 of rule: oci.resources.validation: fields Windows does not support, in upstream order. */
 static enum hcsc_rc check_unsupported(struct oci_ctx *c)
 {
 	const struct desc_host_config *h = &c->desc->host_config;

@@ -1,5 +1,5 @@
 /*
- * resources.h: CPU, memory and storage I/O limits (moby.md §8).
+ * resources.h: CPU, memory and storage I/O limits (rule: oci.resources.validation).
  */
 #ifndef HCSC_OCI_RESOURCES_H
 #define HCSC_OCI_RESOURCES_H

@@ -2,7 +2,7 @@
  * steps.h: the steps of the OCI stage, one file per concept, called in
  * upstream order by oci/create.c (create time) and oci/lower.c (start time,
  * createSpec). Each returns HCSC_OK or HCSC_E_INPUT after recording the
- * upstream error; the stage stops at the first error (Decision 23).
+ * upstream error; the stage stops at the first error (rule: hcsc.diag.collect-then-stop).
  */
 #ifndef HCSC_OCI_STEPS_H
 #define HCSC_OCI_STEPS_H

@@ -2,15 +2,16 @@
  * storage.c: the container's layers and root volume. Mirrors moby
  * GetLayerFolders (image layers top-most first, then the container's RW
  * layer) and createSpecWindowsFields' root rules (process isolation: the
- * volume GUID path with a trailing `\`; Hyper-V: empty). reference/moby.md
- * §12.3-12.4.
+ * volume GUID path with a trailing `\`; Hyper-V: empty).
+ * rules: oci.storage.root, oci.spec.windows-fields-order.
  *
- * Missing runtime facts get DESIGN.md Decision 14's placeholders, each with
+ * Missing runtime facts get the placeholders of rule: hcsc.placeholders, each with
  * one warning naming the key to set (--strict: an error):
  *   LayerFolders  <Daemon.Root>\windowsfilter\<sha256hex("layer:" + Id)>
  *   VolumePath    \\?\Volume{uuid5(NS, "volume:" + Id)}\ (process only)
  * The scratch folder defaults to <Daemon.Root>\windowsfilter\<Id>, which is
  * where moby's windowsfilter driver puts it (not a placeholder).
+ * rule: hcsc.placeholder.layer-folders
  */
 #include <string.h>
 

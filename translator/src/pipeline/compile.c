@@ -152,7 +152,7 @@ static enum hcsc_rc pick_target(struct arena *a, struct diag_list *d,
 /*
  * The HCS Owner: the caller's choice where the engine takes one (Decision
  * 1); an engine that always sends its own ignores another with a warning
- * (Decision 66).
+ * (rule: hcs.owner).
  */
 static const char *engine_owner(struct diag_list *d, const struct target *t,
 				const char *given, bool given_set,
@@ -168,7 +168,7 @@ static const char *engine_owner(struct diag_list *d, const struct target *t,
 }
 
 /*
- * Decisions 6 and 65: builds below the engine's minimum compile, with a
+ * rule: hcsc.host.old-build-warning (Decision 65 for era targets): builds below the engine's minimum compile, with a
  * warning (the engine's own text for an era target).
  */
 static enum hcsc_rc check_build(struct diag_list *d,
@@ -251,7 +251,7 @@ static void hcs_input_from_desc(struct arena *a, const struct desc *desc,
 					    hin->runtime_pos);
 }
 
-/* The --runtime sidecar's facts for a config.json (Decision 19). */
+/* The --runtime sidecar's facts for a config.json (rule: hcsc.from-oci.decode). */
 static void hcs_input_from_sidecar(struct arena *a, const struct desc_runtime *rt,
 				   const struct oci_spec *spec,
 				   struct hcs_input *hin)
@@ -293,7 +293,7 @@ static void hcs_input_from_sidecar(struct arena *a, const struct desc_runtime *r
 }
 
 /*
- * Decision 37: IDs NameToGuid gave (--apply) replace the layer IDs; the
+ * rule: hcsc.apply.name-to-guid: IDs NameToGuid gave (--apply) replace the layer IDs; the
  * layers left without one get placeholders, listed for the caller.
  */
 static void layer_ids_resolve(struct arena *a, const struct compile_input *in,
@@ -427,10 +427,10 @@ static enum hcsc_rc compile_desc(struct arena *a, struct diag_list *d,
 }
 
 /*
- * Decision 62: containerd writes `"root": {"path": ""}` for a
+ * rule: hcsc.from-oci.empty-root: containerd writes `"root": {"path": ""}` for a
  * process-isolated container and no root for Hyper-V; hcsshim mounts the
  * layers first. The volume path is the runtime file's VolumePath, else
- * Decision 14's placeholder with its warning.
+ * rule: hcsc.placeholders placeholder with its warning.
  */
 static enum hcsc_rc fill_oci_root(struct arena *a, struct diag_list *d,
 				  struct oci_spec *spec,

@@ -1,7 +1,7 @@
 /*
  * compile.h: one compile, from input files to output documents, chaining
  * the stages: load -> model -> oci -> hcs -> emit. Every stage always runs
- * (Decision 28): a description compiles or it does not. Outputs are built
+ * (rule: hcsc.cli.output): a description compiles or it does not. Outputs are built
  * in memory; writing them is the caller's job.
  */
 #ifndef HCSC_PIPELINE_COMPILE_H
@@ -40,14 +40,14 @@ struct compile_input {
 	const char *target;
 	bool strict;
 	enum emit_style style;
-	/* --from-oci: desc_path is then a config.json (Decision 19). */
+	/* --from-oci: desc_path is then a config.json (rule: hcsc.from-oci.decode). */
 	bool from_oci;
 	const char *oci_id;       /* --id, or NULL */
 	const char *oci_owner;    /* --owner, or NULL (default docker) */
 	const char *runtime_path; /* --runtime sidecar, or NULL */
 	const char *runtime_display;
 	/*
-	 * --apply only (Decision 37): layer IDs vmcompute NameToGuid gave, one
+	 * --apply only (rule: hcsc.apply.name-to-guid): layer IDs vmcompute NameToGuid gave, one
 	 * per image layer (spec layerFolders without the scratch); a NULL entry
 	 * keeps the given ID or the placeholder. NULL array: none.
 	 */
@@ -63,7 +63,7 @@ struct compile_input {
 	size_t desc_len, host_len, runtime_len;
 };
 
-/* An image layer whose ID was a placeholder (Decision 14). */
+/* An image layer whose ID was a placeholder (rule: hcsc.placeholder.layer-id). */
 struct compile_layer {
 	size_t index;       /* in layerFolders, 0 = top-most */
 	const char *folder; /* its path (arena-owned) */
@@ -84,7 +84,7 @@ struct compile_output {
 void compile_output_init(struct compile_output *o);
 void compile_output_release(struct compile_output *o);
 
-/* Is `v` a host profile file (Decision 21) rather than a built-in name? */
+/* Is `v` a host profile file (rule: hcsc.host.profile-file) rather than a built-in name? */
 bool compile_host_is_file(const char *v);
 
 /* Does `t` build document `doc` at all (no hcs-v2.json under docker)? */

@@ -1,6 +1,6 @@
 /*
  * report/junit.h: the JUnit XML report of `hcsc check --report FILE`,
- * written with libxml2's xmlTextWriter (Decision 34):
+ * written with libxml2's xmlTextWriter (rule: hcsc.check.update-and-junit):
  *
  *   <testsuites name tests failures errors skipped time>
  *     <testsuite  name tests failures errors skipped time>
@@ -21,7 +21,7 @@
  * name FILE, never the temporaries.
  *
  * libxml2 is optional at build time (HCSC_HAVE_LIBXML2); without it
- * junit_open() refuses with HCSC_E_USAGE and a message (STYLE.md §2), and
+ * junit_open() refuses with HCSC_E_USAGE and a message (hcsc's own message style), and
  * callers need no #ifdef. In a dynamic build the writer lives in the
  * report module, loaded by junit_open() (module.h); when the module is
  * missing junit_open() refuses the same way.

@@ -17,6 +17,7 @@
  *                      createSpec (LCOW included) and its local runtime
  *   docker-1.12        moby da92dad (April 2016, 1.12.0-dev): the
  *                      windowsoci spec and libcontainerd's containerInit
+ * rule: process.stdin-pipe
  */
 #ifndef HCSC_TARGET_H
 #define HCSC_TARGET_H

@@ -12,7 +12,7 @@
 # determinism, and --update touching only what changed.
 #
 # Needs: bash, GNU diff, xmllint (libxml2-utils). A missing tool is a
-# failure, never a skip (DESIGN.md Decision 42). The last scenario is a
+# failure, never a skip (rule: hcsc.tests.no-skip). The last scenario is a
 # negative control: the assertions themselves must be able to fail.
 set -u
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # cli.sh HCSC CORPUS_DIR
-# The command line's contract (DESIGN.md "Command line", Decisions 27-29,
+# The command line's contract (README "Command line"; rules: hcsc.cli.exit-codes, hcsc.cli.output, hcsc.cli.compact,
 # 45, 56): exit codes, messages, stdout vs -o, atomic output (a failing
 # compile creates and changes no file), stdin, compact bytes.
 set -u
@@ -58,7 +58,7 @@ expect version 0 "" -- --version
 expect help 0 "" -- --help
 expect alias-host 0 "" -- compile "$good" --host RS5
 
-# hosts: the exact table shape (Decisions 45, 57)
+# hosts: the exact table shape (rule: hcsc.host.builtin-profiles)
 "$hcsc" hosts >"$work/hosts"
 if [ "$(wc -l <"$work/hosts")" = 26 ] && head -1 "$work/hosts" | grep -qx 'ltsc2016 14393 server 4 rs1,v1607' \
 	&& grep -qx 'win11-24h2 26100 client 4 -' "$work/hosts"; then ok; else bad "hosts output"; cat "$work/hosts"; fi

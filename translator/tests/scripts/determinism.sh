@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # determinism.sh HCSC CORPUS_DIR
 # The same cases compiled under different locales, time zones and
-# environments must give identical bytes (DESIGN.md "Pipeline"). A locale
-# that is not installed is a failure, never a skip (Decision 42).
+# environments must give identical bytes (docs/design.md "Pipeline"). A locale
+# that is not installed is a failure, never a skip (rule: hcsc.tests.no-skip).
 set -u
 hcsc=$1 corpus=$2
 work=$(mktemp -d)

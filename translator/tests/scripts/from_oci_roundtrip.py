@@ -41,7 +41,7 @@ def sidecar(case_dir):
 
 
 def case_host(corpus, rel):
-    """The --host of a corpus case (DESIGN.md Decision 31), or None."""
+    """The --host of a corpus case (rule: hcsc.check.header), or None."""
     for ext in (".yaml", ".yml", ".json"):
         path = os.path.join(corpus, rel + ext)
         if os.path.exists(path):

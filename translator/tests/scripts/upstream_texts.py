@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """upstream_texts.py GOLDEN_DIR TEXTS...
 
-DESIGN.md Decision 36: every upstream error and warning text the baseline
+rule: hcsc.tests.upstream-texts: every upstream error and warning text the baseline
 can produce (listed in TEXTS, one per line; Go verbs such as %s %d %q %v are
 wildcards; `#` lines are comments) must be exercised by some golden
 diagnostics.txt or warnings.txt. Fails naming each text no golden file

@@ -3,7 +3,7 @@
 
 Validates every golden config.json against the official OCI runtime-spec
 schema (v1.3.0) and every golden hcs-v2.json against Microsoft's HCS
-schema (SDK 1809 and Windows 11 21H2), as DESIGN.md Decision 43 asks.
+schema (SDK 1809 and Windows 11 21H2), as rule: hcsc.tests.schemas asks.
 
 Where hcsc's output is Go-exact and the official schema disagrees, the
 error must match an entry of ALLOWED (JSON pointer pattern, validator,
@@ -23,7 +23,7 @@ ALLOWED = [
     # (pointer regex, failing validator, reason)
     (r"^/windows/credentialSpec$", "type",
      "moby stores the credential spec as a string (Go interface{}); the "
-     "schema says object (runtime-spec schema vs. Go types, ecosystem.md §1)"),
+     "schema says object (runtime-spec schema vs. Go types, schemas/PROVENANCE.md)"),
     (r"^/windows/devices/\d+/idType$", "enum",
      "moby passes any IDType through (`IDType://ID`); the schema allows "
      "only `class`"),

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# apply_linux.sh: --apply off Windows (DESIGN.md Decisions 27, 39, 40):
+# apply_linux.sh: --apply off Windows (rules: hcsc.cli.exit-codes, hcsc.apply.lifecycle, hcsc.apply.output):
 # a clear refusal (`--apply needs a Windows host`, exit 2) before
 # anything is compiled or written, --dry-run everywhere (exit 0, nothing
 # loaded), and the usage errors of --start / --timeout / --dry-run.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# apply_tests.sh: the cases of the Windows suite (DESIGN.md "Apply",
-# Decisions 37-41, 44). translator/tests/windows/CMakeLists.txt registers
+# apply_tests.sh: the cases of the Windows suite (README "Windows and --apply",
+# rules: hcsc.apply.name-to-guid, hcsc.io.binary-mode, hcsc.apply.lifecycle, hcsc.apply.output, hcsc.apply.schema-by-host-build, hcsc.tests.go-oracle). translator/tests/windows/CMakeLists.txt registers
 # one CTest test per case (`--list` names them); `setup` prepares the Wine
 # prefix first. Each case runs hcsc.exe under Wine ($HCSC_EMU) in a
 # folder of its own, next to the fake computecore.dll / vmcompute.dll
@@ -15,7 +15,7 @@
 # Wine reports the Windows version the prefix gives an executable's name:
 # hcsc.exe is set to win10 (a build from 17763: computecore.dll and
 # hcs-v2.json), hcsc-oldhost.exe to win81 (build 9600: vmcompute.dll and
-# hcs-v1.json), so both paths run (Decision 41).
+# hcs-v1.json), so both paths run (rule: hcsc.apply.schema-by-host-build).
 set -u
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -194,7 +194,7 @@ case_host_builds() {
 	no_log
 }
 
-# Standard output is binary (Decision 38): every document, pretty and
+# Standard output is binary (rule: hcsc.io.binary-mode): every document, pretty and
 # compact, byte for byte the Linux build's, non-ASCII text included.
 case_bytes_stdout() {
 	prep nodlls
@@ -215,7 +215,7 @@ case_bytes_stdout() {
 	if cmp -s "$T/want" "$T/crlf"; then bad "negative control: CRLF unnoticed"; else ok; fi
 }
 
-# Files are binary (Decision 38): -o DIR, the four documents.
+# Files are binary (rule: hcsc.io.binary-mode): -o DIR, the four documents.
 case_bytes_files() {
 	prep nodlls
 	hx compile "$DATA/unicode.yaml" -o "$T/win"
@@ -559,7 +559,7 @@ case_strict_mismatch() {
 	no_log
 }
 
-# ---- cases: NameToGuid (Decision 37) ------------------------------------------------
+# ---- cases: NameToGuid (rule: hcsc.apply.name-to-guid) ------------------------------------------------
 
 nametoguid() { # KIND DOC HOST
 	prep $1
@@ -612,7 +612,7 @@ case_relay_stdin() {
 	if grep -q '"CreateStdInPipe":true' "$T/process.json"; then ok; else bad "no stdin pipe asked for"; fi
 }
 
-# Ctrl-C while the init process runs terminates the system (Decision 39).
+# Ctrl-C while the init process runs terminates the system (rule: hcsc.apply.lifecycle).
 # Wine turns SIGINT into a console CTRL_C_EVENT only for a process with a
 # console; when it does not, the case says so and checks nothing else.
 case_ctrl_c() {
@@ -644,7 +644,7 @@ case_ctrl_c() {
 	fi
 }
 
-# ---- case: the Windows path oracle (Decision 44) -------------------------------------
+# ---- case: the Windows path oracle (rule: hcsc.tests.go-oracle) -------------------------------------
 
 case_winpath_oracle() {
 	T=$(mktemp -d)
