@@ -48,11 +48,33 @@ static bool is_volume_name(const char *s)
 	return *s && !strpbrk(s, "\\/:*?\"<>|\r\n");
 }
 
-/* `^(con|prn|nul|aux|com[1-9]|lpt[1-9])$`, case-sensitive as upstream. */
-static bool is_reserved_name(const char *s)
+/* A digit 1-9 after `com` anywhere in s (moby 19.03's unanchored middle). */
+static bool has_com_digit(const char *s)
+{
+	for (const char *p = strstr(s, "com"); p; p = strstr(p + 1, "com"))
+		if (p[3] >= '1' && p[3] <= '9')
+			return true;
+	return false;
+}
+
+/*
+ * master: `^(con|prn|nul|aux|com[1-9]|lpt[1-9])$`, case-sensitive as
+ * upstream. moby 19.03 (docker-19.03) wrote
+ * `^(con)|(prn)|(nul)|(aux)|(com[1-9])|(lpt[1-9])$`, which anchors only the
+ * first and last alternatives: a name starting with con, containing prn,
+ * nul, aux or com1-com9, or ending with lpt1-lpt9 was reserved (fixed in
+ * moby 502b35c8f6, v23).
+ */
+static bool is_reserved_name(const char *s, bool moby_1903)
 {
 	static const char *const three[] = { "con", "prn", "nul", "aux" };
+	size_t n = strlen(s);
 
+	if (moby_1903)
+		return !strncmp(s, "con", 3) || strstr(s, "prn") ||
+		       strstr(s, "nul") || strstr(s, "aux") || has_com_digit(s) ||
+		       (n >= 4 && !strncmp(s + n - 4, "lpt", 3) &&
+			s[n - 1] >= '1' && s[n - 1] <= '9');
 	for (size_t i = 0; i < 4; i++) {
 		if (!strcmp(s, three[i]))
 			return true;
@@ -108,11 +130,19 @@ static const char *exclusive_options_err(const struct mount_cfg *m,
 	return NULL;
 }
 
-/* windowsValidators: windowsValidateNotRoot, then the destination regex. */
-static const char *target_err(struct arena *a, const char *target)
+/*
+ * windowsValidators: windowsValidateNotRoot, then the destination regex
+ * (moby 19.03 had its own not-root text).
+ */
+static const char *target_err(struct arena *a, const char *target,
+			      bool moby_1903)
 {
 	char *norm = go_lower(a, to_backslash(a, target));
 
+	if ((!strcmp(norm, "c:") || !strcmp(norm, "c:\\")) && moby_1903)
+		return arena_printf(a, "destination path cannot be `c:` or "
+				       "`c:\\`: %s",
+				    norm);
 	if (!strcmp(norm, "c:") || !strcmp(norm, "c:\\"))
 		return arena_printf(a,
 				    "destination path (%s) cannot be 'c:' or "
@@ -151,11 +181,12 @@ static const char *bind_err(struct arena *a, const struct host_fs *fs,
 }
 
 /* ValidateVolumeName */
-static const char *volume_name_err(struct arena *a, const char *name)
+static const char *volume_name_err(struct arena *a, const char *name,
+				   bool moby_1903)
 {
 	if (!is_volume_name(name))
 		return "invalid volume name";
-	if (is_reserved_name(name))
+	if (is_reserved_name(name, moby_1903))
 		return arena_printf(a,
 				    "volume name %s cannot be a reserved word "
 				    "for Windows filenames",
@@ -182,7 +213,7 @@ static const char *npipe_err(struct arena *a, const struct mount_cfg *m,
  * NULL. Upstream returns the anonymous-volume Subpath error unwrapped.
  */
 static const char *validate_mount(struct arena *a, const struct host_fs *fs,
-				  const struct mount_cfg *m)
+				  const struct mount_cfg *m, bool moby_1903)
 {
 	const char *type = str_or_empty(m->type);
 	const char *src = str_or_empty(m->source);
@@ -194,7 +225,7 @@ static const char *validate_mount(struct arena *a, const struct host_fs *fs,
 		return config_err(a, type, e);
 	if (!*target)
 		return config_err(a, type, "field Target must not be empty");
-	if ((e = target_err(a, target)) != NULL)
+	if ((e = target_err(a, target, moby_1903)) != NULL)
 		return config_err(a, type, e);
 	if (!strcmp(type, MOUNT_TYPE_BIND)) {
 		e = bind_err(a, fs, m, src);
@@ -208,7 +239,11 @@ static const char *validate_mount(struct arena *a, const struct host_fs *fs,
 						  "subpath must be a relative "
 						  "path within the volume");
 		}
-		e = *src ? volume_name_err(a, src) : NULL;
+		/* moby 19.03 refused a read-only anonymous volume. */
+		if (moby_1903 && !*src && m->read_only)
+			return config_err(a, type, "must not set ReadOnly mode "
+						   "when using anonymous volumes");
+		e = *src ? volume_name_err(a, src, moby_1903) : NULL;
 	} else if (!strcmp(type, MOUNT_TYPE_NPIPE)) {
 		e = npipe_err(a, m, src, target);
 	} else {
@@ -241,15 +276,15 @@ static const char *trim_separator(struct arena *a, const char *s)
 }
 
 /* parseMountSpec(cfg, convertTargetToBackslash=true, windowsValidators) */
-enum hcsc_rc mount_parse_spec(struct arena *a, const struct host_fs *fs,
-			      const struct mount_cfg *cfg,
-			      struct mount_point *out, const char **err)
+enum hcsc_rc mount_parse_spec_era(struct arena *a, const struct host_fs *fs,
+				  const struct mount_cfg *cfg, bool moby_1903,
+				  struct mount_point *out, const char **err)
 {
 	struct mount_cfg c = *cfg;
 	const char *e;
 
 	normalize_cfg(&c);
-	if ((e = validate_mount(a, fs, &c)) != NULL) {
+	if ((e = validate_mount(a, fs, &c, moby_1903)) != NULL) {
 		*err = e;
 		return HCSC_E_INPUT;
 	}
@@ -294,7 +329,8 @@ static const char *invalid_spec(struct arena *a, const char *raw)
  * order) into arr; returns their count, or -1 with *err set.
  */
 static int split_raw(struct arena *a, const struct host_fs *fs,
-		     const char *raw, const char *arr[3], const char **err)
+		     const char *raw, bool moby_1903, const char *arr[3],
+		     const char **err)
 {
 	char *lower = go_lower(a, raw);
 	size_t cap[2 * RX_MAX_CAPS];
@@ -317,7 +353,7 @@ static int split_raw(struct arena *a, const struct host_fs *fs,
 	/* moby #26329: no source, and the destination names a file */
 	if (!*src && *dst) {
 		if (is_volume_name(dst)) {
-			if (is_reserved_name(dst)) {
+			if (is_reserved_name(dst, moby_1903)) {
 				*err = arena_printf(a,
 						    "volume name %s cannot be "
 						    "a reserved word for "
@@ -337,9 +373,10 @@ static int split_raw(struct arena *a, const struct host_fs *fs,
 	return n;
 }
 
-enum hcsc_rc mount_parse_raw(struct arena *a, const struct host_fs *fs,
-			     const char *raw, const char *volume_driver,
-			     struct mount_point *out, const char **err)
+enum hcsc_rc mount_parse_raw_era(struct arena *a, const struct host_fs *fs,
+				 const char *raw, const char *volume_driver,
+				 bool moby_1903, struct mount_point *out,
+				 const char **err)
 {
 	const char *arr[3], *mode = "", *e;
 	struct mount_cfg spec;
@@ -347,7 +384,7 @@ enum hcsc_rc mount_parse_raw(struct arena *a, const struct host_fs *fs,
 
 	raw = str_or_empty(raw);
 	volume_driver = str_or_empty(volume_driver);
-	if ((n = split_raw(a, fs, raw, arr, err)) < 0)
+	if ((n = split_raw(a, fs, raw, moby_1903, arr, err)) < 0)
 		return HCSC_E_INPUT;
 	memset(&spec, 0, sizeof(spec));
 	normalize_cfg(&spec);
@@ -378,12 +415,26 @@ enum hcsc_rc mount_parse_raw(struct arena *a, const struct host_fs *fs,
 		spec.volume_driver_name = volume_driver;
 	}
 	/* getCopyMode: the regex allows only ro/rw, never "nocopy". */
-	if (mount_parse_spec(a, fs, &spec, out, &e) != HCSC_OK) {
+	if (mount_parse_spec_era(a, fs, &spec, moby_1903, out, &e) != HCSC_OK) {
 		*err = arena_printf(a, "%s: %s", invalid_spec(a, raw), e);
 		return HCSC_E_INPUT;
 	}
 	out->mode = mode;
 	return HCSC_OK;
+}
+
+enum hcsc_rc mount_parse_raw(struct arena *a, const struct host_fs *fs,
+			     const char *raw, const char *volume_driver,
+			     struct mount_point *out, const char **err)
+{
+	return mount_parse_raw_era(a, fs, raw, volume_driver, false, out, err);
+}
+
+enum hcsc_rc mount_parse_spec(struct arena *a, const struct host_fs *fs,
+			      const struct mount_cfg *cfg,
+			      struct mount_point *out, const char **err)
+{
+	return mount_parse_spec_era(a, fs, cfg, false, out, err);
 }
 
 enum hcsc_rc mount_parse_volumes_from(struct arena *a, const char *spec,

@@ -80,6 +80,20 @@ enum hcsc_rc mount_parse_spec(struct arena *a, const struct host_fs *fs,
 			      struct mount_point *out, const char **err);
 
 /*
+ * The same with moby 19.03's differences when `moby_1903` (target
+ * docker-19.03): the reserved-name regex that anchors only its first and
+ * last alternatives, its not-root text, and read-only anonymous volumes
+ * refused.
+ */
+enum hcsc_rc mount_parse_raw_era(struct arena *a, const struct host_fs *fs,
+				 const char *raw, const char *volume_driver,
+				 bool moby_1903, struct mount_point *out,
+				 const char **err);
+enum hcsc_rc mount_parse_spec_era(struct arena *a, const struct host_fs *fs,
+				  const struct mount_cfg *cfg, bool moby_1903,
+				  struct mount_point *out, const char **err);
+
+/*
  * ParseVolumesFrom(spec): `<container>[:mode]`; *id and *mode are set (mode
  * "rw" when absent, otherwise as given: "ro", "rw", or any case of those).
  */

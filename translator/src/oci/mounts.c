@@ -28,6 +28,12 @@
 #define SECRETS_DEST "C:\\ProgramData\\Docker\\internal\\secrets"
 #define CONFIGS_DEST "C:\\ProgramData\\Docker\\internal\\configs"
 
+/* docker-19.03 parses with moby 19.03's differences (mount_parse.h). */
+static bool moby_1903(const struct oci_ctx *c)
+{
+	return c->t->oci == TARGET_OCI_MOBY_1903;
+}
+
 static const char *join(struct arena *a, const char *const *parts, size_t n)
 {
 	return winpath_join(a, parts, n);
@@ -146,8 +152,9 @@ static enum hcsc_rc register_binds(struct oci_ctx *c, struct container *k,
 		struct mount_point mp;
 		const char *err;
 
-		if (mount_parse_raw(c->a, &c->host->fs, h->binds.v[i],
-				    h->volume_driver.v, &mp, &err) != HCSC_OK)
+		if (mount_parse_raw_era(c->a, &c->host->fs, h->binds.v[i],
+					h->volume_driver.v, moby_1903(c), &mp,
+					&err) != HCSC_OK)
 			return diag_error(c->d, h->binds.item_pos[i], "%s", err);
 		if (has_destination(r, mp.destination) ||
 		    strset_find(&r->tmpfs, mp.destination,
@@ -192,7 +199,8 @@ enum hcsc_rc oci_parse_mount(struct oci_ctx *c, const struct desc_mount *m,
 	const char *err;
 
 	mount_cfg_of(m, &cfg);
-	if (mount_parse_spec(c->a, &c->host->fs, &cfg, mp, &err) != HCSC_OK)
+	if (mount_parse_spec_era(c->a, &c->host->fs, &cfg, moby_1903(c), mp,
+				 &err) != HCSC_OK)
 		return diag_error(c->d, m->hdr.pos, "%s", err);
 	return HCSC_OK;
 }
@@ -240,8 +248,8 @@ static enum hcsc_rc register_volume_keys(struct oci_ctx *c, struct container *k,
 		const char *err;
 		struct hcsc_pos pos = vols->key_pos[order[i]];
 
-		if (mount_parse_raw(c->a, &c->host->fs, vols->keys[order[i]], "",
-				    &mp, &err) != HCSC_OK)
+		if (mount_parse_raw_era(c->a, &c->host->fs, vols->keys[order[i]],
+					"", moby_1903(c), &mp, &err) != HCSC_OK)
 			return diag_error(c->d, pos, "Unrecognised volume spec: %s",
 					  err);
 		if (has_destination(r, mp.destination))
