@@ -29,9 +29,13 @@ void cli_render_diags(struct strbuf *out, const struct diag_list *d,
 
 		if (it->sev == HCSC_SEV_NOTE && !verbose)
 			continue;
-		strbuf_addf(out, "%s:%u:%u: %s: %s\n", it->pos.file,
-			    it->pos.line, it->pos.col, sev_word(it->sev),
-			    it->msg);
+		if (!it->pos.col) /* not in a file: a command-line word */
+			strbuf_addf(out, "%s: %s: %s\n", it->pos.file,
+				    sev_word(it->sev), it->msg);
+		else
+			strbuf_addf(out, "%s:%u:%u: %s: %s\n", it->pos.file,
+				    it->pos.line, it->pos.col, sev_word(it->sev),
+				    it->msg);
 	}
 }
 
