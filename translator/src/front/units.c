@@ -270,6 +270,12 @@ static bool parse_float(const char *s, double *out)
 	return *end == '\0';
 }
 
+const char *go_parse_float(struct arena *a, const char *s, double *out)
+{
+	return parse_float(s, out) ? NULL
+				   : num_error(a, "ParseFloat", s, "invalid syntax");
+}
+
 /* Go's int64(f) on amd64: out of range (and NaN) is INT64_MIN. */
 static int64_t go_int64(double f)
 {

@@ -25,6 +25,8 @@ const char *go_parse_int(struct arena *a, const char *s, unsigned bits,
 const char *go_parse_uint(struct arena *a, const char *s, unsigned bits,
 			  uint64_t *out);
 const char *go_parse_bool(struct arena *a, const char *s, bool *out);
+/* strconv.ParseFloat(s, 64) on decimal syntax (digits, '.', exponent). */
+const char *go_parse_float(struct arena *a, const char *s, double *out);
 /* time.ParseDuration, in nanoseconds. */
 const char *go_parse_duration(struct arena *a, const char *s, int64_t *out);
 /* go-units RAMInBytes. */
