@@ -614,7 +614,7 @@ static enum hcsc_rc healthcheck(struct build *b)
 	if (!any)
 		return HCSC_OK;
 	m = tree_child(b->a, b->config, "Healthcheck", any->pos);
-	if (any == cmd) {
+	if (cmd && *cmd->text) {
 		tree_put(b->a, m, "Test", test = tree_seq(b->a, cmd->pos));
 		tree_push(b->a, test, tree_str(b->a, cmd->pos, "CMD-SHELL"));
 		tree_push(b->a, test, tree_str(b->a, cmd->pos, cmd->text));
@@ -700,7 +700,6 @@ static enum hcsc_rc conflicts(struct build *b, bool restart_none)
 /* --name, --network, --entrypoint, the image and its command. */
 static void container(struct build *b)
 {
-	const struct rf_value *name = rf_last(&b->p, RF_NAME);
 	const struct rf_value *ep = rf_last(&b->p, RF_ENTRYPOINT);
 	const struct rf_value *st = rf_last(&b->p, RF_STOP_TIMEOUT);
 	const struct rf_value *net = NULL;
@@ -709,8 +708,6 @@ static void container(struct build *b)
 	for (size_t i = 0; i < b->p.n && !net; i++)
 		if (b->p.v[i].flag->id == RF_NETWORK)
 			net = &b->p.v[i];
-	if (name && *name->text)
-		tree_put(b->a, b->root, "Name", tree_str(b->a, name->pos, name->text));
 	tree_put(b->a, b->config, "Image",
 		 tree_str(b->a, b->p.image_pos, b->p.image));
 	if (b->p.nargs) {
@@ -781,6 +778,7 @@ enum hcsc_rc front_run(struct arena *a, struct diag_list *d,
 		       const char **err)
 {
 	struct build b;
+	const struct rf_value *name;
 	bool restart_none = true;
 	enum hcsc_rc rc;
 
@@ -798,6 +796,9 @@ enum hcsc_rc front_run(struct arena *a, struct diag_list *d,
 		return diag_error(d, b.top, "\"docker run\" requires at least 1 "
 					    "argument.");
 	b.root = tree_map(a, b.top);
+	name = rf_last(&b.p, RF_NAME);
+	if (name && *name->text)
+		tree_put(a, b.root, "Name", tree_str(a, name->pos, name->text));
 	b.config = tree_child(a, b.root, "Config", b.top);
 	b.host = tree_child(a, b.root, "HostConfig", b.top);
 	rc = pull_and_swappiness(&b);
