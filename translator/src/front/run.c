@@ -200,15 +200,15 @@ static enum hcsc_rc mounts(struct build *b)
 	for (size_t i = 0; i < b->p.n; i++) {
 		const struct rf_value *v = &b->p.v[i];
 		struct node *src;
-		const char *abs;
+		const char *full = NULL;
 
 		if (v->flag->id != RF_MOUNT)
 			continue;
 		src = node_get(v->tree, "Source");
 		if (src && src->text[0] == '.' && !winpath_is_abs(src->text)) {
-			if (client_abs(b, src->text, v->pos, "--mount", &abs) != HCSC_OK)
+			if (client_abs(b, src->text, v->pos, "--mount", &full) != HCSC_OK)
 				return HCSC_E_INPUT;
-			tree_put(b->a, v->tree, "Source", tree_str(b->a, v->pos, abs));
+			tree_put(b->a, v->tree, "Source", tree_str(b->a, v->pos, full));
 		}
 		if (!seq)
 			tree_put(b->a, b->host, "Mounts", seq = tree_seq(b->a, v->pos));
