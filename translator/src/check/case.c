@@ -225,6 +225,61 @@ static bool collect(struct case_run *cr, enum hcsc_rc rc,
 	return true;
 }
 
+/* Does the case's golden folder hold file `name`? */
+static bool golden_has(struct case_run *cr, const char *name)
+{
+	const char *dir = check_path_join(cr->a, cr->e->golden.root,
+					  cr->c->name);
+
+	return check_sys_kind(check_path_join(cr->a, dir, name)) ==
+	       CHECK_SYS_FILE;
+}
+
+/*
+ * Did the outcome change (the golden files say the case compiled and it
+ * now fails, or the reverse)? Asked before the comparison, which may
+ * rewrite the folder (--update).
+ */
+static bool outcome_changed(struct case_run *cr, enum hcsc_rc rc)
+{
+	bool was_fail = golden_has(cr, "exit-code");
+
+	if (rc == HCSC_E_INPUT)
+		return !was_fail && golden_has(cr, "process.json");
+	return rc == HCSC_OK && was_fail;
+}
+
+/*
+ * Why the outcome changed: the case's actual diagnostics, at most
+ * CHECK_WHY_LINES lines, put ahead of the file list in r->detail.
+ */
+static void explain_outcome(struct case_run *cr, enum hcsc_rc rc,
+			    struct check_result *r)
+{
+	const char *p = cr->stderr_text.buf, *end = p + cr->stderr_text.len;
+	struct strbuf why = STRBUF_INIT;
+	size_t lines = 0;
+
+	r->outcome_file = cr->c->file;
+	strbuf_addf(&why, "%s; its diagnostics%s:\n",
+		    rc == HCSC_OK ? "the case compiles now"
+				  : "the case no longer compiles",
+		    p == end ? " (none)" : "");
+	while (p < end && lines < CHECK_WHY_LINES) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) + 1 : (size_t)(end - p);
+
+		strbuf_add(&why, p, n);
+		if (!nl)
+			strbuf_addch(&why, '\n');
+		p += n;
+		lines++;
+	}
+	strbuf_add(&why, r->detail.buf, r->detail.len);
+	strbuf_release(&r->detail);
+	r->detail = why;
+}
+
 static void compare(struct case_run *cr, const struct check_file *files,
 		    size_t n, struct check_result *r)
 {
@@ -265,8 +320,13 @@ void check_case_run(const struct check_env *e, const struct check_case *c,
 	r->name = c->name;
 	r->status = CHECK_PASS;
 	rc = compile_case(&cr);
-	if (collect(&cr, rc, files, &n, r))
+	if (collect(&cr, rc, files, &n, r)) {
+		bool changed = outcome_changed(&cr, rc);
+
 		compare(&cr, files, n, r);
+		if (changed && r->status == CHECK_FAIL)
+			explain_outcome(&cr, rc, r);
+	}
 	r->seconds = e->now ? e->now() - t0 : 0;
 	strbuf_release(&cr.stderr_text);
 	compile_output_release(&cr.out);

@@ -46,7 +46,16 @@ struct check_result {
 	double seconds;         /* time taken (0 without a clock) */
 	struct strbuf message;  /* one line, no newline; empty when passed */
 	struct strbuf detail;   /* diffs, missing/extra lines, diagnostics */
+	/*
+	 * Set when the case's outcome changed (it compiled and now fails, or
+	 * the reverse): the case file, relative to the corpus. `detail` then
+	 * starts with the case's actual diagnostics (CHECK_WHY_LINES lines).
+	 */
+	const char *outcome_file;
 };
+
+/* Lines of actual diagnostics shown when a case's outcome changed. */
+#define CHECK_WHY_LINES 20
 
 struct check_opts {
 	const char *corpus;     /* CORPUS */

@@ -19,6 +19,16 @@ int cmd_hosts(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_targets(int argc, char **argv);
+int cmd_run(int argc, char **argv);
+int cmd_compose(int argc, char **argv);
+
+struct arena;
+struct cli_args;
+struct compile_input;
+/* cmd_compile.c: compile a front end's description and write the
+ * documents as `compile` does. */
+int cli_compile_built(const struct cli_args *args, struct arena *a,
+		      struct diag_list *d, const struct compile_input *in);
 
 /* diag_print.c: `FILE:LINE:COL: error: MSG`; notes only when verbose. */
 void cli_print_diags(const struct diag_list *d, bool verbose);

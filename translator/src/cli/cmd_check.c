@@ -62,7 +62,7 @@ static void classname(struct strbuf *sb, const char *name)
 
 static void report(struct printer *p, const struct check_result *r)
 {
-	struct strbuf cls = STRBUF_INIT;
+	struct strbuf cls = STRBUF_INIT, file = STRBUF_INIT;
 	struct junit_case jc;
 
 	if (!p->junit)
@@ -77,8 +77,19 @@ static void report(struct printer *p, const struct check_result *r)
 	jc.message = r->message.buf;
 	jc.text = r->detail.buf;
 	jc.text_len = r->detail.len;
+	jc.file = NULL;
+	if (r->outcome_file) {
+		const char *c = p->args->pos[0];
+		size_t n = strlen(c);
+
+		while (n > 1 && (c[n - 1] == '/' || c[n - 1] == '\\'))
+			n--;
+		strbuf_addf(&file, "%.*s/%s", (int)n, c, r->outcome_file);
+		jc.file = file.buf;
+	}
 	junit_add(p->junit, &jc);
 	strbuf_release(&cls);
+	strbuf_release(&file);
 }
 
 /* `WORD CASE: MESSAGE`, with the controls of file names escaped. */

@@ -354,3 +354,32 @@ int cmd_compile(int argc, char **argv)
 	}
 	return status;
 }
+
+/*
+ * `run` and `compose`: compile an input whose description the front end
+ * built, and write the documents as `compile` does (--emit, -o,
+ * --compact; no --apply).
+ */
+int cli_compile_built(const struct cli_args *args, struct arena *a,
+		      struct diag_list *d, const struct compile_input *in)
+{
+	bool want[DOC_COUNT];
+	struct compile_output out;
+	const char *err = NULL;
+	enum hcsc_rc rc;
+	int status;
+
+	if (!select_docs(args, want))
+		return HCSC_E_USAGE;
+	compile_output_init(&out);
+	rc = compile_run(a, d, in, &out, &err);
+	cli_print_diags(d, args->given[OPT_VERBOSE]);
+	if (rc != HCSC_OK)
+		status = err ? cli_fail(rc, "%s", err) : (int)rc;
+	else
+		status = fit_to_target(args, want, out.target);
+	if (status == HCSC_OK)
+		status = emit_results(args, want, &out);
+	compile_output_release(&out);
+	return status;
+}

@@ -30,7 +30,9 @@ static void render_one(struct strbuf *out, struct hcsc_pos pos,
 		       const char *sev, const char *msg)
 {
 	utf8_escape_controls(out, pos.file, strlen(pos.file));
-	strbuf_addf(out, ":%u:%u: %s: ", pos.line, pos.col, sev);
+	if (pos.col) /* column 0: not in a file, a command-line word */
+		strbuf_addf(out, ":%u:%u", pos.line, pos.col);
+	strbuf_addf(out, ": %s: ", sev);
 	utf8_escape_controls(out, msg, strlen(msg));
 	strbuf_addch(out, '\n');
 }

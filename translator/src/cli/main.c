@@ -16,6 +16,8 @@ static const struct {
 	{ "diff", cmd_diff },
 	{ "hosts", cmd_hosts },
 	{ "targets", cmd_targets },
+	{ "run", cmd_run },
+	{ "compose", cmd_compose },
 };
 
 int main(int argc, char **argv)

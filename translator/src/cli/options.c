@@ -19,6 +19,12 @@ const struct cli_command cli_commands[] = {
 	{ "diff", "hcsc diff DESC --target A --target B | --host X --host Y",
 	  "compile a description two ways and show, per document, a unified "
 	  "diff and a summary line (exit 0 identical, 3 different)" },
+	{ "run", "hcsc run [options] -- [docker run flags] IMAGE [COMMAND [ARG...]]",
+	  "compile what 'docker run' (docker/cli v29) would send for these "
+	  "flags, as a description; default target docker" },
+	{ "compose", "hcsc compose FILE [SERVICE...] [options]",
+	  "compile each service of a Compose file (as docker compose v5 "
+	  "sends it) as a description; default target docker" },
 	{ "hosts", "hcsc hosts",
 	  "list the built-in host profiles: NAME BUILD SKU CPUS ALIASES" },
 	{ "targets", "hcsc targets",
@@ -67,6 +73,53 @@ const struct cli_option cli_options[] = {
 	  "twice" },
 	{ OPT_STRICT, "diff", "--strict", 0, NULL,
 	  "placeholders and build warnings become errors" },
+	{ OPT_HOST, "run", "--host", 0, "FILE|NAME",
+	  "host profile: a file, or a built-in name (default ltsc2022)" },
+	{ OPT_TARGET, "run", "--target", 0, "NAME",
+	  "the engine to model (default: the profile's Target:, else docker)" },
+	{ OPT_OUTPUT, "run", "--output", 'o', "DIR",
+	  "write the documents into DIR (created if missing), atomically" },
+	{ OPT_EMIT, "run", "--emit", 0, "LIST",
+	  "documents to produce, as for compile" },
+	{ OPT_COMPACT, "run", "--compact", 0, NULL,
+	  "Go json.Marshal bytes (no indentation, no final newline)" },
+	{ OPT_STRICT, "run", "--strict", 0, NULL,
+	  "placeholders and build warnings become errors" },
+	{ OPT_VERBOSE, "run", "--verbose", 'v', NULL,
+	  "also print notes" },
+	{ OPT_IMAGE_INSPECT, "run", "--image-inspect", 0, "FILE",
+	  "'docker image inspect' output: the image's Cmd, Env, WorkingDir... "
+	  "(Image.Config)" },
+	{ OPT_CLIENT_ENV, "run", "--client-env", 0, "KEY=VALUE",
+	  "the client's environment, for -e NAME and env-file lines without = "
+	  "(repeatable)" },
+	{ OPT_CLIENT_CWD, "run", "--client-cwd", 0, "WINPATH",
+	  "the client's current directory, for relative bind sources" },
+	{ OPT_PRINT_DESC, "run", "--print-description", 0, NULL,
+	  "print the description (YAML) instead of compiling it" },
+	{ OPT_HOST, "compose", "--host", 0, "FILE|NAME",
+	  "host profile: a file, or a built-in name (default ltsc2022)" },
+	{ OPT_TARGET, "compose", "--target", 0, "NAME",
+	  "the engine to model (default: the profile's Target:, else docker)" },
+	{ OPT_OUTPUT, "compose", "--output", 'o', "DIR",
+	  "write each service's documents into DIR/SERVICE/" },
+	{ OPT_EMIT, "compose", "--emit", 0, "LIST",
+	  "documents to produce, as for compile" },
+	{ OPT_COMPACT, "compose", "--compact", 0, NULL,
+	  "Go json.Marshal bytes (no indentation, no final newline)" },
+	{ OPT_STRICT, "compose", "--strict", 0, NULL,
+	  "placeholders and build warnings become errors" },
+	{ OPT_VERBOSE, "compose", "--verbose", 'v', NULL,
+	  "also print notes" },
+	{ OPT_ENV, "compose", "--env", 0, "KEY=VALUE",
+	  "a variable for interpolation (wins over .env beside FILE; "
+	  "repeatable)" },
+	{ OPT_PROJECT_DIR, "compose", "--project-directory", 0, "WINPATH",
+	  "the project folder on the client, for relative bind sources" },
+	{ OPT_IMAGE_INSPECT, "compose", "--image-inspect", 0, "[SERVICE=]FILE",
+	  "'docker image inspect' output for every service, or one (repeatable)" },
+	{ OPT_PRINT_DESC, "compose", "--print-description", 0, NULL,
+	  "print each service's description (YAML) instead of compiling" },
 	{ OPT_UPDATE, "check", "--update", 0, NULL,
 	  "rewrite the golden files of the cases that differ, remove stale "
 	  "ones" },
@@ -156,6 +209,32 @@ bool cli_parse(const char *cmd, int argc, char **argv, struct cli_args *out)
 		out->given[o->id] = true;
 	}
 	return true;
+}
+
+unsigned cli_values(const char *cmd, int argc, char **argv, enum opt_id id,
+		    const char **out, unsigned max)
+{
+	unsigned n = 0;
+
+	for (int i = 0; i < argc && strcmp(argv[i], "--"); i++) {
+		const char *a = argv[i], *eq = NULL, *v = NULL;
+		const struct cli_option *o;
+
+		if (a[0] != '-' || !a[1])
+			continue;
+		if (a[1] == '-') {
+			eq = strchr(a, '=');
+			o = find_long(cmd, a, eq ? (size_t)(eq - a) : strlen(a));
+		} else {
+			o = a[2] ? NULL : find_short(cmd, a[1]);
+		}
+		if (!o || !o->arg)
+			continue;
+		v = eq ? eq + 1 : i + 1 < argc ? argv[++i] : NULL;
+		if (o->id == id && v && n < max)
+			out[n++] = v;
+	}
+	return n;
 }
 
 void cli_print_help(FILE *f)

@@ -30,6 +30,12 @@ enum opt_id {
 	OPT_JOBS,
 	OPT_FILTER,
 	OPT_SHARD,
+	OPT_IMAGE_INSPECT,
+	OPT_CLIENT_ENV,
+	OPT_CLIENT_CWD,
+	OPT_PRINT_DESC,
+	OPT_ENV,
+	OPT_PROJECT_DIR,
 	OPT_COUNT
 };
 
@@ -68,6 +74,12 @@ struct cli_args {
  * message to stderr and returns false.
  */
 bool cli_parse(const char *cmd, int argc, char **argv, struct cli_args *out);
+/*
+ * Every value of repeatable option `id` in argv (already accepted by
+ * cli_parse), in order, into out[0..max); returns how many.
+ */
+unsigned cli_values(const char *cmd, int argc, char **argv, enum opt_id id,
+		    const char **out, unsigned max);
 void cli_print_help(FILE *f);
 
 #endif

@@ -139,7 +139,9 @@ static enum hcsc_rc pick_target(struct arena *a, struct diag_list *d,
 		return *t ? HCSC_OK : HCSC_E_USAGE;
 	}
 	if (!host->target) {
-		*t = target_default();
+		*t = in->default_target ? target_find(in->default_target) : NULL;
+		if (!*t)
+			*t = target_default();
 		return HCSC_OK;
 	}
 	*t = target_find(host->target);
@@ -400,10 +402,20 @@ static enum hcsc_rc compile_desc(struct arena *a, struct diag_list *d,
 	size_t first = d->nr;
 	enum hcsc_rc rc;
 
-	rc = load_file(a, d, in->desc_path, in->desc_display, in->desc_data,
-		       in->desc_len, &display, &root, err);
+	if (in->desc_root) {
+		root = in->desc_root;
+		display = in->desc_display;
+		rc = HCSC_OK;
+	} else {
+		rc = load_file(a, d, in->desc_path, in->desc_display, in->desc_data,
+			       in->desc_len, &display, &root, err);
+	}
 	if (rc == HCSC_OK && !desc_decode(a, d, display, root, &desc))
 		rc = HCSC_E_INPUT;
+	if (rc == HCSC_OK && in->desc_root && !desc.id.set && !desc.name.set) {
+		desc.id.set = true; /* a built description has no file name */
+		desc.id.v = oci_default_id(a, NULL, "<stdin>");
+	}
 	diag_sort_from(d, first);
 	if (rc == HCSC_OK)
 		rc = check_build(d, host, t);

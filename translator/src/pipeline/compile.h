@@ -15,6 +15,7 @@
 
 struct arena;
 struct diag_list;
+struct node;
 
 enum compile_doc {
 	DOC_OCI,
@@ -38,6 +39,9 @@ struct compile_input {
 	 * profile's Target:, else the default (target.h).
 	 */
 	const char *target;
+	/* The engine when neither `target` nor the profile names one; NULL:
+	 * target_default() (`run` and `compose` say docker: Decision 60). */
+	const char *default_target;
 	bool strict;
 	enum emit_style style;
 	/* --from-oci: desc_path is then a config.json (rule: hcsc.from-oci.decode). */
@@ -61,6 +65,12 @@ struct compile_input {
 	 */
 	const char *desc_data, *host_data, *runtime_data;
 	size_t desc_len, host_len, runtime_len;
+	/*
+	 * A description already built as a node tree (front ends: `run`,
+	 * `compose`), named desc_display in diagnostics; desc_path unused.
+	 * Without Name or Id its Id derives from "stdin" (Decision 64).
+	 */
+	struct node *desc_root;
 };
 
 /* An image layer whose ID was a placeholder (rule: hcsc.placeholder.layer-id). */

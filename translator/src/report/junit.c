@@ -145,6 +145,8 @@ static int write_outcome(xmlTextWriterPtr w, struct strbuf *sb,
 	bad |= xmlTextWriterStartElement(w, (const xmlChar *)el) < 0;
 	bad |= attr(w, sb, "message", c->message ? c->message : "") < 0;
 	bad |= attr(w, sb, "type", fail ? "mismatch" : "error") < 0;
+	if (fail && c->file)
+		bad |= attr(w, sb, "file", c->file) < 0;
 	if (c->text_len)
 		bad |= xmlTextWriterWriteString(w, clean(sb, c->text,
 							 c->text_len)) < 0;

@@ -5,7 +5,7 @@
  *   <testsuites name tests failures errors skipped time>
  *     <testsuite  name tests failures errors skipped time>
  *       <testcase name classname time>
- *         <failure message type="mismatch">diff</failure>   a mismatch
+ *         <failure message type="mismatch" [file]>diff</failure>   a mismatch
  *         <error message type="error">details</error>        could not run
  *
  * No `skipped` elements, no `timestamp` or `hostname` attributes, times in
@@ -49,6 +49,8 @@ struct junit_case {
 	const char *message;   /* failure/error message attribute */
 	const char *text;      /* failure/error element text */
 	size_t text_len;
+	const char *file;      /* the case file, as a `file` attribute of
+				  <failure>, or NULL */
 };
 
 /*

@@ -213,6 +213,8 @@ gnu_diff() {
 }
 {
 	echo "FAIL hosts/sibling: config.json missing, hcs-v1.json missing, hcs-v2.json missing, process.json missing, warnings.txt missing, diagnostics.txt extra, exit-code extra"
+	echo "the case compiles now; its diagnostics:"
+	cat "$W/orig/hosts/sibling/warnings.txt"
 	for f in config.json hcs-v1.json hcs-v2.json process.json warnings.txt; do
 		echo "missing golden file golden/hosts/sibling/$f"
 	done
@@ -257,6 +259,12 @@ expect "report: failure message" "hcs-v2.json differs" \
 	"$(xp 'string(//testcase[@name="pass/basic"]/failure/@message)')"
 expect "report: failure text is the diff" "--- golden/pass/basic/hcs-v2.json" \
 	"$(xp 'string(//testcase[@name="pass/basic"]/failure)' | head -n 1)"
+expect "report: outcome changed: the case file" "corpus/hosts/sibling.yaml" \
+	"$(xp 'string(//testcase[@name="hosts/sibling"]/failure/@file)')"
+expect "report: outcome changed: the diagnostics first" "the case compiles now; its diagnostics:" \
+	"$(xp 'string(//testcase[@name="hosts/sibling"]/failure)' | head -n 1)"
+expect "report: no file attribute when the outcome stayed" 1 \
+	"$(xp 'count(//failure[@file])')"
 expect "report: classname" "hcsc.check.pass" \
 	"$(xp 'string(//testcase[@name="pass/basic"]/@classname)')"
 expect "report: time attributes" 12 "$(grep -Eo 'time="[0-9]+\.[0-9]{3}"' "$R" | wc -l | tr -d ' ')"
@@ -330,6 +338,32 @@ expect "after update: passes" "9 passed, 0 failed" "$(cat "$W/out")"
 expect "after update: exit" 0 "$RC"
 hcsc check corpus golden --update
 expect "update with nothing to do" "9 passed, 0 failed" "$(cat "$W/out")"
+
+# ---- 9b. a compiling case now fails: why, before the file list ----
+cp "$W/corpus/pass/basic.yaml" "$W/basic.keep"
+sed -i 's/^  Isolation: process/  Isolation: process\n  Memroy: 1/' "$W/corpus/pass/basic.yaml"
+for i in $(seq 1 22); do printf '  Bogus%s: 1\n' "$i"; done >>"$W/corpus/pass/basic.yaml"
+hcsc check corpus golden --filter pass/basic --report why.xml
+expect "now fails: exit" 3 "$RC"
+expect "now fails: headline" \
+	"FAIL pass/basic: diagnostics.txt missing, exit-code missing, config.json extra, hcs-v1.json extra, hcs-v2.json extra, process.json extra" \
+	"$(head -n 1 "$W/out")"
+expect "now fails: the why line" "the case no longer compiles; its diagnostics:" \
+	"$(sed -n 2p "$W/out")"
+expect "now fails: first diagnostic" \
+	"pass/basic.yaml:8:3: error: unknown key 'Memroy' in 'HostConfig' (did you mean 'Memory'?)" \
+	"$(sed -n 3p "$W/out")"
+expect "now fails: at most 20 lines" "pass/basic.yaml:37:3" "$(sed -n 22p "$W/out" | cut -d: -f1-3)"
+expect "now fails: then the file list" "missing golden file golden/pass/basic/diagnostics.txt" \
+	"$(sed -n 23p "$W/out")"
+R=$W/why.xml
+expect "now fails: JUnit file attribute" "corpus/pass/basic.yaml" \
+	"$(xp 'string(//failure/@file)')"
+expect "now fails: JUnit text starts with the why" "the case no longer compiles; its diagnostics:" \
+	"$(xp 'string(//failure)' | head -n 1)"
+hcsc check corpus golden --filter pass/warn
+expect "outcome unchanged: no why line" 0 "$(grep -c 'its diagnostics' "$W/out")"
+cp "$W/basic.keep" "$W/corpus/pass/basic.yaml"
 
 # ---- 10. a case that cannot run: JUnit error, exit 5 ----
 mkdir -p "$W/corpus/broken"
