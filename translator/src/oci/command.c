@@ -127,7 +127,7 @@ static void set_command_1903(struct oci_ctx *c, const struct container *k,
 }
 
 /*
- * master (seed 000): with ArgsEscaped the command line is Path and the
+ * master (the 2023 text): with ArgsEscaped the command line is Path and the
  * escaped Args joined; otherwise Args as given (the runtime escapes).
  */
 void oci_set_command(struct oci_ctx *c, const struct container *k,
