@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# fuzz.sh: build and run hcsc's libFuzzer harnesses (tools/fuzz, STYLE.md
-# §15). scripts/test.sh runs it for 30 s per harness as a smoke test;
+# fuzz.sh: build and run hcsc's libFuzzer harnesses (tools/fuzz).
+# scripts/test.sh runs it for 30 s per harness as a smoke test;
 # longer runs are manual (-t SECONDS).
 #
 #   scripts/fuzz.sh [-t SECONDS] [-B BUILD_DIR] [-j JOBS] [HARNESS...]

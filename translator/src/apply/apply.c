@@ -258,6 +258,7 @@ static int run(struct apply_job *j, const struct compile_input *in,
 	bool hyperv = false;
 	int rc;
 
+	/* rule: hcsc.apply.era-targets */
 	if (compiled->target->apply == TARGET_APPLY_REFUSED) {
 		apply_say(j, APPLY_ERROR,
 			  "--apply: target %s's documents are for preview and "

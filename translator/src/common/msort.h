@@ -2,7 +2,7 @@
  * msort.h: a stable merge sort of an index array, O(n log n) in the worst
  * case on every platform (the C library's qsort promises neither
  * stability nor a worst case). Equal elements keep their order, which is
- * what the orders of DESIGN.md Decision 18 rest on.
+ * what the mount order (rule: hcsc.mounts.order) rests on.
  */
 #ifndef HCSC_MSORT_H
 #define HCSC_MSORT_H

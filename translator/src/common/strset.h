@@ -5,7 +5,7 @@
  * critical bit and compares the key once with one member: the work is
  * linear in the key's bytes, whatever keys came before (issue 9 item 10,
  * issue 14 item 3). Keys compare as bytes, or with ASCII letters folded
- * (Decision 57). Keys must not contain NUL bytes (node texts and C
+ * (rule: hcsc.ascii-folding). Keys must not contain NUL bytes (node texts and C
  * strings never do). Nodes come from the arena; the keys are borrowed.
  */
 #ifndef HCSC_STRSET_H

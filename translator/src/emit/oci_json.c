@@ -443,6 +443,7 @@ static bool build_linux(struct json_object *root, const struct oci_spec *s)
 }
 
 /* ---- docker-1.12: moby da92dad's windowsoci.WindowsSpec ---------------- */
+/* rule: oci.moby-112.spec */
 
 static bool build_process_112(struct json_object *root, const struct oci_spec *s)
 {

@@ -10,6 +10,8 @@
  *   Servicing; most fields without omitempty);
  * - shape_create_process_params: hcsshim v0.2.2 CreateProcessParams, no
  *   omitempty at all (the pipes are call arguments, not fields).
+ * rules: oci.moby-112.spec, hcs.moby-112.container-init,
+ *   process.moby-112.params
  */
 #include "emit/shapes_int.h"
 

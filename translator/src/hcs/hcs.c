@@ -460,8 +460,8 @@ static enum hcsc_rc lower_moby_local(struct arena *a, struct diag_list *d,
 
 /*
  * hcsshim main with a utility VM below 17763: no VM is created and there
- * is no V1 Xenon path, so HCS would get a document it refuses (Decision
- * 66).
+ * is no V1 Xenon path, so HCS would get a document it refuses.
+ * rule: hcs.latest.hyperv-below-rs5
  */
 static void warn_unhosted_xenon(struct diag_list *d, const struct hcs_plan *p)
 {

@@ -16,6 +16,7 @@
  * working directory, the environment split on every `=` (an entry is kept
  * only when that gives exactly two parts), EmulateConsole = the tty, and
  * the console size, zeroed by hcsshim without a console.
+ * rules: hcs.moby-112.container-init, process.moby-112.params
  */
 #include <string.h>
 

@@ -11,6 +11,7 @@
  * directory created in the utility VM under its uvmpath, and the spec's
  * mount source is rewritten to that path (what the process document
  * carries).
+ * rules: hcs.lcow.document, hcs.lcow.options
  */
 #include <string.h>
 

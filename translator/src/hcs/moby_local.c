@@ -178,7 +178,8 @@ static bool era_1903(const struct hcs_input *in)
 
 /*
  * Mounts in spec order: a pipe when Destination starts `\\.\pipe\`. At
- * 85ad4b16c1 pipes also needed build 16299 (RS3); master dropped that.
+ * 85ad4b16c1 pipes also needed build 16299 (RS3); master dropped that
+ * (rule: hcs.moby-1903.pipes-rs3).
  */
 static enum hcsc_rc set_mounts(struct diag_list *d, struct json_object *o,
 			       const struct hcs_input *in)
@@ -223,6 +224,7 @@ static enum hcsc_rc set_mounts(struct diag_list *d, struct json_object *o,
 /*
  * Device assignment: process isolation only; master passes interface
  * classes only, 85ad4b16c1 checked the build instead.
+ * rule: hcs.moby-1903.devices
  */
 static enum hcsc_rc set_devices(struct diag_list *d, struct json_object *o,
 				const struct hcs_input *in)

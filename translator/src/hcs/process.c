@@ -24,7 +24,7 @@
  * stdout pipes always; ConsoleSize a [2]uint, [0,0] without a console size.
  * For a Linux container (docker-19.03, LCOW) the args go as CommandArgs
  * and the whole spec, as createLinux left it, as OCISpecification.
- * rule: process.moby-local.config
+ * rules: process.moby-local.config, process.lcow.spec
  */
 #include <string.h>
 
@@ -37,7 +37,7 @@
 /*
  * The spec's commandLine, else its args escaped and joined; moby
  * 85ad4b16c1's Start joined the args (escaped by its createSpec) as they
- * are.
+ * are (rule: process.moby-1903.command-line).
  */
 static const char *command_line(struct arena *a, const struct hcs_input *in)
 {

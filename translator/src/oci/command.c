@@ -19,7 +19,7 @@
  * translateWorkingDir: FromSlash + Clean; at create a relative path is
  * moby's error. Inspect input was translated when it was created, so only
  * the (idempotent) mutation runs there (`check_abs` false). moby
- * 85ad4b16c1 (docker-19.03) did not Clean.
+ * 85ad4b16c1 (docker-19.03) did not Clean (rule: oci.moby-1903.workdir).
  */
 enum hcsc_rc oci_translate_working_dir(struct oci_ctx *c, struct container *k,
 				       bool check_abs)
@@ -108,7 +108,7 @@ enum hcsc_rc oci_merge_command(struct oci_ctx *c, struct container *k)
  * moby 85ad4b16c1 (docker-19.03) and da92dad (docker-1.12): Args =
  * [Path] + Args, each element escaped with EscapeArg unless ArgsEscaped
  * (then as given); never a commandLine. The runtime joins them with
- * spaces.
+ * spaces. rule: oci.moby-1903.spec
  */
 static void set_command_1903(struct oci_ctx *c, const struct container *k,
 			     struct oci_spec *s)
@@ -127,7 +127,7 @@ static void set_command_1903(struct oci_ctx *c, const struct container *k,
 }
 
 /*
- * master (seed 000): with ArgsEscaped the command line is Path and the
+ * master (the 2023 text): with ArgsEscaped the command line is Path and the
  * escaped Args joined; otherwise Args as given (the runtime escapes).
  */
 void oci_set_command(struct oci_ctx *c, const struct container *k,

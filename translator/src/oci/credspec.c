@@ -156,6 +156,7 @@ static enum hcsc_rc one_option(struct oci_ctx *c, const struct container *k,
 }
 
 /* ---- moby 85ad4b16c1 (docker-19.03) ------------------------------------ */
+/* rule: oci.moby-1903.credspec */
 
 static const char invalid_secopt_1903[] =
 	"invalid credential spec security option - value must be prefixed "

@@ -66,7 +66,8 @@ static enum hcsc_rc one_device_1903(struct oci_ctx *c,
 	return HCSC_OK;
 }
 
-/* moby 85ad4b16c1 checked isolation and build before the paths. */
+/* moby 85ad4b16c1 checked isolation and build before the paths.
+ * rule: oci.moby-1903.devices */
 static enum hcsc_rc check_1903(struct oci_ctx *c, const struct container *k,
 			       struct hcsc_pos pos)
 {

@@ -1,6 +1,7 @@
 /*
  * era.c: what the era targets' engines did not know or checked
- * differently at create (DESIGN.md Decision 65):
+ * differently at create (rules: hcsc.era.unknown-fields,
+ * oci.moby-112.create-checks):
  *   - a field the engine's vendored Engine API types lack was dropped by
  *     its JSON decoder: hcsc ignores it too, with one warning naming the
  *     field and the moby release that added it (--strict: an error); a
@@ -18,7 +19,8 @@
 #include "target/target.h"
 #include "winpath.h"
 
-/* A field given (non-zero) that an era's engine did not decode. */
+/* A field given (non-zero) that an era's engine did not decode.
+ * rule: hcsc.era.unknown-fields */
 static enum hcsc_rc unknown_field(struct oci_ctx *c, bool given,
 				  struct hcsc_pos pos, const char *field,
 				  const char *added)
@@ -59,6 +61,7 @@ enum hcsc_rc oci_era_fields(struct oci_ctx *c, struct container *k)
 }
 
 /* ---- docker-1.12: verifyContainerSettings (moby da92dad) --------------- */
+/* rule: oci.moby-112.create-checks */
 
 /* FromSlash, then system.IsAbs (drive-absolute, or rooted at `\`). */
 static enum hcsc_rc working_dir_112(struct oci_ctx *c, struct container *k)
@@ -107,11 +110,12 @@ enum hcsc_rc oci_verify_112(struct oci_ctx *c, struct container *k)
 }
 
 /* ---- docker-1.12: createSpec (moby da92dad daemon/oci_windows.go) ------ */
+/* rule: oci.moby-112.spec */
 
 /*
  * The utility VM of a Hyper-V container: the base layer's UtilityVM
  * (Runtime.UtilityVMPath when given); with Filesystem facts it must
- * exist.
+ * exist. rule: oci.moby-112.hyperv-utility-vm
  */
 static enum hcsc_rc hv_runtime_112(struct oci_ctx *c, const struct container *k,
 				   struct oci_spec *s)

@@ -14,6 +14,7 @@
  *     as CreateDaemonEnvironment did for a Linux image.
  * Targets without an LCOW path refuse a Linux image, naming the one that
  * has it.
+ * rules: oci.lcow.image-os, oci.lcow.binds, oci.lcow.spec
  */
 #include <string.h>
 
@@ -73,6 +74,7 @@ static struct str_list strs(struct arena *a, const char *const *v, size_t n)
 }
 
 /* ---- create: the image's OS, isolation ------------------------------- */
+/* rule: oci.lcow.image-os */
 
 enum hcsc_rc oci_lcow_check(struct oci_ctx *c, struct container *k)
 {
@@ -109,6 +111,7 @@ enum hcsc_rc oci_lcow_isolation(struct oci_ctx *c, struct container *k)
 }
 
 /* ---- create: -v binds through the LCOW parser ------------------------- */
+/* rule: oci.lcow.binds */
 
 /*
  * `host:/dest[:ro|rw]`, matched lower-cased as moby's Windows-family
@@ -171,6 +174,7 @@ enum hcsc_rc oci_lcow_register_mounts(struct oci_ctx *c, struct container *k)
 }
 
 /* ---- createSpec for a Linux image ------------------------------------- */
+/* rule: oci.lcow.spec */
 
 /* CreateDaemonEnvironment for a Linux image, then ReplaceOrAppendEnvValues. */
 static struct str_list lcow_env(struct oci_ctx *c, const struct container *k)

@@ -114,6 +114,7 @@ static enum hcsc_rc check_unsupported(struct oci_ctx *c)
 /*
  * moby 85ad4b16c1 (docker-19.03) verifyPlatformContainerSettings: a
  * client SKU before 1809 ran Hyper-V containers only.
+ * rule: oci.moby-1903.client-sku
  */
 static enum hcsc_rc check_client_sku_1903(struct oci_ctx *c,
 					  const struct container *k)
@@ -129,6 +130,7 @@ static enum hcsc_rc check_client_sku_1903(struct oci_ctx *c,
  * moby 85ad4b16c1 verifyContainerResources: before build 16175 a Hyper-V
  * container could not have more than one CPU unless whole; NanoCPUs is
  * rounded to the nearest whole CPU, with a warning.
+ * rule: oci.moby-1903.nanocpus-rounding
  */
 static void round_nano_cpus_1903(struct oci_ctx *c, struct container *k)
 {

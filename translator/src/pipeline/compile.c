@@ -152,8 +152,8 @@ static enum hcsc_rc pick_target(struct arena *a, struct diag_list *d,
 }
 
 /*
- * The HCS Owner: the caller's choice where the engine takes one (Decision
- * 1); an engine that always sends its own ignores another with a warning
+ * The HCS Owner: the caller's choice where the engine takes one (the
+ * description's Owner); an engine that always sends its own ignores another with a warning
  * (rule: hcs.owner).
  */
 static const char *engine_owner(struct diag_list *d, const struct target *t,
@@ -170,7 +170,7 @@ static const char *engine_owner(struct diag_list *d, const struct target *t,
 }
 
 /*
- * rule: hcsc.host.old-build-warning (Decision 65 for era targets): builds below the engine's minimum compile, with a
+ * rules: hcsc.host.old-build-warning, hcsc.era.min-build (era targets): builds below the engine's minimum compile, with a
  * warning (the engine's own text for an era target).
  */
 static enum hcsc_rc check_build(struct diag_list *d,

@@ -4,7 +4,8 @@
  * The module is looked for next to the running hcsc (the build tree, or
  * a relocated install), then in the install folder HCSC_REPORT_LIBDIR.
  * When it cannot be opened, junit_open refuses with HCSC_E_USAGE (exit
- * 2: a feature not available, Decision 27) naming what was tried.
+ * 2: a feature not available, rule: hcsc.cli.exit-codes) naming what was
+ * tried.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "module.h"

@@ -1,5 +1,7 @@
 /*
  * target.c: the table of targets (target.h) and lookups by name.
+ * rules: hcsc.targets, hcs.owner (the engine's own Owner),
+ *   hcsc.era.min-build
  */
 #include "target.h"
 

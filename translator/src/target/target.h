@@ -36,8 +36,8 @@ struct arena;
 /* Which createSpec builds config.json (moby's daemon/oci_windows.go). */
 enum target_oci {
 	TARGET_OCI_MOBY_MASTER, /* moby master (the 2023 seed where it shows) */
-	TARGET_OCI_MOBY_1903,   /* moby 85ad4b16c1 (seed 001) */
-	TARGET_OCI_MOBY_112     /* moby da92dad: the windowsoci spec (seed 004) */
+	TARGET_OCI_MOBY_1903,   /* moby 85ad4b16c1 (March 2019) */
+	TARGET_OCI_MOBY_112     /* moby da92dad: the windowsoci spec */
 };
 
 /* Which function turns the OCI spec into the HCS documents. */
@@ -46,7 +46,7 @@ enum target_hcs {
 	TARGET_HCS_HCSSHIM_LATEST, /* hcsshim main createWindowsContainerDocument */
 	TARGET_HCS_MOBY_LOCAL,     /* moby libcontainerd/local createWindows */
 	TARGET_HCS_MOBY_LOCAL_1903, /* the same at moby 85ad4b16c1 */
-	TARGET_HCS_MOBY_112        /* moby da92dad containerInit (seed 003) */
+	TARGET_HCS_MOBY_112        /* moby da92dad containerInit */
 };
 
 /* Which shape the init process document has, and who fills it. */

@@ -87,7 +87,7 @@ mkdir -p "$work/ro/config.json"   # a directory where a file must go
 "$hcsc" compile "$good" -o "$work/ro" 2>"$work/err"
 if [ "$?" = 5 ] && grep -q "cannot write" "$work/err" && [ "$(ls -A "$work/ro")" = config.json ]; then ok; else bad "unwritable -o"; cat "$work/err"; ls -la "$work/ro"; fi
 
-# targets (issue 8): the list, -o per target, unknown names, diff
+# targets (issue 8): the list, -o per target, unknown names, diff (rules: hcsc.targets, hcsc.diff)
 "$hcsc" targets >"$work/t" && [ "$(cut -d' ' -f1 "$work/t" | tr '\n' ' ')" = "hcsshim-0.8.6 docker docker-containerd docker-19.03 docker-1.12 " ] && ok || { bad "targets list"; cat "$work/t"; }
 expect targets-extra 2 "targets takes no arguments" -- targets x
 expect target-unknown 2 "unknown target 'containerd'; did you mean 'docker-containerd'\?" -- compile "$good" --target containerd

@@ -70,7 +70,7 @@ cmp -s "$T/want" "$T/got" && ok || bad "dry run: docker document is not its comp
 awk 'f { print; exit } /^# process.json as submitted/ { f = 1 }' "$T/out" | head -c -1 >"$T/got"
 cmp -s "$T/want" "$T/got" && ok || bad "dry run: docker process is not its compact process.json"
 run 2 'target docker never builds hcs-v2.json' compile "$D" --target docker --emit hcs-v2
-# docker-19.03 applies as docker does; docker-1.12 is preview only
+# docker-19.03 applies as docker does; docker-1.12 is preview only (rule: hcsc.apply.era-targets)
 run 0 "'Owner' is ignored under target docker-19.03" compile "$D" --target docker-19.03 --apply --dry-run
 grep -q '^LoadLibraryW("vmcompute.dll")$' "$T/out" && ok || bad "dry run: docker-19.03 without vmcompute"
 run 2 "target docker-1.12's documents are for preview and diff only" compile "$D" --target docker-1.12 --apply --dry-run
