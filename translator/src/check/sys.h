@@ -5,7 +5,7 @@
  * all-or-nothing set of renames), removals, a monotonic clock and the
  * terminal test. Every POSIX/Windows difference of these lives in sys.c
  * (reading) and sys_write.c (writing); the compile stages never call any
- * of it (they stay pure). Files are opened in binary mode (Decision 38).
+ * of it (they stay pure). Files are opened in binary mode (rule: hcsc.io.binary-mode).
  * Paths are narrow strings, as fopen() takes them.
  *
  * Memory: names and buffers returned here are heap memory (malloc), each
@@ -95,7 +95,7 @@ int check_sys_mkdirs_under(const char *root, const char *rel, char **failed);
  *     renamed over the final names;
  *  3. if a step fails, every file already replaced is restored from its
  *     backup and every new one removed, so no final file is created or
- *     changed (Decision 28); on success the backups are removed.
+ *     changed (rule: hcsc.check.update-and-junit); on success the backups are removed.
  * A target that is a folder fails before anything changes. Returns 0, or
  * an errno value with *failed naming the file.
  */

@@ -3,7 +3,7 @@
  * Compose file as the description docker compose would send
  * (front/compose.h), printed as YAML with --print-description, else
  * compiled as `compile` does under the `docker` target by default
- * (Decision 60); with -o DIR each service goes to DIR/<service>/.
+ * (rule: front.default-target); with -o DIR each service goes to DIR/<service>/.
  */
 #include <stdio.h>
 #include <string.h>
@@ -97,7 +97,7 @@ static int compile_service(const struct cli_args *args, struct arena *a,
 	in.desc_display = args->pos[0];
 	in.host = args->value[OPT_HOST];
 	in.target = args->value[OPT_TARGET];
-	in.default_target = "docker"; /* Decision 60 */
+	in.default_target = "docker"; /* rule: front.default-target */
 	in.strict = args->given[OPT_STRICT];
 	in.style = args->given[OPT_COMPACT] ? EMIT_COMPACT : EMIT_PRETTY;
 	diag_list_init(&d, a, in.strict);

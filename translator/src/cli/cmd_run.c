@@ -2,7 +2,7 @@
  * cmd_run.c: `hcsc run [options] -- [docker run flags] IMAGE [COMMAND]`:
  * the description `docker run` would send (front/run.h), printed as YAML
  * with --print-description, else compiled as `compile` does under the
- * `docker` target by default (Decision 60).
+ * `docker` target by default (rule: front.default-target).
  */
 #include <stdio.h>
 #include <string.h>
@@ -72,7 +72,7 @@ static int run(const struct cli_args *args, struct arena *a,
 	in.desc_display = "docker run";
 	in.host = args->value[OPT_HOST];
 	in.target = args->value[OPT_TARGET];
-	in.default_target = "docker"; /* Decision 60 */
+	in.default_target = "docker"; /* rule: front.default-target */
 	in.strict = args->given[OPT_STRICT];
 	in.style = args->given[OPT_COMPACT] ? EMIT_COMPACT : EMIT_PRETTY;
 	return cli_compile_built(args, a, d, &in);

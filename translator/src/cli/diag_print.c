@@ -47,7 +47,7 @@ void cli_render_diags(struct strbuf *out, const struct diag_list *d,
 			continue;
 		render_one(out, it->pos, sev_word(it->sev), it->msg);
 	}
-	if (d->ndropped) { /* Decision 23's cap, said rather than silent */
+	if (d->ndropped) { /* the cap, said rather than silent; rule: hcsc.diag.collect-then-stop */
 		char msg[64];
 
 		snprintf(msg, sizeof(msg), "too many errors (%llu more not shown)",

@@ -140,7 +140,7 @@ static enum hcsc_rc k_cpus(struct svc *c, const char *key, const struct node *v)
 	return put_cpus(c, key, v);
 }
 
-/* cpu_percent: compose sends int64(float32(x) * 100) (Decision 64). */
+/* cpu_percent: compose sends int64(float32(x) * 100) (rule: front.client-sends). */
 static enum hcsc_rc k_cpu_percent(struct svc *c, const char *key,
 				  const struct node *v)
 {
@@ -860,7 +860,7 @@ static enum hcsc_rc k_healthcheck(struct svc *c, const char *key,
 }
 
 /* credential_spec: checked, not sent (docker compose ignores it outside
- * swarm; Decision 64), with the security_opt that would work. */
+ * swarm; rule: front.client-sends), with the security_opt that would work. */
 static enum hcsc_rc k_credential_spec(struct svc *c, const char *key,
 				      const struct node *v)
 {

@@ -1,7 +1,7 @@
 /*
  * front/compose.h: a Compose file (the Compose Specification, as docker
  * compose v5 with compose-go loads it) into one description per service,
- * as docker compose would send it to the Engine (Decision 64):
+ * as docker compose would send it to the Engine (rule: front.client-sends):
  * interpolation from the `.env` beside the file and `--env` only;
  * compose-go's checks and texts for the keys it models; unknown keys are
  * errors with a suggestion; keys that do not shape Windows documents are

@@ -1,6 +1,6 @@
 /*
  * front/image.c: `docker image inspect` output into Image.Config
- * (image.h).
+ * (image.h). rule: front.image-inspect
  */
 #include "image.h"
 

@@ -10,7 +10,7 @@
  * `error while interpolating PATH: ...`.
  *
  * Variables come only from the `.env` beside the Compose file and the
- * `--env` options (Decision 64), never from this process's environment.
+ * `--env` options (rule: front.client-sends), never from this process's environment.
  */
 #ifndef HCSC_FRONT_INTERP_H
 #define HCSC_FRONT_INTERP_H

@@ -415,7 +415,7 @@ static size_t name_len(const char *kv)
 /*
  * -e: client environment for NAME alone (unset: dropped), then one entry
  * per name in the place of its first use with its last value (the
- * client goes through a map; Decision 64 fixes the order).
+ * client goes through a map; rule: front.client-sends fixes the order).
  */
 static void env_flags(struct build *b, struct kv_list *l)
 {

@@ -1,7 +1,7 @@
 /*
  * front/run.h: `hcsc run -- [docker run flags] IMAGE [COMMAND [ARG...]]`
  * as a description. The flags are parsed as docker/cli v29 parses them
- * (run_flags.h), then turned into what the client sends (Decision 64):
+ * (run_flags.h), then turned into what the client sends (rule: front.client-sends):
  * container Config and HostConfig, with docker's own client-side errors
  * in docker's order, as a node tree positioned at the flags, so the
  * description then goes through the same decoder, rules and messages as

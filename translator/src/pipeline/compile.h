@@ -40,7 +40,7 @@ struct compile_input {
 	 */
 	const char *target;
 	/* The engine when neither `target` nor the profile names one; NULL:
-	 * target_default() (`run` and `compose` say docker: Decision 60). */
+	 * target_default() (`run` and `compose` say docker: rule: front.default-target). */
 	const char *default_target;
 	bool strict;
 	enum emit_style style;
@@ -68,7 +68,7 @@ struct compile_input {
 	/*
 	 * A description already built as a node tree (front ends: `run`,
 	 * `compose`), named desc_display in diagnostics; desc_path unused.
-	 * Without Name or Id its Id derives from "stdin" (Decision 64).
+	 * Without Name or Id its Id derives from "stdin" (rule: front.client-sends).
 	 */
 	struct node *desc_root;
 };
