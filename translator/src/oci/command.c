@@ -29,10 +29,7 @@ enum hcsc_rc oci_translate_working_dir(struct oci_ctx *c, struct container *k,
 
 	if (!wd->set || !*wd->v)
 		return HCSC_OK;
-	p = arena_strdup(c->a, wd->v);
-	for (char *q = p; *q; q++)
-		if (*q == '/')
-			*q = '\\';
+	p = oci_from_slash(c->a, wd->v);
 	if (check_abs && !winpath_is_abs(p) && p[0] != '\\')
 		return diag_error(c->d, wd->pos,
 				  "the working directory '%s' is invalid, it needs "
@@ -104,6 +101,28 @@ enum hcsc_rc oci_merge_command(struct oci_ctx *c, struct container *k)
 	return HCSC_OK;
 }
 
+void oci_spec_args(struct oci_ctx *c, const struct container *k,
+		   struct oci_spec *s)
+{
+	struct str_list *a = &s->process.args;
+
+	a->set = true;
+	a->n = k->nargs + 1;
+	a->v = arena_array(c->a, k->nargs + 1, sizeof(char *));
+	a->v[0] = k->path;
+	memcpy(a->v + 1, k->args, k->nargs * sizeof(char *));
+}
+
+char *oci_from_slash(struct arena *a, const char *path)
+{
+	char *p = arena_strdup(a, path);
+
+	for (char *q = p; *q; q++)
+		if (*q == '/')
+			*q = '\\';
+	return p;
+}
+
 /*
  * moby 85ad4b16c1 (docker-19.03) and da92dad (docker-1.12): Args =
  * [Path] + Args, each element escaped with EscapeArg unless ArgsEscaped
@@ -115,11 +134,7 @@ static void set_command_1903(struct oci_ctx *c, const struct container *k,
 {
 	struct str_list *a = &s->process.args;
 
-	a->set = true;
-	a->n = k->nargs + 1;
-	a->v = arena_array(c->a, k->nargs + 1, sizeof(char *));
-	a->v[0] = k->path;
-	memcpy(a->v + 1, k->args, k->nargs * sizeof(char *));
+	oci_spec_args(c, k, s);
 	if (k->args_escaped)
 		return;
 	for (size_t i = 0; i < a->n; i++)

@@ -49,6 +49,18 @@ static bool contained(const char *full, const char *base)
 	       (n > 0 && base[n - 1] == '\\');
 }
 
+/* The profile's stand-in for CredentialSpecs file `full`, or NULL. */
+static const char *find_file(struct oci_ctx *c, const char *base,
+			     const char *full)
+{
+	const struct host_profile *h = c->host;
+
+	for (size_t i = 0; i < h->ncred_files; i++)
+		if (ascii_eqi(join2(c->a, base, h->cred_files[i].key), full))
+			return h->cred_files[i].value;
+	return NULL;
+}
+
 static enum hcsc_rc read_file(struct oci_ctx *c, const struct container *k,
 			      struct hcsc_pos pos, const char *location,
 			      const char **out)
@@ -67,14 +79,8 @@ static enum hcsc_rc read_file(struct oci_ctx *c, const struct container *k,
 				  "invalid credential spec: file:// path must be "
 				  "under %s",
 				  base);
-	for (size_t i = 0; i < h->ncred_files; i++) {
-		const char *have = join2(c->a, base, h->cred_files[i].key);
-
-		if (ascii_eqi(have, full)) {
-			*out = h->cred_files[i].value;
-			return HCSC_OK;
-		}
-	}
+	if ((*out = find_file(c, base, full)) != NULL)
+		return HCSC_OK;
 	return diag_error(c->d, pos,
 			  "failed to load credential spec for container %s: open "
 			  "%s: The system cannot find the file specified.",
@@ -178,12 +184,8 @@ static enum hcsc_rc read_file_1903(struct oci_ctx *c, const struct container *k,
 		return diag_error(c->d, pos, "invalid credential spec - file:// "
 					     "path must be under %s",
 				  base);
-	for (size_t i = 0; i < h->ncred_files; i++) {
-		if (ascii_eqi(join2(c->a, base, h->cred_files[i].key), full)) {
-			*out = h->cred_files[i].value;
-			return HCSC_OK;
-		}
-	}
+	if ((*out = find_file(c, base, full)) != NULL)
+		return HCSC_OK;
 	err = arena_printf(c->a, "open %s: The system cannot find the file "
 				 "specified.",
 			   full);

@@ -71,10 +71,7 @@ static enum hcsc_rc working_dir_112(struct oci_ctx *c, struct container *k)
 
 	if (!wd->set || !*wd->v)
 		return HCSC_OK;
-	p = arena_strdup(c->a, wd->v);
-	for (char *q = p; *q; q++)
-		if (*q == '/')
-			*q = '\\';
+	p = oci_from_slash(c->a, wd->v);
 	if (!winpath_is_abs(p) && p[0] != '\\')
 		return diag_error(c->d, wd->pos,
 				  "The working directory '%s' is invalid. It needs "

@@ -260,13 +260,7 @@ void oci_lcow_set_mounts(struct oci_ctx *c, const struct container *k,
 static void set_process(struct oci_ctx *c, const struct container *k,
 			struct oci_spec *s)
 {
-	struct str_list *a = &s->process.args;
-
-	a->set = true;
-	a->n = k->nargs + 1;
-	a->v = arena_array(c->a, k->nargs + 1, sizeof(char *));
-	a->v[0] = k->path;
-	memcpy(a->v + 1, k->args, k->nargs * sizeof(char *));
+	oci_spec_args(c, k, s);
 	s->process.env = lcow_env(c, k);
 	if (!*s->process.cwd)
 		s->process.cwd = "/";

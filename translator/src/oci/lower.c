@@ -65,46 +65,14 @@ static const char *full_hostname(struct oci_ctx *c, const struct container *k)
 }
 
 /*
- * moby 85ad4b16c1's createSpec for a Linux image (LCOW): the common part
- * (mounts, Hyper-V, process, layer folders, network, hostname) on the
- * default Linux spec, then createSpecLinuxFields.
+ * createSpec's part common to every image OS: mounts, Hyper-V, the
+ * process fields, layer folders, network and hostname.
  */
-static enum hcsc_rc create_spec_lcow(struct oci_ctx *c, const struct container *k,
-				     struct oci_spec *s)
+static enum hcsc_rc common_fields(struct oci_ctx *c, const struct container *k,
+				  struct oci_spec *s)
 {
 	enum hcsc_rc rc = oci_set_mounts(c, k, s);
 
-	if (rc != HCSC_OK)
-		return rc;
-	s->windows.has_hyperv = true;
-	s->windows.utility_vm_path = "";
-	s->windows.hyperv_pos = k->isolation_pos;
-	set_process(c, k, s);
-	rc = oci_set_layer_folders(c, k, s);
-	if (rc != HCSC_OK)
-		return rc;
-	oci_set_network(c, k, s);
-	s->hostname = full_hostname(c, k);
-	s->hostname_pos = k->hostname_pos;
-	return oci_lcow_spec_fields(c, k, s);
-}
-
-static enum hcsc_rc create_spec(struct oci_ctx *c, const struct container *k,
-				struct oci_spec *s)
-{
-	enum hcsc_rc rc;
-
-	s->oci_version = c->t->oci_version;
-	s->pos = c->top;
-	s->has_windows = true;
-	s->windows.pos = c->top;
-	if (k->lcow)
-		return create_spec_lcow(c, k, s);
-	if (c->t->oci == TARGET_OCI_MOBY_112)
-		return oci_create_spec_112(c, k, s);
-	if (!k->era_no_annotations)
-		set_annotations(c, s);
-	rc = oci_set_mounts(c, k, s);
 	if (rc != HCSC_OK)
 		return rc;
 	if (k->hyperv) {
@@ -117,9 +85,31 @@ static enum hcsc_rc create_spec(struct oci_ctx *c, const struct container *k,
 	if (rc != HCSC_OK)
 		return rc;
 	oci_set_network(c, k, s);
-	/* createSpecWindowsFields */
 	s->hostname = full_hostname(c, k);
 	s->hostname_pos = k->hostname_pos;
+	return HCSC_OK;
+}
+
+static enum hcsc_rc create_spec(struct oci_ctx *c, const struct container *k,
+				struct oci_spec *s)
+{
+	enum hcsc_rc rc;
+
+	s->oci_version = c->t->oci_version;
+	s->pos = c->top;
+	s->has_windows = true;
+	s->windows.pos = c->top;
+	if (c->t->oci == TARGET_OCI_MOBY_112)
+		return oci_create_spec_112(c, k, s);
+	if (!k->era_no_annotations && !k->lcow)
+		set_annotations(c, s);
+	rc = common_fields(c, k, s);
+	if (rc != HCSC_OK)
+		return rc;
+	/* a Linux image: moby 85ad4b16c1's createSpecLinuxFields (LCOW) */
+	if (k->lcow)
+		return oci_lcow_spec_fields(c, k, s);
+	/* createSpecWindowsFields */
 	oci_set_command(c, k, s);
 	rc = oci_set_root(c, k, s);
 	if (rc != HCSC_OK)

@@ -35,6 +35,11 @@ void oci_merge_env(struct oci_ctx *c, struct container *k);
 struct str_list oci_process_env(struct oci_ctx *c, const struct container *k);
 
 /* command.c */
+/* Process.Args = [Path] + Args, as given. */
+void oci_spec_args(struct oci_ctx *c, const struct container *k,
+		   struct oci_spec *s);
+/* filepath.FromSlash (arena-owned). */
+char *oci_from_slash(struct arena *a, const char *path);
 enum hcsc_rc oci_translate_working_dir(struct oci_ctx *c, struct container *k,
 				       bool check_abs);
 enum hcsc_rc oci_merge_command(struct oci_ctx *c, struct container *k);
