@@ -4,7 +4,7 @@
  * the rule cases of process.escape-arg (tab, newline, trailing backslashes inside
  * quotes, backslashes before a quote); escape_args joins.
  */
-#include "oci/escape_arg.h"
+#include "escape_arg.h"
 #include "t.h"
 
 struct pair {

@@ -118,6 +118,16 @@ static int pos_cmp(const struct hcsc_diag *a, const struct hcsc_diag *b)
 	return 0;
 }
 
+void diag_drop_warnings_from(struct diag_list *d, size_t from)
+{
+	size_t kept = from;
+
+	for (size_t i = from; i < d->nr; i++)
+		if (d->items[i].sev != HCSC_SEV_WARNING)
+			d->items[kept++] = d->items[i];
+	d->nr = kept;
+}
+
 void diag_sort_from(struct diag_list *d, size_t from)
 {
 	/* Insertion sort: stable, and the lists are short (<= 20 errors). */

@@ -53,6 +53,8 @@ enum hcsc_rc diag_strict_warning(struct diag_list *d, struct hcsc_pos pos,
 bool diag_full(const struct diag_list *d);
 /* Stable sort of items[from..nr) by file order of appearance, line, col. */
 void diag_sort_from(struct diag_list *d, size_t from);
+/* Remove the warnings recorded from index `from` on (errors stay). */
+void diag_drop_warnings_from(struct diag_list *d, size_t from);
 
 /* Position helpers. */
 struct hcsc_pos pos_make(const char *file, unsigned line, unsigned col);

@@ -1,6 +1,5 @@
 /*
- * strbuf.h: a growable byte buffer on the heap (git's strbuf, with curl's
- * hard cap). `buf` is never NULL and always NUL-terminated; the bytes may
+ * strbuf.h: a growable byte buffer on the heap (git's strbuf). `buf` is never NULL and always NUL-terminated; the bytes may
  * contain NULs (len counts them). Output documents are built here, since
  * they outlive a compile's arena.
  */

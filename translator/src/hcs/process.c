@@ -32,7 +32,7 @@
 
 #include "emit/oci_json.h"
 #include "hcs/hcs_int.h"
-#include "oci/escape_arg.h"
+#include "escape_arg.h"
 
 /*
  * The spec's commandLine, else its args escaped and joined; moby

@@ -3,7 +3,8 @@
  * every field of moby master's container.Config, container.HostConfig
  * (with the embedded container.Resources) and mount.Mount, marked
  * FS_MODELLED (shapes the documents), FS_VALIDATED (moby rejects or warns
- * about it on Windows; the rule and its text live in oci/create_checks.c)
+ * about it on Windows; the rule and its text live in the OCI stage's
+ * checks, oci/checks.c and oci/resources.c)
  * or FS_IGNORED (moby accepts and ignores it on Windows). Plus hcsc's own
  * Image and Runtime sections. Go types give the integer ranges.
  *

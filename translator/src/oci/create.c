@@ -62,7 +62,7 @@ static void init_container(struct oci_ctx *c, struct container *k)
 	memset(k, 0, sizeof(*k));
 	k->id = d->id.set ? d->id.v : oci_default_id(c->a, d->name.v, d->file);
 	k->id_pos = oci_pos(c, d->id.pos, c->top);
-	k->owner = d->owner.set ? d->owner.v : "docker";
+	k->owner = d->owner.set ? d->owner.v : MOBY_OWNER;
 	k->hostname = cf->hostname.v;
 	k->hostname_pos = cf->hostname.pos;
 	k->domainname = cf->domainname.v;
@@ -103,15 +103,8 @@ static enum hcsc_rc verify_settings(struct oci_ctx *c, struct container *k)
 		rc = oci_check_host_config(c, k);
 	if (rc == HCSC_OK)
 		rc = oci_verify_resources(c, k);
-	if (c->desc->inspect) {
-		/* A start discards verifyContainerSettings' warnings. */
-		size_t kept = warnings_from;
-
-		for (size_t i = warnings_from; i < c->d->nr; i++)
-			if (c->d->items[i].sev != HCSC_SEV_WARNING)
-				c->d->items[kept++] = c->d->items[i];
-		c->d->nr = kept;
-	}
+	if (c->desc->inspect) /* a start discards these warnings */
+		diag_drop_warnings_from(c->d, warnings_from);
 	return rc;
 }
 

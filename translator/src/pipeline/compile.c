@@ -510,7 +510,7 @@ static enum hcsc_rc compile_oci(struct arena *a, struct diag_list *d,
 	hin.host = host;
 	hin.target = t;
 	hin.id = in->oci_id ? in->oci_id : oci_default_id(a, NULL, display);
-	hin.owner = engine_owner(d, t, in->oci_owner ? in->oci_owner : "docker",
+	hin.owner = engine_owner(d, t, in->oci_owner ? in->oci_owner : MOBY_OWNER,
 				 in->oci_owner != NULL, spec.pos);
 	rc = fill_oci_root(a, d, &spec, &rt, hin.id);
 	if (rc != HCSC_OK)

@@ -40,7 +40,7 @@ static const struct target targets[] = {
 		.stdin_pipe = TARGET_STDIN_ALWAYS,
 		.apply = TARGET_APPLY_VMCOMPUTE,
 		.builds_v2 = false,
-		.owner = "docker",
+		.owner = MOBY_OWNER,
 		.min_build = BUILD_RS5,
 	},
 	{
@@ -73,7 +73,7 @@ static const struct target targets[] = {
 		.stdin_pipe = TARGET_STDIN_ALWAYS,
 		.apply = TARGET_APPLY_VMCOMPUTE,
 		.builds_v2 = false,
-		.owner = "docker",
+		.owner = MOBY_OWNER,
 		.min_build = 14393,
 		.min_build_text = "The docker daemon requires build 14393 or later "
 				  "of Windows Server 2016 or Windows 10",
@@ -93,7 +93,7 @@ static const struct target targets[] = {
 		.stdin_pipe = TARGET_STDIN_ALWAYS,
 		.apply = TARGET_APPLY_REFUSED,
 		.builds_v2 = false,
-		.owner = "docker",
+		.owner = MOBY_OWNER,
 		.min_build = 14300,
 		.min_build_text = "The Windows daemon requires Windows Server 2016 "
 				  "Technical Preview 5 build 14300 or later",

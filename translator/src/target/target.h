@@ -29,6 +29,9 @@ struct arena;
 
 #define TARGET_DEFAULT_NAME "hcsshim-0.8.6"
 
+/* The HCS Owner dockerd passes (libcontainerd's defaultOwner). */
+#define MOBY_OWNER "docker"
+
 /* Windows builds the rules compare against (osversion constants). */
 #define BUILD_RS3 16299  /* named pipe mounts */
 #define BUILD_RS5 17763  /* schema 2.1; computecore.dll; moby's minimum */
