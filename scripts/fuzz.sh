@@ -72,11 +72,11 @@ cflags=(-std=c11 -g -O1 -fno-omit-frame-pointer -ftrivial-auto-var-init=pattern
 libs="$(pkg-config --libs yaml-0.1 json-c) -pthread"
 # The pipeline's stages and check (no CLI or apply; of report/ only the
 # sanitizer, built without libxml2).
-lib_sources=$(ls "$src"/{common,load,model,target,oci,hcs,emit,pipeline,check}/*.c "$src"/report/sanitize.c)
+lib_sources=$(ls "$src"/{common,load,model,target,oci,oci/parse,oci/decode,hcs,emit,pipeline,check}/*.c "$src"/report/sanitize.c)
 # Rebuild everything when a header or the flags changed, else only what
 # changed.
 stamp=$obj/.stamp # the flags of the last build
-newest_h=$(ls -t "$src"/*/*.h "$root"/translator/include/*.h "$root"/tools/fuzz/*.h | head -1)
+newest_h=$(ls -t "$src"/*/*.h "$src"/*/*/*.h "$root"/translator/include/*.h "$root"/tools/fuzz/*.h | head -1)
 [ -f "$stamp" ] && [ "$stamp" -nt "$newest_h" ] && [ "$(cat "$stamp")" = "${cflags[*]}" ] ||
 	rm -f "$obj"/*.o
 export CFLAGS_LINE="${cflags[*]}" OBJ=$obj
@@ -189,7 +189,7 @@ for h in "${harnesses[@]}"; do
 	"seed_$h" "$build/seeds/$h"
 	case $h in
 	compile) dict_keys "$src"/model/*.c ;;
-	from_oci) dict_keys "$src"/oci/decode_schema.c "$src"/model/desc_schema.c ;;
+	from_oci) dict_keys "$src"/oci/decode/decode_schema.c "$src"/model/desc_schema.c ;;
 	check) printf '"# host: "\n"# hcsc: --strict"\n"**"\n"[!a-z]"\n"\\x1b"\n' ;;
 	esac >"$build/dict/$h.dict"
 	dict_common >>"$build/dict/$h.dict"

@@ -11,7 +11,7 @@
 
 #include "arena.h"
 #include "model/host_fs.h"
-#include "oci/mount_parse.h"
+#include "oci/parse/mount_parse.h"
 #include "t.h"
 #include "support/t_support.h"
 

@@ -1,6 +1,6 @@
 /*
  * oci_decode_harness.h: the shared helpers of the test_oci_decode_*.c
- * tests of oci_decode (src/oci/decode.c), the --from-oci reader: decode a
+ * tests of oci_decode (src/oci/decode/decode.c), the --from-oci reader: decode a
  * config.json text into a run, the diagnostics as one line, positions as
  * "L:C", and the spec printed again as the OCI stage prints it.
  */
@@ -18,7 +18,7 @@
 #include "emit/gojson.h"
 #include "emit/oci_json.h"
 #include "load/load.h"
-#include "oci/decode.h"
+#include "oci/decode/decode.h"
 #include "strbuf.h"
 #include "t.h"
 #include "support/t_support.h"

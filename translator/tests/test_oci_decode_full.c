@@ -1,5 +1,5 @@
 /*
- * test_oci_decode_full.c: oci_decode (src/oci/decode.c) on a full Windows
+ * test_oci_decode_full.c: oci_decode (src/oci/decode/decode.c) on a full Windows
  * spec as hcsc's OCI stage prints it: every value decoded, the position of
  * the node that supplied each one, and the spec printed again byte for
  * byte.

@@ -1,5 +1,5 @@
 /*
- * test_oci_decode_go.c: oci_decode (src/oci/decode.c) following Go's
+ * test_oci_decode_go.c: oci_decode (src/oci/decode/decode.c) following Go's
  * encoding/json into the runtime-spec types: keys in any case, positions
  * of absent values, Go fields hcsc ignores, nil vs empty slices and nil
  * pointers, consoleSize as a *specs.Box, and credentialSpec (an

@@ -24,8 +24,8 @@
 #include "ipaddr.h"
 #include "load/node.h"
 #include "model/host.h"
-#include "mount_parse.h"
-#include "ports.h"
+#include "oci/parse/mount_parse.h"
+#include "oci/parse/ports.h"
 #include "steps.h"
 
 static bool is_container_mode(const char *mode)

@@ -14,7 +14,7 @@
 
 #include "hcsc.h"
 #include "model/desc.h"
-#include "mount_parse.h"
+#include "oci/parse/mount_parse.h"
 #include "spec.h"
 
 struct arena;

@@ -15,7 +15,7 @@
 #include "load/load.h"
 #include "model/desc.h"
 #include "model/host.h"
-#include "oci/decode.h"
+#include "oci/decode/decode.h"
 #include "oci/oci.h"
 #include "target/target.h"
 

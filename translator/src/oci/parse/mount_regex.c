@@ -14,7 +14,7 @@
  * once), and a match keeps its scratch memory on the stack, or on the
  * heap for long input, freed on return: a bind costs no arena memory.
  */
-#include "mount_regex.h"
+#include "oci/parse/mount_regex.h"
 
 #include <stdarg.h>
 #include <stdatomic.h>

@@ -18,7 +18,7 @@
 
 #include <stdbool.h>
 
-#include "spec.h"
+#include "oci/spec.h"
 
 struct arena;
 struct diag_list;

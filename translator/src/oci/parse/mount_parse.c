@@ -7,7 +7,7 @@
  *
  * The regexes themselves are matched by mount_regex.c.
  */
-#include "oci/mount_parse.h"
+#include "oci/parse/mount_parse.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -18,7 +18,7 @@
 #include "ascii.h"
 #include "golower.h"
 #include "goquote.h"
-#include "mount_regex.h"
+#include "oci/parse/mount_regex.h"
 #include "winpath.h"
 
 /* ---- small Go helpers ---------------------------------------------------- */

@@ -4,7 +4,7 @@
  * that use them. Deliberate difference: moby walks the map in random order;
  * hcsc walks keys in input order.
  */
-#include "ports.h"
+#include "oci/parse/ports.h"
 
 #include <stdint.h>
 #include <string.h>

@@ -14,7 +14,7 @@
  * values (FT_ANY). `credentialSpec` is an interface{}: any JSON value,
  * kept as text for re-printing when it is not a string.
  */
-#include "decode.h"
+#include "oci/decode/decode.h"
 
 #include <math.h>
 #include <stddef.h>
@@ -27,7 +27,7 @@
 #include "diag.h"
 #include "load/node.h"
 #include "model/schema.h"
-#include "decode_slots.h"
+#include "oci/decode/decode_slots.h"
 
 /* ---- credentialSpec: any JSON value, as compact JSON text --------------- */
 

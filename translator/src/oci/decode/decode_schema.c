@@ -7,7 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "decode_slots.h"
+#include "oci/decode/decode_slots.h"
 
 #define U16 0, 0, UINT16_MAX
 #define U32 0, 0, UINT32_MAX
