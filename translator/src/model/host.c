@@ -80,6 +80,21 @@ const struct host_builtin *host_builtin_find(const char *name)
 	return NULL;
 }
 
+const struct host_builtin *host_builtin_find_build(const char *v)
+{
+	unsigned build = 0;
+	const char *p = v;
+
+	while (ascii_isdigit(*p) && build < 100000)
+		build = build * 10 + (unsigned)(*p++ - '0');
+	if ((p == v || *p) && !host_parse_build(v, &build))
+		return NULL;
+	for (size_t i = 0; i < NBUILTINS; i++)
+		if (builtins[i].build == build)
+			return &builtins[i];
+	return NULL;
+}
+
 const char *host_builtin_names(struct arena *a)
 {
 	const char **names = arena_array(a, NBUILTINS, sizeof(char *));
