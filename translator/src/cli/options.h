@@ -30,6 +30,7 @@ enum opt_id {
 	OPT_JOBS,
 	OPT_FILTER,
 	OPT_SHARD,
+	OPT_FORMAT,
 	OPT_COUNT
 };
 
@@ -69,5 +70,9 @@ struct cli_args {
  */
 bool cli_parse(const char *cmd, int argc, char **argv, struct cli_args *out);
 void cli_print_help(FILE *f);
+/* `hcsc help CMD`, `hcsc CMD --help`: false if `cmd` is no command. */
+bool cli_print_command_help(FILE *f, const char *cmd);
+/* The command nearest `name` (edit distance <= 2), or NULL. */
+const char *cli_nearest_command(const char *name);
 
 #endif
