@@ -4,10 +4,10 @@
  * diagnostics list, failures (usage, I/O), rc texts and versions, and
  * compiles on several threads at once giving the same bytes.
  */
+#include "check/thread.h" /* the Win32/pthread shim: Wine runs this too */
 #include "hcsc.h"
 #include "t.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 
 static const char desc[] = "Config:\n  Image: mcr.microsoft.com/windows/"
@@ -132,7 +132,7 @@ static char *one_compile(size_t *len)
 	return copy;
 }
 
-static void *worker(void *arg)
+static void worker(void *arg)
 {
 	int *same = arg;
 	size_t want_len, len;
@@ -146,18 +146,17 @@ static void *worker(void *arg)
 		free(got);
 	}
 	free(want);
-	return NULL;
 }
 
 static void test_threads(void)
 {
-	pthread_t th[4];
+	struct check_thread th[4];
 	int same[4];
 
 	for (int i = 0; i < 4; i++)
-		CHECK_INT(pthread_create(&th[i], NULL, worker, &same[i]), 0);
+		CHECK_INT(check_thread_start(&th[i], worker, &same[i]), 0);
 	for (int i = 0; i < 4; i++) {
-		pthread_join(th[i], NULL);
+		check_thread_join(&th[i]);
 		CHECK(same[i]);
 	}
 }
