@@ -301,6 +301,16 @@ int cmd_compile(int argc, char **argv)
 
 	if (!cli_parse("compile", argc, argv, &args))
 		return HCSC_E_USAGE;
+	if (args.times[OPT_EMIT] > 1) /* never silently the last one */
+		return cli_fail(HCSC_E_USAGE, "--emit given %u times; name every "
+					      "document in one list (--emit "
+					      "oci,hcs-v1)",
+				args.times[OPT_EMIT]);
+	if (args.value[OPT_OUTPUT] && !strcmp(args.value[OPT_OUTPUT], "-"))
+		return cli_fail(HCSC_E_USAGE, "-o takes a folder, not '-'; "
+					      "without -o the one document "
+					      "--emit names goes to standard "
+					      "output");
 	if (!args.value[OPT_FROM_OCI] && args.npos != 1)
 		return cli_fail(HCSC_E_USAGE, "compile takes one description "
 					      "(a file, or - for standard input)");
@@ -348,7 +358,8 @@ int cmd_compile(int argc, char **argv)
 		rc = hcsc_compile_file(in.desc_path, &opt, &res);
 	if (!res)
 		return cli_fail(HCSC_E_IO, "out of memory");
-	cli_print_result_diags(res, args.given[OPT_VERBOSE]);
+	cli_print_result_diags(res, args.given[OPT_VERBOSE],
+			       args.given[OPT_QUIET]);
 	if (rc != HCSC_OK)
 		status = hcsc_result_error(res)
 				 ? cli_fail(rc, "%s", hcsc_result_error(res))

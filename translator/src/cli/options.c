@@ -48,6 +48,9 @@ const struct cli_option cli_options[] = {
 	  "placeholders and build warnings become errors" },
 	{ OPT_VERBOSE, "compile", "--verbose", 'v', NULL,
 	  "also print notes (which document the host would submit)" },
+	{ OPT_QUIET, "compile", "--quiet", 'q', NULL,
+	  "do not print warnings (errors still print; --strict still counts "
+	  "them)" },
 	{ OPT_APPLY, "compile", "--apply", 0, NULL,
 	  "submit the document to HCS (Windows only; elsewhere exit 2)" },
 	{ OPT_START, "compile", "--start", 0, NULL,

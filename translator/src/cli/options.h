@@ -31,6 +31,7 @@ enum opt_id {
 	OPT_FILTER,
 	OPT_SHARD,
 	OPT_FORMAT,
+	OPT_QUIET,
 	OPT_COUNT
 };
 

@@ -106,5 +106,20 @@ for r, t in zip(rows, text):
     assert [r["name"], str(r["build"]), r["sku"], str(r["cpus"]), ",".join(r["aliases"]) or "-"] == t, (r, t)
 ' "$hcsc"; then ok; else bad "hosts --format json"; fi
 
+# small contract fixes: -o -, --emit twice
+exact output-dash 2 "hcsc: -o takes a folder, not '-'; without -o the one document --emit names goes to standard output" -- compile "$good" -o -
+exact output-dash-long 2 "hcsc: -o takes a folder, not '-'; without -o the one document --emit names goes to standard output" -- compile "$good" --output=-
+exact emit-twice 2 "hcsc: --emit given 2 times; name every document in one list (--emit oci,hcs-v1)" -- compile "$good" --emit oci --emit hcs-v1 -o "$work/x"
+if [ ! -e "$work/x" ] && [ ! -e ./- ]; then ok; else bad "a refused -o created something"; fi
+
+# -q drops warnings, never errors; the documents are the same
+printf 'Config: {Cmd: [x]}\n' >"$work/min.yaml" # placeholder warnings
+"$hcsc" compile "$work/min.yaml" >"$work/loud" 2>"$work/loud.err"
+"$hcsc" compile "$work/min.yaml" -q >"$work/quiet" 2>"$work/quiet.err"
+if grep -q ': warning: ' "$work/loud.err" && [ ! -s "$work/quiet.err" ] && cmp -s "$work/loud" "$work/quiet"; then ok; else bad "-q"; fi
+printf 'Config: {Cmd: [x]}\nHostConfig: {CpuShares: 20000}\n' >"$work/bad.yaml"
+"$hcsc" compile "$work/bad.yaml" --quiet >/dev/null 2>"$work/q.err"
+if [ $? = 1 ] && grep -q ': error: ' "$work/q.err"; then ok; else bad "-q keeps errors"; cat "$work/q.err"; fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
