@@ -19,7 +19,28 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/*
+ * Thread safety: every function here may be called from any number of
+ * threads at once; a compile shares no state with another. One
+ * struct hcsc_result may be read from several threads but freed once.
+ *
+ * Symbols: every exported name starts with hcsc_ (or HCSC_ for macros);
+ * the library exports nothing else.
+ */
+#if defined(_WIN32) || !defined(__GNUC__)
+#define HCSC_API
+#else
+#define HCSC_API __attribute__((visibility("default")))
+#endif
+
+#define HCSC_VERSION_MAJOR 0
+#define HCSC_VERSION_MINOR 1
+#define HCSC_VERSION_PATCH 0
 #define HCSC_VERSION "0.1.0"
+/* MAJOR * 10000 + MINOR * 100 + PATCH, for #if. */
+#define HCSC_VERSION_NUMBER                                                  \
+	(HCSC_VERSION_MAJOR * 10000 + HCSC_VERSION_MINOR * 100 +             \
+	 HCSC_VERSION_PATCH)
 
 /*
  * These numbers are the process exit status (rule: hcsc.cli.exit-codes).
@@ -34,7 +55,12 @@ enum hcsc_rc {
 	HCSC_E_IO = 5          /* I/O or internal error */
 };
 
-const char *hcsc_rc_str(enum hcsc_rc rc);
+/* "ok", "invalid input", ...: a static string; never NULL. */
+HCSC_API const char *hcsc_rc_str(enum hcsc_rc rc);
+
+/* The library's version at run time (HCSC_VERSION at build time). */
+HCSC_API const char *hcsc_version(void);
+HCSC_API unsigned hcsc_version_number(void);
 
 /* A position in an input file: 1-based line and column (code points). */
 struct hcsc_pos {
@@ -54,5 +80,88 @@ struct hcsc_diag {
 	struct hcsc_pos pos;
 	const char *msg;
 };
+
+/* The documents one compile builds; a bit set selects some. */
+enum hcsc_doc {
+	HCSC_DOC_OCI = 0,     /* config.json, the OCI runtime spec */
+	HCSC_DOC_HCS_V1 = 1,  /* hcs-v1.json */
+	HCSC_DOC_HCS_V2 = 2,  /* hcs-v2.json (HCS schema 2.1) */
+	HCSC_DOC_PROCESS = 3, /* process.json, the init process */
+	HCSC_DOC_COUNT = 4
+};
+#define HCSC_DOCS(d) (1u << (d))
+#define HCSC_DOCS_ALL 0xfu
+
+/* "oci", "hcs-v1", ... (--emit names); "config.json", ... (-o names). */
+HCSC_API const char *hcsc_doc_name(enum hcsc_doc d);
+HCSC_API const char *hcsc_doc_file(enum hcsc_doc d);
+
+/*
+ * What to compile against and how. Zero it (or call hcsc_options_init)
+ * and set what you need; every field means "the default" when zero.
+ */
+struct hcsc_options {
+	/*
+	 * The host profile: host_data (host_len bytes of a host-profile
+	 * file; host_name names it in diagnostics and its extension,
+	 * .yaml/.yml/.json, picks the syntax) when set, else `host`: a
+	 * built-in name or alias ("ltsc2019"), a build number ("17763",
+	 * "10.0.17763[.R]") or a profile file's path. NULL: ltsc2022.
+	 */
+	const char *host;
+	const char *host_data;
+	size_t host_len;
+	const char *host_name;
+	/* The engine to model (hcsc targets); NULL: the profile's Target:. */
+	const char *target;
+	bool strict;   /* placeholders and build warnings become errors */
+	bool compact;  /* Go json.Marshal bytes instead of indented ones */
+	unsigned docs; /* HCSC_DOCS(...) bits; 0: every document built */
+};
+
+HCSC_API void hcsc_options_init(struct hcsc_options *o);
+
+/* The outcome of one compile: documents and diagnostics. */
+struct hcsc_result;
+
+/*
+ * Compile the description at `path` ("-" is standard input), or the
+ * `len` bytes at `data`, named `name` in diagnostics (its extension,
+ * .yaml/.yml/.json, picks the syntax). `opt` may be NULL.
+ *
+ * Returns HCSC_OK, HCSC_E_INPUT (the diagnostics say why), HCSC_E_USAGE
+ * (unknown built-in host or target; hcsc_result_error says which) or
+ * HCSC_E_IO (hcsc_result_error says which file). *res is set in every
+ * case (NULL only when memory ran out); free it with hcsc_result_free.
+ */
+HCSC_API enum hcsc_rc hcsc_compile_file(const char *path,
+					const struct hcsc_options *opt,
+					struct hcsc_result **res);
+HCSC_API enum hcsc_rc hcsc_compile_bytes(const char *data, size_t len,
+					 const char *name,
+					 const struct hcsc_options *opt,
+					 struct hcsc_result **res);
+
+/*
+ * A document's bytes (*len of them, NUL-terminated as well), or NULL
+ * when it was not built: not selected, not built by the target (no
+ * hcs-v2.json under docker), or the compile failed. Owned by `r`.
+ */
+HCSC_API const char *hcsc_result_document(const struct hcsc_result *r,
+					  enum hcsc_doc d, size_t *len);
+/* The diagnostics, in the order hcsc prints them; *n is their number. */
+HCSC_API const struct hcsc_diag *hcsc_result_diags(const struct hcsc_result *r,
+						    size_t *n);
+/*
+ * Errors past the cap of 20: counted, not kept (0 when none); *first
+ * (may be NULL) is where the first of them was.
+ */
+HCSC_API size_t hcsc_result_dropped(const struct hcsc_result *r,
+				    struct hcsc_pos *first);
+/* The message of a usage or I/O failure, else NULL. */
+HCSC_API const char *hcsc_result_error(const struct hcsc_result *r);
+/* The target modelled ("hcsshim-0.8.6", ...); NULL when it failed. */
+HCSC_API const char *hcsc_result_target(const struct hcsc_result *r);
+HCSC_API void hcsc_result_free(struct hcsc_result *r);
 
 #endif

@@ -109,7 +109,8 @@ static enum hcsc_rc apply_host(struct case_run *cr,
 		return HCSC_OK;
 	}
 	if (!compile_host_is_file(h->host)) {
-		if (!host_builtin_find(h->host)) /* rule: hcsc.host.builtin-profiles: exit 1 */
+		if (!host_builtin_find(h->host) &&
+		    !host_builtin_find_build(h->host)) /* rule: hcsc.host.builtin-profiles: exit 1 */
 			return diag_error(&cr->d, h->host_pos,
 					  "unknown built-in host profile '%s' "
 					  "(known: %s)",

@@ -32,6 +32,10 @@ int cli_compile_built(const struct cli_args *args, struct arena *a,
 
 /* diag_print.c: `FILE:LINE:COL: error: MSG`; notes only when verbose. */
 void cli_print_diags(const struct diag_list *d, bool verbose);
+/* The same, for a compile through the public API (hcsc.h); quiet: no
+ * warnings (-q). */
+void cli_print_result_diags(const struct hcsc_result *r, bool verbose,
+			    bool quiet);
 /* The same text, appended to `out` (what check's goldens hold). */
 void cli_render_diags(struct strbuf *out, const struct diag_list *d,
 		      bool verbose);

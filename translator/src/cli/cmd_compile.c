@@ -9,11 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api/api_int.h"
 #include "apply/apply.h"
-#include "arena.h"
 #include "ascii.h"
 #include "cli.h"
-#include "diag.h"
 #include "options.h"
 #include "pipeline/compile.h"
 #include "strbuf.h"
@@ -58,7 +57,7 @@ static int count(const bool want[DOC_COUNT])
 }
 
 static int write_outputs(const char *dir, const bool want[DOC_COUNT],
-			 const struct compile_output *out)
+			 const struct hcsc_result *res)
 {
 	struct out_file files[DOC_COUNT];
 	char paths[DOC_COUNT][4096];
@@ -70,10 +69,10 @@ static int write_outputs(const char *dir, const bool want[DOC_COUNT],
 		if (!want[d])
 			continue;
 		snprintf(paths[n], sizeof(paths[n]), "%s/%s", dir,
-			 compile_doc_file((enum compile_doc)d));
+			 hcsc_doc_file((enum hcsc_doc)d));
 		files[n].path = paths[n];
-		files[n].data = out->doc[d].buf;
-		files[n].len = out->doc[d].len;
+		files[n].data = hcsc_result_document(res, (enum hcsc_doc)d,
+						     &files[n].len);
 		files[n].tmp = NULL;
 		n++;
 	}
@@ -92,8 +91,10 @@ static int write_outputs(const char *dir, const bool want[DOC_COUNT],
  * --from-oci, standard output then gets hcs-v1.json).
  */
 static int fit_to_target(const struct cli_args *args, bool want[DOC_COUNT],
-			 const struct target *t)
+			 const struct hcsc_result *res)
 {
+	const struct target *t = target_find(hcsc_result_target(res));
+
 	for (int d = 0; d < DOC_COUNT; d++) {
 		if (!want[d] || compile_target_builds(t, (enum compile_doc)d))
 			continue;
@@ -113,23 +114,25 @@ static int fit_to_target(const struct cli_args *args, bool want[DOC_COUNT],
 }
 
 static int emit_results(const struct cli_args *args, const bool want[DOC_COUNT],
-			const struct compile_output *out)
+			const struct hcsc_result *res)
 {
 	for (int d = 0; d < DOC_COUNT; d++)
-		if (want[d] && !out->have[d])
+		if (want[d] && !hcsc_result_document(res, (enum hcsc_doc)d, NULL))
 			return cli_fail(HCSC_E_IO,
 					"internal error: no %s document was built",
-					compile_doc_name((enum compile_doc)d));
+					hcsc_doc_name((enum hcsc_doc)d));
 	if (args->value[OPT_OUTPUT])
-		return write_outputs(args->value[OPT_OUTPUT], want, out);
+		return write_outputs(args->value[OPT_OUTPUT], want, res);
 	if (args->given[OPT_APPLY])
 		return HCSC_OK; /* rule: hcsc.apply.output: stdout carries HCS results */
 	for (int d = 0; d < DOC_COUNT; d++) {
+		size_t len;
+		const char *doc;
+
 		if (!want[d])
 			continue;
-		if (fwrite(out->doc[d].buf, 1, out->doc[d].len, stdout) !=
-			    out->doc[d].len ||
-		    fflush(stdout) != 0)
+		doc = hcsc_result_document(res, (enum hcsc_doc)d, &len);
+		if (fwrite(doc, 1, len, stdout) != len || fflush(stdout) != 0)
 			return cli_fail(HCSC_E_IO, "cannot write to standard "
 						   "output: %s",
 					strerror(errno));
@@ -275,13 +278,13 @@ static char *spool_stdin(void)
 	return path;
 }
 
-static int run_apply(struct arena *a, const struct apply_options *o,
-		     const struct compile_input *in,
-		     const struct compile_output *out)
+/* --apply takes the compile's own output (api_int.h). */
+static int run_apply(const struct apply_options *o,
+		     const struct compile_input *in, struct hcsc_result *res)
 {
 	struct apply_sink sink = { NULL, sink_out, sink_msg };
 
-	return apply_run(a, in, out, o, &sink);
+	return apply_run(res->arena, in, &res->out, o, &sink);
 }
 
 int cmd_compile(int argc, char **argv)
@@ -289,17 +292,25 @@ int cmd_compile(int argc, char **argv)
 	struct cli_args args;
 	bool want[DOC_COUNT];
 	struct compile_input in;
-	struct compile_output out;
+	struct hcsc_options opt;
+	struct hcsc_result *res;
 	struct apply_options aopt;
-	struct diag_list d;
-	struct arena *a;
 	char *spool = NULL;
-	const char *err = NULL;
 	enum hcsc_rc rc;
 	int status;
 
 	if (!cli_parse("compile", argc, argv, &args))
 		return HCSC_E_USAGE;
+	if (args.times[OPT_EMIT] > 1) /* never silently the last one */
+		return cli_fail(HCSC_E_USAGE, "--emit given %u times; name every "
+					      "document in one list (--emit "
+					      "oci,hcs-v1)",
+				args.times[OPT_EMIT]);
+	if (args.value[OPT_OUTPUT] && !strcmp(args.value[OPT_OUTPUT], "-"))
+		return cli_fail(HCSC_E_USAGE, "-o takes a folder, not '-'; "
+					      "without -o the one document "
+					      "--emit names goes to standard "
+					      "output");
 	if (!args.value[OPT_FROM_OCI] && args.npos != 1)
 		return cli_fail(HCSC_E_USAGE, "compile takes one description "
 					      "(a file, or - for standard input)");
@@ -332,22 +343,34 @@ int cmd_compile(int argc, char **argv)
 		in.desc_path = spool;
 		in.desc_display = "<stdin>";
 	}
-	a = arena_new();
-	diag_list_init(&d, a, in.strict);
-	compile_output_init(&out);
-	rc = compile_run(a, &d, &in, &out, &err);
-	cli_print_diags(&d, args.given[OPT_VERBOSE]);
-	if (rc != HCSC_OK)
-		status = err ? cli_fail(rc, "%s", err) : (int)rc;
+	/*
+	 * A description goes through the public API (hcsc.h); --from-oci and
+	 * --apply need the compile_input the library does not publish.
+	 */
+	hcsc_options_init(&opt);
+	opt.host = in.host;
+	opt.target = in.target;
+	opt.strict = in.strict;
+	opt.compact = args.given[OPT_COMPACT];
+	if (in.from_oci || args.given[OPT_APPLY])
+		rc = api_compile(&in, NULL, &res);
 	else
-		status = fit_to_target(&args, want, out.target);
+		rc = hcsc_compile_file(in.desc_path, &opt, &res);
+	if (!res)
+		return cli_fail(HCSC_E_IO, "out of memory");
+	cli_print_result_diags(res, args.given[OPT_VERBOSE],
+			       args.given[OPT_QUIET]);
+	if (rc != HCSC_OK)
+		status = hcsc_result_error(res)
+				 ? cli_fail(rc, "%s", hcsc_result_error(res))
+				 : (int)rc;
+	else
+		status = fit_to_target(&args, want, res);
 	if (status == HCSC_OK)
-		status = emit_results(&args, want, &out);
+		status = emit_results(&args, want, res);
 	if (rc == HCSC_OK && status == HCSC_OK && args.given[OPT_APPLY])
-		status = run_apply(a, &aopt, &in, &out);
-	compile_output_release(&out);
-	diag_list_release(&d);
-	arena_free(a);
+		status = run_apply(&aopt, &in, res);
+	hcsc_result_free(res);
 	if (spool) {
 		check_sys_remove(spool);
 		free(spool);
@@ -364,22 +387,24 @@ int cli_compile_built(const struct cli_args *args, struct arena *a,
 		      struct diag_list *d, const struct compile_input *in)
 {
 	bool want[DOC_COUNT];
-	struct compile_output out;
-	const char *err = NULL;
-	enum hcsc_rc rc;
+	struct hcsc_result res; /* the front end's arena and diagnostics */
 	int status;
 
 	if (!select_docs(args, want))
 		return HCSC_E_USAGE;
-	compile_output_init(&out);
-	rc = compile_run(a, d, in, &out, &err);
+	memset(&res, 0, sizeof(res));
+	res.arena = a;
+	res.diags = *d;
+	compile_output_init(&res.out);
+	res.rc = compile_run(a, &res.diags, in, &res.out, &res.error);
+	*d = res.diags;
 	cli_print_diags(d, args->given[OPT_VERBOSE]);
-	if (rc != HCSC_OK)
-		status = err ? cli_fail(rc, "%s", err) : (int)rc;
+	if (res.rc != HCSC_OK)
+		status = res.error ? cli_fail(res.rc, "%s", res.error) : (int)res.rc;
 	else
-		status = fit_to_target(args, want, out.target);
+		status = fit_to_target(args, want, &res);
 	if (status == HCSC_OK)
-		status = emit_results(args, want, &out);
-	compile_output_release(&out);
+		status = emit_results(args, want, &res);
+	compile_output_release(&res.out);
 	return status;
 }

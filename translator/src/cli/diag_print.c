@@ -37,23 +37,47 @@ static void render_one(struct strbuf *out, struct hcsc_pos pos,
 	strbuf_addch(out, '\n');
 }
 
-void cli_render_diags(struct strbuf *out, const struct diag_list *d,
-		      bool verbose)
+/* The diagnostics of one compile: items, then the cap's line. */
+static void render_list(struct strbuf *out, const struct hcsc_diag *items,
+			size_t nr, size_t ndropped, struct hcsc_pos dropped_pos,
+			bool verbose, bool quiet)
 {
-	for (size_t i = 0; i < d->nr; i++) {
-		const struct hcsc_diag *it = &d->items[i];
+	for (size_t i = 0; i < nr; i++) {
+		const struct hcsc_diag *it = &items[i];
 
 		if (it->sev == HCSC_SEV_NOTE && !verbose)
 			continue;
+		if (it->sev == HCSC_SEV_WARNING && quiet)
+			continue;
 		render_one(out, it->pos, sev_word(it->sev), it->msg);
 	}
-	if (d->ndropped) { /* the cap, said rather than silent; rule: hcsc.diag.collect-then-stop */
+	if (ndropped) { /* the cap, said rather than silent; rule: hcsc.diag.collect-then-stop */
 		char msg[64];
 
 		snprintf(msg, sizeof(msg), "too many errors (%llu more not shown)",
-			 (unsigned long long)d->ndropped);
-		render_one(out, d->dropped_pos, "error", msg);
+			 (unsigned long long)ndropped);
+		render_one(out, dropped_pos, "error", msg);
 	}
+}
+
+void cli_render_diags(struct strbuf *out, const struct diag_list *d,
+		      bool verbose)
+{
+	render_list(out, d->items, d->nr, d->ndropped, d->dropped_pos, verbose,
+		    false);
+}
+
+void cli_print_result_diags(const struct hcsc_result *r, bool verbose,
+			    bool quiet)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct hcsc_pos first = { "", 0, 0 };
+	size_t n, dropped = hcsc_result_dropped(r, &first);
+	const struct hcsc_diag *items = hcsc_result_diags(r, &n);
+
+	render_list(&sb, items, n, dropped, first, verbose, quiet);
+	fwrite(sb.buf, 1, sb.len, stderr);
+	strbuf_release(&sb);
 }
 
 void cli_print_diags(const struct diag_list *d, bool verbose)

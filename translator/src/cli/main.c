@@ -1,11 +1,14 @@
 /*
  * main.c: `hcsc`: dispatch to a subcommand (git's command table).
  */
+#include <json.h>
 #include <stdio.h>
 #include <string.h>
+#include <yaml.h>
 
 #include "cli.h"
 #include "options.h"
+#include "target/target.h"
 
 static const struct {
 	const char *name;
@@ -20,6 +23,59 @@ static const struct {
 	{ "compose", cmd_compose },
 };
 
+/*
+ * --version: hcsc's, the libraries it runs with (their run-time versions)
+ * and the upstream releases each target models.
+ */
+static int print_version(void)
+{
+	const struct target *t;
+	size_t n;
+
+	printf("hcsc %s\n", HCSC_VERSION);
+	printf("libyaml %s, json-c %s", yaml_get_version_string(),
+	       json_c_version());
+#if defined(HCSC_HAVE_LIBXML2) && !defined(_WIN32)
+	printf(", libxml2 in hcsc-report.so (loaded by check --report)\n");
+#elif defined(HCSC_HAVE_LIBXML2)
+	printf(", libxml2 linked in\n");
+#else
+	printf("; no libxml2 (check --report not built in)\n");
+#endif
+	printf("targets and the upstream releases they model:\n");
+	t = target_all(&n);
+	for (size_t i = 0; i < n; i++)
+		printf("  %-18s %s\n", t[i].name, t[i].models);
+	return HCSC_OK;
+}
+
+/* `hcsc help [COMMAND]`. */
+static int cmd_help(int argc, char **argv)
+{
+	if (argc == 0) {
+		cli_print_help(stdout);
+		return HCSC_OK;
+	}
+	if (argc > 1)
+		return cli_fail(HCSC_E_USAGE, "help takes at most one command");
+	if (cli_print_command_help(stdout, argv[0]))
+		return HCSC_OK;
+	return cli_fail(HCSC_E_USAGE, "no command '%s' (see 'hcsc --help')",
+			argv[0]);
+}
+
+/* `hcsc CMD ... --help` or `-h` before any `--`: that command's help. */
+static bool wants_help(int argc, char **argv)
+{
+	for (int i = 0; i < argc; i++) {
+		if (!strcmp(argv[i], "--"))
+			return false;
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
+			return true;
+	}
+	return false;
+}
+
 int main(int argc, char **argv)
 {
 	cli_binary_stdio();
@@ -32,16 +88,27 @@ int main(int argc, char **argv)
 		cli_print_help(stdout);
 		return HCSC_OK;
 	}
-	if (!strcmp(argv[1], "--version")) {
+	if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V")) {
 		if (argc > 2)
-			return cli_fail(HCSC_E_USAGE, "--version takes no "
-						      "arguments");
-		printf("hcsc %s\n", HCSC_VERSION);
-		return HCSC_OK;
+			return cli_fail(HCSC_E_USAGE, "%s takes no arguments",
+					argv[1]);
+		return print_version();
 	}
-	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		if (!strcmp(argv[1], commands[i].name))
-			return commands[i].fn(argc - 2, argv + 2);
+	if (!strcmp(argv[1], "help"))
+		return cmd_help(argc - 2, argv + 2);
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		if (strcmp(argv[1], commands[i].name))
+			continue;
+		if (wants_help(argc - 2, argv + 2)) {
+			cli_print_command_help(stdout, argv[1]);
+			return HCSC_OK;
+		}
+		return commands[i].fn(argc - 2, argv + 2);
+	}
+	if (cli_nearest_command(argv[1]))
+		return cli_fail(HCSC_E_USAGE, "unknown command '%s'; did you mean "
+					      "'%s'? (see 'hcsc --help')",
+				argv[1], cli_nearest_command(argv[1]));
 	return cli_fail(HCSC_E_USAGE, "unknown command '%s' (see 'hcsc --help')",
 			argv[1]);
 }

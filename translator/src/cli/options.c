@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "hcsc.h"
+#include "model/schema.h"
 
 const struct cli_command cli_commands[] = {
 	{ "compile", "hcsc compile DESC [options] | --from-oci FILE [options]",
@@ -25,10 +26,14 @@ const struct cli_command cli_commands[] = {
 	{ "compose", "hcsc compose FILE [SERVICE...] [options]",
 	  "compile each service of a Compose file (as docker compose v5 "
 	  "sends it) as a description; default target docker" },
-	{ "hosts", "hcsc hosts",
-	  "list the built-in host profiles: NAME BUILD SKU CPUS ALIASES" },
+	{ "hosts", "hcsc hosts [NAME] [--format json]",
+	  "list the built-in host profiles: NAME BUILD SKU CPUS ALIASES; with "
+	  "a NAME (or a build number), print that profile as a host-profile "
+	  "file" },
 	{ "targets", "hcsc targets",
 	  "list the targets (the engines hcsc models): NAME and what it is" },
+	{ "help", "hcsc help [COMMAND]",
+	  "this text, or one command's (also: hcsc COMMAND --help)" },
 };
 const unsigned cli_ncommands = sizeof(cli_commands) / sizeof(cli_commands[0]);
 
@@ -49,6 +54,9 @@ const struct cli_option cli_options[] = {
 	  "placeholders and build warnings become errors" },
 	{ OPT_VERBOSE, "compile", "--verbose", 'v', NULL,
 	  "also print notes (which document the host would submit)" },
+	{ OPT_QUIET, "compile", "--quiet", 'q', NULL,
+	  "do not print warnings (errors still print; --strict still counts "
+	  "them)" },
 	{ OPT_APPLY, "compile", "--apply", 0, NULL,
 	  "submit the document to HCS (Windows only; elsewhere exit 2)" },
 	{ OPT_START, "compile", "--start", 0, NULL,
@@ -133,6 +141,8 @@ const struct cli_option cli_options[] = {
 	{ OPT_SHARD, "check", "--shard", 0, "K/N",
 	  "only shard K of N (1 <= K <= N): a split by a hash of the case "
 	  "path, for CI matrices" },
+	{ OPT_FORMAT, "hosts", "--format", 0, "FORMAT",
+	  "text (the default) or json" },
 };
 const unsigned cli_noptions = sizeof(cli_options) / sizeof(cli_options[0]);
 
@@ -156,8 +166,60 @@ static const struct cli_option *find_short(const char *cmd, char c)
 	return NULL;
 }
 
+/* The option of `cmd` nearest `a` (edit distance <= 2), or NULL. */
+static const char *nearest_option(const char *cmd, const char *a)
+{
+	const char *best = NULL;
+	size_t best_d = 3;
+	char name[64];
+	size_t n = strcspn(a, "=");
+
+	if (n >= sizeof(name) || a[1] != '-')
+		return NULL;
+	memcpy(name, a, n);
+	name[n] = '\0';
+	for (unsigned i = 0; i < cli_noptions; i++) {
+		size_t d;
+
+		if (strcmp(cli_options[i].cmd, cmd))
+			continue;
+		d = schema_edit_distance(name, cli_options[i].name);
+		if (d < best_d) {
+			best_d = d;
+			best = cli_options[i].name;
+		}
+	}
+	return best;
+}
+
+const char *cli_nearest_command(const char *name)
+{
+	const char *best = NULL;
+	size_t best_d = 3;
+
+	for (unsigned c = 0; c < cli_ncommands; c++) {
+		size_t d = schema_edit_distance(name, cli_commands[c].name);
+
+		if (d < best_d) {
+			best_d = d;
+			best = cli_commands[c].name;
+		}
+	}
+	return best;
+}
+
 static bool usage(const char *cmd, const char *what, const char *arg)
 {
+	const char *near = strcmp(what, "unknown option")
+				   ? NULL
+				   : nearest_option(cmd, arg);
+
+	if (near) {
+		fprintf(stderr, "hcsc %s: %s '%s'; did you mean '%s'? (see "
+				"'hcsc %s --help')\n",
+			cmd, what, arg, near, cmd);
+		return false;
+	}
 	fprintf(stderr, "hcsc %s: %s '%s' (see 'hcsc --help')\n", cmd, what,
 		arg);
 	return false;
@@ -237,6 +299,24 @@ unsigned cli_values(const char *cmd, int argc, char **argv, enum opt_id id,
 	return n;
 }
 
+static void print_options(FILE *f, const char *cmd)
+{
+	for (unsigned i = 0; i < cli_noptions; i++) {
+		const struct cli_option *o = &cli_options[i];
+		char head[64];
+
+		if (strcmp(o->cmd, cmd))
+			continue;
+		if (o->short_name)
+			snprintf(head, sizeof(head), "-%c, %s%s%s", o->short_name,
+				 o->name, o->arg ? " " : "", o->arg ? o->arg : "");
+		else
+			snprintf(head, sizeof(head), "%s%s%s", o->name,
+				 o->arg ? " " : "", o->arg ? o->arg : "");
+		fprintf(f, "    %-22s %s\n", head, o->help);
+	}
+}
+
 void cli_print_help(FILE *f)
 {
 	fprintf(f, "hcsc %s: compile Windows container descriptions into the "
@@ -246,23 +326,25 @@ void cli_print_help(FILE *f)
 	for (unsigned c = 0; c < cli_ncommands; c++) {
 		fprintf(f, "  %s\n      %s\n", cli_commands[c].synopsis,
 			cli_commands[c].help);
-		for (unsigned i = 0; i < cli_noptions; i++) {
-			const struct cli_option *o = &cli_options[i];
-			char head[64];
-
-			if (strcmp(o->cmd, cli_commands[c].name))
-				continue;
-			if (o->short_name)
-				snprintf(head, sizeof(head), "-%c, %s%s%s",
-					 o->short_name, o->name, o->arg ? " " : "",
-					 o->arg ? o->arg : "");
-			else
-				snprintf(head, sizeof(head), "%s%s%s", o->name,
-					 o->arg ? " " : "", o->arg ? o->arg : "");
-			fprintf(f, "    %-22s %s\n", head, o->help);
-		}
+		print_options(f, cli_commands[c].name);
 	}
 	fprintf(f, "  hcsc --version | --help\n\n"
 		   "exit codes: 0 ok, 1 invalid input, 2 usage, 3 check "
 		   "differences,\n4 apply failed, 5 I/O or internal error\n");
+}
+
+bool cli_print_command_help(FILE *f, const char *cmd)
+{
+	for (unsigned c = 0; c < cli_ncommands; c++) {
+		if (strcmp(cli_commands[c].name, cmd))
+			continue;
+		fprintf(f, "usage: %s\n    %s\n", cli_commands[c].synopsis,
+			cli_commands[c].help);
+		print_options(f, cmd);
+		fprintf(f, "\nexit codes: 0 ok, 1 invalid input, 2 usage, 3 "
+			   "check differences,\n4 apply failed, 5 I/O or "
+			   "internal error; all commands: hcsc --help\n");
+		return true;
+	}
+	return false;
 }

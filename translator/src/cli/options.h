@@ -36,6 +36,8 @@ enum opt_id {
 	OPT_PRINT_DESC,
 	OPT_ENV,
 	OPT_PROJECT_DIR,
+	OPT_FORMAT,
+	OPT_QUIET,
 	OPT_COUNT
 };
 
@@ -81,5 +83,9 @@ bool cli_parse(const char *cmd, int argc, char **argv, struct cli_args *out);
 unsigned cli_values(const char *cmd, int argc, char **argv, enum opt_id id,
 		    const char **out, unsigned max);
 void cli_print_help(FILE *f);
+/* `hcsc help CMD`, `hcsc CMD --help`: false if `cmd` is no command. */
+bool cli_print_command_help(FILE *f, const char *cmd);
+/* The command nearest `name` (edit distance <= 2), or NULL. */
+const char *cli_nearest_command(const char *name);
 
 #endif

@@ -80,6 +80,65 @@ const struct host_builtin *host_builtin_find(const char *name)
 	return NULL;
 }
 
+const struct host_builtin *host_builtin_find_build(const char *v)
+{
+	unsigned build = 0;
+	const char *p = v;
+
+	while (ascii_isdigit(*p) && build < 100000)
+		build = build * 10 + (unsigned)(*p++ - '0');
+	if ((p == v || *p) && !host_parse_build(v, &build))
+		return NULL;
+	for (size_t i = 0; i < NBUILTINS; i++)
+		if (builtins[i].build == build)
+			return &builtins[i];
+	return NULL;
+}
+
+const char *host_builtin_nearest(const char *name)
+{
+	const char *best = NULL;
+	size_t best_d = 3;
+
+	for (size_t i = 0; i < NBUILTINS; i++) {
+		const char *p = builtins[i].aliases;
+		size_t d = schema_edit_distance(name, builtins[i].name);
+
+		if (d < best_d) {
+			best_d = d;
+			best = builtins[i].name;
+		}
+		while (*p) {
+			char alias[32];
+			size_t len = strcspn(p, ",");
+
+			if (len < sizeof(alias)) {
+				memcpy(alias, p, len);
+				alias[len] = '\0';
+				d = schema_edit_distance(name, alias);
+				if (d < best_d) {
+					best_d = d;
+					best = builtins[i].name;
+				}
+			}
+			p += len + (p[len] == ',');
+		}
+	}
+	return best;
+}
+
+const char *host_unknown_message(struct arena *a, const char *name)
+{
+	const char *near = host_builtin_nearest(name);
+
+	if (near)
+		return arena_printf(a, "unknown built-in host profile '%s'; did "
+				       "you mean '%s'? (known: %s)",
+				    name, near, host_builtin_names(a));
+	return arena_printf(a, "unknown built-in host profile '%s' (known: %s)",
+			    name, host_builtin_names(a));
+}
+
 const char *host_builtin_names(struct arena *a)
 {
 	const char **names = arena_array(a, NBUILTINS, sizeof(char *));

@@ -67,6 +67,22 @@ struct host_profile {
 const struct host_builtin *host_builtins(size_t *n);
 /* By name or alias, ASCII case-insensitively; NULL if unknown. */
 const struct host_builtin *host_builtin_find(const char *name);
+/*
+ * By build number ("17763", "10.0.17763", "10.0.17763.1234"): the first
+ * profile of that build (the server one where a build has two); NULL if
+ * `v` is not a build number or no profile has that build.
+ */
+const struct host_builtin *host_builtin_find_build(const char *v);
+/*
+ * The built-in name or alias nearest `name` (edit distance at most 2),
+ * for "did you mean"; NULL when none is that near.
+ */
+const char *host_builtin_nearest(const char *name);
+/*
+ * "unknown built-in host profile 'X'; did you mean 'Y'? (known: ...)",
+ * the did-you-mean only when a name is near (arena-owned).
+ */
+const char *host_unknown_message(struct arena *a, const char *name);
 /* "ltsc2016, win10-1607, ..." for messages. */
 const char *host_builtin_names(struct arena *a);
 

@@ -107,10 +107,10 @@ static enum hcsc_rc load_host(struct arena *a, struct diag_list *d,
 							      : HCSC_E_INPUT;
 	}
 	b = host_builtin_find(name);
+	if (!b) /* --host 17763, 10.0.17763[.R]: that build's profile */
+		b = host_builtin_find_build(name);
 	if (!b) {
-		*err = arena_printf(a, "unknown built-in host profile '%s' "
-				       "(known: %s)",
-				    name, host_builtin_names(a));
+		*err = host_unknown_message(a, name);
 		return HCSC_E_USAGE;
 	}
 	host_from_builtin(a, b, host);

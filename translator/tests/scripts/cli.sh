@@ -45,7 +45,7 @@ expect desc-missing 5 "hcsc: cannot read" -- compile "$work/nope.yaml"
 expect apply-off-windows 2 "--apply needs a Windows host" -- compile "$good" --apply
 expect input-error 1 "bad.yaml:2:25: error: range of CPUShares is from 1 to 10000" -- compile "$work/bad.yaml"
 expect strict-placeholder 1 "error: 'Runtime.LayerFolders' is not set" -- compile "$work/min.yaml" --strict
-expect hosts-args 2 "hosts takes no arguments" -- hosts x
+expect hosts-args 2 "hosts takes at most one profile name" -- hosts x y
 "$hcsc" compile "$good" -o "$work/oci" 2>/dev/null
 expect from-oci-emit-oci 2 "--emit oci with --from-oci: the OCI spec is the input" -- compile --from-oci "$work/oci/config.json" --emit oci
 expect from-oci-and-desc 2 "--from-oci takes the spec as its value; no description as well" -- compile "$good" --from-oci "$work/oci/config.json"

@@ -1,0 +1,158 @@
+/*
+ * api.c: the public C API of hcsc.h over compile_run (pipeline/compile.h):
+ * one arena, one diagnostics list and one output per result, so results
+ * share nothing and compiles may run in parallel.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/api_int.h"
+#include "arena.h"
+#include "strbuf.h"
+#include "target/target.h"
+
+const char *hcsc_rc_str(enum hcsc_rc rc)
+{
+	switch (rc) {
+	case HCSC_OK: return "ok";
+	case HCSC_E_INPUT: return "invalid input";
+	case HCSC_E_USAGE: return "usage error";
+	case HCSC_E_CHECK_DIFF: return "check found differences";
+	case HCSC_E_APPLY: return "apply failed";
+	case HCSC_E_IO: return "I/O or internal error";
+	}
+	return "unknown error";
+}
+
+const char *hcsc_version(void)
+{
+	return HCSC_VERSION;
+}
+
+unsigned hcsc_version_number(void)
+{
+	return HCSC_VERSION_NUMBER;
+}
+
+const char *hcsc_doc_name(enum hcsc_doc d)
+{
+	return (unsigned)d < HCSC_DOC_COUNT ? compile_doc_name((enum compile_doc)d)
+					    : NULL;
+}
+
+const char *hcsc_doc_file(enum hcsc_doc d)
+{
+	return (unsigned)d < HCSC_DOC_COUNT ? compile_doc_file((enum compile_doc)d)
+					    : NULL;
+}
+
+void hcsc_options_init(struct hcsc_options *o)
+{
+	memset(o, 0, sizeof(*o));
+}
+
+enum hcsc_rc api_compile(const struct compile_input *in,
+			 const struct hcsc_options *opt,
+			 struct hcsc_result **res)
+{
+	struct compile_input ci = *in;
+	struct hcsc_result *r = calloc(1, sizeof(*r));
+	const char *err = NULL;
+
+	*res = r;
+	if (!r)
+		return HCSC_E_IO;
+	if (opt) {
+		ci.host = opt->host;
+		ci.host_data = opt->host_data;
+		ci.host_len = opt->host_len;
+		ci.host_display = opt->host_name;
+		if (opt->host_data && !opt->host_name)
+			ci.host_display = "<host>";
+		ci.target = opt->target;
+		ci.strict = opt->strict;
+		ci.style = opt->compact ? EMIT_COMPACT : EMIT_PRETTY;
+	}
+	r->arena = arena_new();
+	diag_list_init(&r->diags, r->arena, ci.strict);
+	compile_output_init(&r->out);
+	r->rc = compile_run(r->arena, &r->diags, &ci, &r->out, &err);
+	r->error = err;
+	if (r->rc != HCSC_OK) {
+		for (int d = 0; d < DOC_COUNT; d++)
+			r->out.have[d] = false;
+		r->out.target = NULL;
+	}
+	for (int d = 0; opt && opt->docs && d < DOC_COUNT; d++)
+		if (!(opt->docs & HCSC_DOCS(d)))
+			r->out.have[d] = false;
+	return r->rc;
+}
+
+enum hcsc_rc hcsc_compile_file(const char *path, const struct hcsc_options *opt,
+			       struct hcsc_result **res)
+{
+	struct compile_input in;
+
+	memset(&in, 0, sizeof(in));
+	in.desc_path = path;
+	return api_compile(&in, opt, res);
+}
+
+enum hcsc_rc hcsc_compile_bytes(const char *data, size_t len, const char *name,
+				const struct hcsc_options *opt,
+				struct hcsc_result **res)
+{
+	struct compile_input in;
+
+	memset(&in, 0, sizeof(in));
+	in.desc_data = data ? data : "";
+	in.desc_len = data ? len : 0;
+	in.desc_display = name ? name : "<memory>";
+	return api_compile(&in, opt, res);
+}
+
+const char *hcsc_result_document(const struct hcsc_result *r, enum hcsc_doc d,
+				 size_t *len)
+{
+	if (len)
+		*len = 0;
+	if (!r || (unsigned)d >= HCSC_DOC_COUNT || !r->out.have[d])
+		return NULL;
+	if (len)
+		*len = r->out.doc[d].len;
+	return r->out.doc[d].buf;
+}
+
+const struct hcsc_diag *hcsc_result_diags(const struct hcsc_result *r, size_t *n)
+{
+	*n = r ? r->diags.nr : 0;
+	return r ? r->diags.items : NULL;
+}
+
+size_t hcsc_result_dropped(const struct hcsc_result *r, struct hcsc_pos *first)
+{
+	if (first && r)
+		*first = r->diags.dropped_pos;
+	return r ? r->diags.ndropped : 0;
+}
+
+const char *hcsc_result_error(const struct hcsc_result *r)
+{
+	return r ? r->error : NULL;
+}
+
+const char *hcsc_result_target(const struct hcsc_result *r)
+{
+	return r && r->out.target ? r->out.target->name : NULL;
+}
+
+void hcsc_result_free(struct hcsc_result *r)
+{
+	if (!r)
+		return;
+	compile_output_release(&r->out);
+	diag_list_release(&r->diags);
+	arena_free(r->arena);
+	free(r);
+}
