@@ -13,6 +13,7 @@
 #include "ascii.h"
 #include "diag.h"
 #include "load/node.h"
+#include "port_map.h"
 #include "strset.h"
 
 static void init_defaults(const struct schema *s, void *out);
@@ -484,10 +485,11 @@ static bool decode_field(const struct decode_ctx *ctx, const struct field *f,
 		return decode_objlist(ctx, f, path, n, slot);
 	case FT_CONSOLE:
 		return decode_console(ctx, path, n, slot);
-	case FT_NODE:
+	case FT_PORTMAP:
 		if (n->kind != NODE_MAP)
 			return type_error(ctx, path, n, "a mapping");
-		return keep_node(n, slot);
+		port_map_decode(ctx->arena, n, slot);
+		return true;
 	case FT_RAW: /* any value; null was handled above */
 		return keep_node(n, slot);
 	case FT_ANY:

@@ -73,6 +73,33 @@ struct desc_health {
 	struct v_int interval, timeout, start_period, start_interval, retries;
 };
 
+/*
+ * HostConfig.PortBindings (network.PortMap), typed as far as moby's checks
+ * look: each port key in input order with its list of bindings.
+ */
+struct desc_port_binding {
+	struct hcsc_pos pos;
+	bool is_null, is_map;   /* neither: not a binding (an error) */
+	struct v_str host_ip;   /* set when HostIp is a string */
+	struct v_str host_port; /* set when HostPort is given and not empty */
+	bool host_port_string;  /* HostPort is a string or a plain scalar */
+};
+
+struct desc_port_entry {
+	const char *port; /* the key: "80/tcp" */
+	struct hcsc_pos pos, value_pos;
+	bool is_null, is_list; /* the value; neither: an error */
+	struct desc_port_binding *bindings;
+	size_t n;
+};
+
+struct desc_port_map {
+	bool set;
+	struct hcsc_pos pos;
+	struct desc_port_entry *entries;
+	size_t n;
+};
+
 /* The image config that create merges in (Image.Config). */
 struct desc_image_config {
 	struct v_obj hdr;
@@ -111,7 +138,7 @@ struct desc_host_config {
 	struct v_str network_mode, volume_driver, isolation, cgroup_parent,
 		cpuset_cpus, cpuset_mems, cgroupns_mode, ipc_mode, cgroup,
 		pid_mode, uts_mode, userns_mode, runtime, container_id_file;
-	struct v_node port_bindings_node; /* map[Port][]PortBinding */
+	struct desc_port_map port_bindings;
 	struct v_map annotations, storage_opt, tmpfs, sysctls;
 	struct desc_restart_policy restart_policy;
 	struct v_bool auto_remove, privileged, publish_all_ports,

@@ -181,7 +181,7 @@ static const struct field host_config_fields[] = {
 	F("ContainerIDFile", FT_STRING, H, container_id_file, NULL, FS_IGNORED, NR),
 	FX("LogConfig"),
 	F("NetworkMode", FT_STRING, H, network_mode, NULL, FS_MODELLED, NR),
-	F("PortBindings", FT_NODE, H, port_bindings_node, NULL, FS_VALIDATED, NR),
+	F("PortBindings", FT_PORTMAP, H, port_bindings, NULL, FS_VALIDATED, NR),
 	F("RestartPolicy", FT_STRUCT, H, restart_policy, &restart_schema, FS_VALIDATED, NR),
 	F("AutoRemove", FT_BOOL, H, auto_remove, NULL, FS_VALIDATED, NR),
 	F("VolumeDriver", FT_STRING, H, volume_driver, NULL, FS_MODELLED, NR),

@@ -40,7 +40,7 @@ enum ftype {
 	FT_STRUCTLIST,  /* v_objlist of `sub` */
 	FT_CONSOLE,     /* v_console: [2]uint */
 	FT_STR_OR_STRUCT, /* a string, or a `sub` struct: v_objlist item */
-	FT_NODE,        /* v_node: the raw subtree, checked by its stage */
+	FT_PORTMAP,     /* desc_port_map: HostConfig.PortBindings */
 	FT_RAW,         /* v_node: any non-null value (a Go interface{}) */
 	FT_ANY          /* anything (FS_IGNORED only), no slot */
 };

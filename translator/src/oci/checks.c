@@ -22,7 +22,6 @@
 #include "diag.h"
 #include "goquote.h"
 #include "ipaddr.h"
-#include "load/node.h"
 #include "model/host.h"
 #include "oci/parse/mount_parse.h"
 #include "oci/parse/ports.h"
@@ -63,11 +62,10 @@ static enum hcsc_rc check_net_mode(struct oci_ctx *c)
 		return diag_error(c->d, h->extra_hosts.pos,
 				  "conflicting options: custom host-to-IP mapping "
 				  "and the network mode");
-	if ((h->port_bindings_node.set && h->port_bindings_node.n->n) ||
-	    h->publish_all_ports.v)
+	if (h->port_bindings.n || h->publish_all_ports.v)
 		return diag_error(c->d,
-				  h->port_bindings_node.set ? h->port_bindings_node.pos
-						     : h->publish_all_ports.pos,
+				  h->port_bindings.set ? h->port_bindings.pos
+						       : h->publish_all_ports.pos,
 				  "conflicting options: port publishing and the "
 				  "container type network mode");
 	if (cf->exposed_ports.n)
@@ -157,7 +155,7 @@ static enum hcsc_rc check_decode(struct oci_ctx *c)
 	for (size_t i = 0; rc == HCSC_OK && i < h->dns.n; i++)
 		rc = ports_decode_ip(c->a, c->d, h->dns.v[i], h->dns.item_pos[i]);
 	if (rc == HCSC_OK)
-		rc = ports_decode_bindings(c->a, c->d, &h->port_bindings_node);
+		rc = ports_decode_bindings(c->a, c->d, &h->port_bindings);
 	return rc;
 }
 
@@ -277,7 +275,7 @@ enum hcsc_rc oci_check_create_request(struct oci_ctx *c)
 void oci_router_warnings(struct oci_ctx *c)
 {
 	warn_volume_driver(c);
-	ports_warn_empty(c->a, c->d, &c->desc->host_config.port_bindings_node);
+	ports_warn_empty(c->a, c->d, &c->desc->host_config.port_bindings);
 }
 
 static enum hcsc_rc check_health(struct oci_ctx *c, const struct desc_health *hc)
@@ -440,7 +438,7 @@ enum hcsc_rc oci_check_host_config(struct oci_ctx *c, const struct container *k)
 	if (rc == HCSC_OK)
 		rc = check_extra_hosts(c);
 	if (rc == HCSC_OK)
-		rc = ports_check_bindings(c->a, c->d, &h->port_bindings_node);
+		rc = ports_check_bindings(c->a, c->d, &h->port_bindings);
 	if (rc == HCSC_OK)
 		rc = check_restart_policy(c);
 	if (rc == HCSC_OK)

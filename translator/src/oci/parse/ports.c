@@ -15,7 +15,7 @@
 #include "golower.h"
 #include "goquote.h"
 #include "ipaddr.h"
-#include "load/node.h"
+#include "model/desc.h"
 
 struct port {
 	bool valid;
@@ -109,23 +109,17 @@ enum hcsc_rc ports_decode_ip(struct arena *a, struct diag_list *d,
 }
 
 enum hcsc_rc ports_decode_bindings(struct arena *a, struct diag_list *d,
-				   const struct v_node *map)
+				   const struct desc_port_map *map)
 {
-	if (!map->set)
-		return HCSC_OK;
-	for (size_t i = 0; i < map->n->n; i++) {
-		const struct node_pair *p = &map->n->pairs[i];
-		enum hcsc_rc rc = ports_decode_key(a, d, p->key->text, p->key->pos);
+	for (size_t i = 0; i < map->n; i++) {
+		const struct desc_port_entry *e = &map->entries[i];
+		enum hcsc_rc rc = ports_decode_key(a, d, e->port, e->pos);
 
-		for (size_t j = 0; rc == HCSC_OK && p->val->kind == NODE_SEQ &&
-				   j < p->val->n; j++) {
-			const struct node *b = p->val->items[j];
-			const struct node *ip = b->kind == NODE_MAP
-							? node_get_ci(b, "HostIp")
-							: NULL;
+		for (size_t j = 0; rc == HCSC_OK && j < e->n; j++) {
+			const struct v_str *ip = &e->bindings[j].host_ip;
 
-			if (ip && ip->kind == NODE_STR)
-				rc = ports_decode_ip(a, d, ip->text, ip->pos);
+			if (ip->set)
+				rc = ports_decode_ip(a, d, ip->v, ip->pos);
 		}
 		if (rc != HCSC_OK)
 			return rc;
@@ -134,22 +128,21 @@ enum hcsc_rc ports_decode_bindings(struct arena *a, struct diag_list *d,
 }
 
 void ports_warn_empty(struct arena *a, struct diag_list *d,
-		      const struct v_node *map)
+		      const struct desc_port_map *map)
 {
 	const char **empty;
 	size_t nempty = 0;
 
 	if (!map->set)
 		return;
-	empty = arena_array(a, map->n->n, sizeof(char *));
-	for (size_t i = 0; i < map->n->n; i++) {
-		const struct node_pair *p = &map->n->pairs[i];
+	empty = arena_array(a, map->n, sizeof(char *));
+	for (size_t i = 0; i < map->n; i++) {
+		const struct desc_port_entry *e = &map->entries[i];
 		struct port port;
 
-		if (parse_port(a, p->key->text, &port))
+		if (parse_port(a, e->port, &port))
 			continue;
-		if (p->val->kind == NODE_NULL ||
-		    (p->val->kind == NODE_SEQ && p->val->n == 0))
+		if (e->is_null || (e->is_list && e->n == 0))
 			empty[nempty++] = port_string(a, &port);
 	}
 	if (nempty)
@@ -161,53 +154,50 @@ void ports_warn_empty(struct arena *a, struct diag_list *d,
 }
 
 static enum hcsc_rc check_binding(struct arena *a, struct diag_list *d,
-				  const struct node *b)
+				  const struct desc_port_binding *b)
 {
-	const struct node *hp;
+	const struct v_str *hp = &b->host_port;
 
-	if (b->kind == NODE_NULL)
+	if (b->is_null)
 		return HCSC_OK;
-	if (b->kind != NODE_MAP)
+	if (!b->is_map)
 		return diag_error(d, b->pos,
 				  "a port binding must be a mapping with HostIp "
 				  "and HostPort");
-	hp = node_get_ci(b, "HostPort");
-	if (!hp || hp->kind == NODE_NULL || !*hp->text)
+	if (!hp->set)
 		return HCSC_OK;
-	if (hp->kind != NODE_STR && !hp->plain)
+	if (!b->host_port_string)
 		return diag_error(d, hp->pos, "'HostPort' must be a string");
-	if (!port_range_valid(hp->text))
+	if (!port_range_valid(hp->v))
 		return diag_error(d, hp->pos, "invalid port specification: %s",
-				  go_quote(a, hp->text));
+				  go_quote(a, hp->v));
 	return HCSC_OK;
 }
 
 enum hcsc_rc ports_check_bindings(struct arena *a, struct diag_list *d,
-				  const struct v_node *map)
+				  const struct desc_port_map *map)
 {
-	if (!map->set)
-		return HCSC_OK;
-	for (size_t i = 0; i < map->n->n; i++) {
-		const struct node_pair *p = &map->n->pairs[i];
+	for (size_t i = 0; i < map->n; i++) {
+		const struct desc_port_entry *e = &map->entries[i];
 		struct port port;
 
-		if (parse_port(a, p->key->text, &port) || !port.valid ||
+		if (parse_port(a, e->port, &port) || !port.valid ||
 		    port.num == 0)
-			return diag_error(d, p->key->pos,
+			return diag_error(d, e->pos,
 					  "invalid port specification: %s",
 					  go_quote(a, port_string(a, &port)));
-		if (p->val->kind == NODE_SEQ) {
-			for (size_t j = 0; j < p->val->n; j++) {
-				enum hcsc_rc rc = check_binding(a, d, p->val->items[j]);
+		if (e->is_list) {
+			for (size_t j = 0; j < e->n; j++) {
+				enum hcsc_rc rc = check_binding(a, d, &e->bindings[j]);
 
 				if (rc != HCSC_OK)
 					return rc;
 			}
-		} else if (p->val->kind != NODE_NULL) {
-			return diag_error(d, p->val->pos,
+		} else if (!e->is_null) {
+			return diag_error(d, e->value_pos,
 					  "'HostConfig.PortBindings[%s]' must be a "
 					  "list of port bindings",
-					  p->key->text);
+					  e->port);
 		}
 	}
 	return HCSC_OK;

@@ -9,10 +9,10 @@
 #define HCSC_OCI_PORTS_H
 
 #include "hcsc.h"
-#include "model/value.h"
 
 struct arena;
 struct diag_list;
+struct desc_port_map;
 
 /*
  * Create requests only. JSON decoding of a port key (also ExposedPorts
@@ -23,12 +23,12 @@ enum hcsc_rc ports_decode_key(struct arena *a, struct diag_list *d,
 enum hcsc_rc ports_decode_ip(struct arena *a, struct diag_list *d,
 			     const char *s, struct hcsc_pos pos);
 enum hcsc_rc ports_decode_bindings(struct arena *a, struct diag_list *d,
-				   const struct v_node *map);
+				   const struct desc_port_map *map);
 /* The create router's warning about empty binding lists. */
 void ports_warn_empty(struct arena *a, struct diag_list *d,
-		      const struct v_node *map);
+		      const struct desc_port_map *map);
 /* validatePortBindings. */
 enum hcsc_rc ports_check_bindings(struct arena *a, struct diag_list *d,
-				  const struct v_node *map);
+				  const struct desc_port_map *map);
 
 #endif
