@@ -43,7 +43,7 @@ static inline void run_decode(struct run *r, const char *json)
 			LOAD_JSON, &root);
 	CHECK_INT(rc, HCSC_OK);
 	r->ok = rc == HCSC_OK &&
-		oci_decode(r->a, &r->d, "config.json", root, &r->s);
+		oci_decode(r->a, &r->d, "config.json", root, &r->s) == HCSC_OK;
 }
 
 static inline void run_release(struct run *r)

@@ -39,11 +39,11 @@ static void oci_run(struct oci_run *r, const char *desc_yaml,
 	if (host_yaml) {
 		r->rc = load_parse(r->a, &r->d, "host.yaml", host_yaml,
 				   strlen(host_yaml), LOAD_YAML, &hroot);
-		if (r->rc != HCSC_OK || !host_decode(r->a, &r->d, "host.yaml",
-						     hroot, &host)) {
-			r->rc = HCSC_E_INPUT;
+		if (r->rc == HCSC_OK)
+			r->rc = host_decode(r->a, &r->d, "host.yaml", hroot,
+					    &host);
+		if (r->rc != HCSC_OK)
 			return;
-		}
 	} else {
 		host_from_builtin(r->a, host_builtin_find(HOST_DEFAULT_NAME),
 				  &host);
@@ -52,10 +52,9 @@ static void oci_run(struct oci_run *r, const char *desc_yaml,
 			   strlen(desc_yaml), LOAD_YAML, &root);
 	if (r->rc != HCSC_OK)
 		return;
-	if (!desc_decode(r->a, &r->d, "case.yaml", root, &desc)) {
-		r->rc = HCSC_E_INPUT;
+	r->rc = desc_decode(r->a, &r->d, "case.yaml", root, &desc);
+	if (r->rc != HCSC_OK)
 		return;
-	}
 	r->rc = oci_lower(r->a, &r->d, &desc, &host, target_default(), &r->spec,
 			  &r->res);
 }

@@ -609,10 +609,11 @@ static bool decode_struct(const struct decode_ctx *ctx, const struct schema *s,
 	return ok;
 }
 
-bool schema_decode(const struct decode_ctx *ctx, const struct schema *s,
-		   const char *path, const struct node *map, void *out)
+enum hcsc_rc schema_decode(const struct decode_ctx *ctx,
+			   const struct schema *s, const char *path,
+			   const struct node *map, void *out)
 {
 	struct dpath root = path_step(NULL, DP_ROOT, path, 0);
 
-	return decode_struct(ctx, s, &root, map, out);
+	return decode_struct(ctx, s, &root, map, out) ? HCSC_OK : HCSC_E_INPUT;
 }

@@ -110,42 +110,43 @@ static bool normalize_layer_ids(struct arena *a, struct diag_list *d,
 	return ok;
 }
 
-bool desc_decode(struct arena *a, struct diag_list *d, const char *file,
-		 const struct node *root, struct desc *out)
+enum hcsc_rc desc_decode(struct arena *a, struct diag_list *d,
+			 const char *file, const struct node *root,
+			 struct desc *out)
 {
 	struct decode_ctx ctx = { .arena = a, .diags = d };
 	const struct node *obj;
-	bool ok;
 
 	memset(out, 0, sizeof(*out));
 	out->file = file;
 	obj = inspect_object(d, root, &out->inspect);
 	if (!obj)
-		return false;
-	if (obj->kind != NODE_MAP && obj->kind != NODE_NULL) {
-		diag_error(d, obj->pos, "a description must be a mapping");
-		return false;
-	}
+		return HCSC_E_INPUT;
+	if (obj->kind != NODE_MAP && obj->kind != NODE_NULL)
+		return diag_error(d, obj->pos, "a description must be a mapping");
 	if (out->inspect && obj->kind == NODE_MAP) {
 		ctx.lenient = true;
 		obj = without_string_image(a, obj);
 	}
-	ok = schema_decode(&ctx, &desc_schema, "", obj, out);
-	if (!ok)
-		return false;
+	if (schema_decode(&ctx, &desc_schema, "", obj, out) != HCSC_OK)
+		return HCSC_E_INPUT;
 	if (out->inspect && out->name.set && out->name.v[0] == '/')
 		out->name.v++;
 	if (out->id.set && !check_id(d, &out->id))
-		return false;
-	return normalize_layer_ids(a, d, &out->runtime);
+		return HCSC_E_INPUT;
+	return normalize_layer_ids(a, d, &out->runtime) ? HCSC_OK
+							: HCSC_E_INPUT;
 }
 
-bool desc_decode_runtime(struct arena *a, struct diag_list *d,
-			 const struct node *root, struct desc_runtime *out)
+enum hcsc_rc desc_decode_runtime(struct arena *a, struct diag_list *d,
+				 const struct node *root,
+				 struct desc_runtime *out)
 {
 	struct decode_ctx ctx = { .arena = a, .diags = d };
 
 	memset(out, 0, sizeof(*out));
-	return schema_decode(&ctx, &desc_sidecar_schema, "Runtime", root, out) &&
-	       normalize_layer_ids(a, d, out);
+	if (schema_decode(&ctx, &desc_sidecar_schema, "Runtime", root, out) !=
+	    HCSC_OK)
+		return HCSC_E_INPUT;
+	return normalize_layer_ids(a, d, out) ? HCSC_OK : HCSC_E_INPUT;
 }

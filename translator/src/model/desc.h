@@ -216,13 +216,15 @@ struct desc {
 /*
  * Decode a description node tree. Recognises `docker inspect` output (an
  * array of exactly one object, or an object with a State key). Returns
- * false when any load/schema error was recorded.
+ * HCSC_E_INPUT when any load/schema error was recorded.
  */
-bool desc_decode(struct arena *a, struct diag_list *d, const char *file,
-		 const struct node *root, struct desc *out);
+enum hcsc_rc desc_decode(struct arena *a, struct diag_list *d,
+			 const char *file, const struct node *root,
+			 struct desc *out);
 
 /* The runtime section alone (the --runtime sidecar of --from-oci). */
-bool desc_decode_runtime(struct arena *a, struct diag_list *d,
-			 const struct node *root, struct desc_runtime *out);
+enum hcsc_rc desc_decode_runtime(struct arena *a, struct diag_list *d,
+				 const struct node *root,
+				 struct desc_runtime *out);
 
 #endif

@@ -416,8 +416,9 @@ static bool apply_file(struct arena *a, struct diag_list *d,
 	return ok;
 }
 
-bool host_decode(struct arena *a, struct diag_list *d, const char *file,
-		 const struct node *root, struct host_profile *out)
+enum hcsc_rc host_decode(struct arena *a, struct diag_list *d,
+			 const char *file, const struct node *root,
+			 struct host_profile *out)
 {
 	struct decode_ctx ctx = { .arena = a, .diags = d };
 	struct host_in in;
@@ -425,19 +426,15 @@ bool host_decode(struct arena *a, struct diag_list *d, const char *file,
 	const struct node *osb;
 
 	memset(&in, 0, sizeof(in));
-	if (root->kind != NODE_MAP && root->kind != NODE_NULL) {
-		diag_error(d, root->pos, "a host profile must be a mapping");
-		return false;
-	}
-	if (!schema_decode(&ctx, &host_schema, "", root, &in))
-		return false;
+	if (root->kind != NODE_MAP && root->kind != NODE_NULL)
+		return diag_error(d, root->pos, "a host profile must be a mapping");
+	if (schema_decode(&ctx, &host_schema, "", root, &in) != HCSC_OK)
+		return HCSC_E_INPUT;
 	base = host_builtin_find(in.base.set ? in.base.v : HOST_DEFAULT_NAME);
-	if (!base) {
-		diag_error(d, in.base.pos,
-			   "unknown built-in host profile '%s' (known: %s)",
-			   in.base.v, host_builtin_names(a));
-		return false;
-	}
+	if (!base)
+		return diag_error(d, in.base.pos,
+				  "unknown built-in host profile '%s' (known: %s)",
+				  in.base.v, host_builtin_names(a));
 	host_from_builtin(a, base, out);
 	out->file = file;
 	/* Values the Base supplied point at it; else at the profile's root. */
@@ -448,6 +445,6 @@ bool host_decode(struct arena *a, struct diag_list *d, const char *file,
 				       pos_make(file, 1, 1));
 	osb = root->kind == NODE_MAP ? node_get_ci(root, "OsBuild") : NULL;
 	if (osb && osb->kind != NODE_NULL && !apply_os_build(d, osb, out))
-		return false;
-	return apply_file(a, d, &in, out);
+		return HCSC_E_INPUT;
+	return apply_file(a, d, &in, out) ? HCSC_OK : HCSC_E_INPUT;
 }

@@ -92,10 +92,11 @@ void host_from_builtin(struct arena *a, const struct host_builtin *b,
 
 /*
  * Decode a host profile file (node tree) into `out`, starting from its
- * Base (default ltsc2022). Errors are collected; returns false on any.
+ * Base (default ltsc2022). Errors are collected; HCSC_E_INPUT on any.
  */
-bool host_decode(struct arena *a, struct diag_list *d, const char *file,
-		 const struct node *root, struct host_profile *out);
+enum hcsc_rc host_decode(struct arena *a, struct diag_list *d,
+			 const char *file, const struct node *root,
+			 struct host_profile *out);
 
 /* Parse an OsBuild value ("20348", "10.0.20348[.R]", or a name). */
 bool host_parse_build(const char *s, unsigned *build);

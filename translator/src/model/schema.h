@@ -89,11 +89,12 @@ struct decode_ctx {
  * Decode `map` (a NODE_MAP, or NODE_NULL = nothing set) into `out` (a
  * zeroed struct of schema->size bytes whose first member is a v_obj).
  * `path` is the dotted name of this struct for messages ("" at the top).
- * Errors are collected in ctx->diags; returns false if any was found
- * (warnings, from ctx->warn_unknown, do not count).
+ * Errors are collected in ctx->diags; returns HCSC_E_INPUT if any was
+ * found (warnings, from ctx->warn_unknown, do not count).
  */
-bool schema_decode(const struct decode_ctx *ctx, const struct schema *s,
-		   const char *path, const struct node *map, void *out);
+enum hcsc_rc schema_decode(const struct decode_ctx *ctx,
+			   const struct schema *s, const char *path,
+			   const struct node *map, void *out);
 
 /* Find a field by key, ASCII case-insensitively; NULL if none. */
 const struct field *schema_field(const struct schema *s, const char *key);

@@ -103,8 +103,7 @@ static enum hcsc_rc load_host(struct arena *a, struct diag_list *d,
 			       in->host_len, &display, &root, err);
 		if (rc != HCSC_OK)
 			return rc;
-		return host_decode(a, d, display, root, host) ? HCSC_OK
-							      : HCSC_E_INPUT;
+		return host_decode(a, d, display, root, host);
 	}
 	b = host_builtin_find(name);
 	if (!b) /* --host 17763, 10.0.17763[.R]: that build's profile */
@@ -410,8 +409,8 @@ static enum hcsc_rc compile_desc(struct arena *a, struct diag_list *d,
 		rc = load_file(a, d, in->desc_path, in->desc_display, in->desc_data,
 			       in->desc_len, &display, &root, err);
 	}
-	if (rc == HCSC_OK && !desc_decode(a, d, display, root, &desc))
-		rc = HCSC_E_INPUT;
+	if (rc == HCSC_OK)
+		rc = desc_decode(a, d, display, root, &desc);
 	if (rc == HCSC_OK && in->desc_root && !desc.id.set && !desc.name.set) {
 		desc.id.set = true; /* a built description has no file name */
 		desc.id.v = oci_default_id(a, NULL, "<stdin>");
@@ -496,10 +495,10 @@ static enum hcsc_rc compile_oci(struct arena *a, struct diag_list *d,
 		rc = load_file(a, d, in->runtime_path, in->runtime_display,
 			       in->runtime_data, in->runtime_len, &rdisplay,
 			       &rroot, err);
-	if (rc == HCSC_OK && !oci_decode(a, d, display, root, &spec))
-		rc = HCSC_E_INPUT;
-	if (rc == HCSC_OK && rroot && !desc_decode_runtime(a, d, rroot, &rt))
-		rc = HCSC_E_INPUT;
+	if (rc == HCSC_OK)
+		rc = oci_decode(a, d, display, root, &spec);
+	if (rc == HCSC_OK && rroot)
+		rc = desc_decode_runtime(a, d, rroot, &rt);
 	diag_sort_from(d, first);
 	if (rc == HCSC_OK)
 		rc = check_build(d, host, t);

@@ -336,8 +336,9 @@ static bool copy_windows(struct arena *a, struct diag_list *d,
 	return copy_credspec(a, d, &w->credential_spec, s);
 }
 
-bool oci_decode(struct arena *a, struct diag_list *d, const char *file,
-		const struct node *root, struct oci_spec *out)
+enum hcsc_rc oci_decode(struct arena *a, struct diag_list *d,
+			const char *file, const struct node *root,
+			struct oci_spec *out)
 {
 	struct decode_ctx ctx = { a, d, false, true };
 	struct spec_slots *sl;
@@ -346,13 +347,12 @@ bool oci_decode(struct arena *a, struct diag_list *d, const char *file,
 	out->pos = pos_make(file, 1, 1);
 	if (root)
 		out->pos = pos_or(root->pos, out->pos);
-	if (!root || root->kind != NODE_MAP) {
-		diag_error(d, out->pos, "an OCI runtime spec must be a mapping");
-		return false;
-	}
+	if (!root || root->kind != NODE_MAP)
+		return diag_error(d, out->pos,
+				  "an OCI runtime spec must be a mapping");
 	sl = arena_alloc(a, sizeof(*sl));
-	if (!schema_decode(&ctx, &oci_spec_schema, "", root, sl))
-		return false;
+	if (schema_decode(&ctx, &oci_spec_schema, "", root, sl) != HCSC_OK)
+		return HCSC_E_INPUT;
 	out->oci_version = sl->oci_version.v;
 	copy_process(&sl->process, out);
 	copy_root(&sl->root, out);
@@ -360,5 +360,5 @@ bool oci_decode(struct arena *a, struct diag_list *d, const char *file,
 	out->hostname_pos = pos_or(sl->hostname.pos, out->pos);
 	copy_mounts(a, &sl->mounts, out);
 	copy_annotations(a, &sl->annotations, out);
-	return copy_windows(a, d, &sl->windows, out);
+	return copy_windows(a, d, &sl->windows, out) ? HCSC_OK : HCSC_E_INPUT;
 }

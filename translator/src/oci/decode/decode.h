@@ -28,10 +28,12 @@ struct node;
  * Decode `root` (the loaded config.json; `file` is its display name, for
  * a position when the tree has none) into *out, which is overwritten.
  * Every string and array lives in `a`. Errors and warnings go to `d`;
- * returns false if any error was found (a root that is not a mapping,
- * type and range errors, duplicate keys), and *out is then not usable.
+ * returns HCSC_E_INPUT if any error was found (a root that is not a
+ * mapping, type and range errors, duplicate keys), and *out is then not
+ * usable.
  */
-bool oci_decode(struct arena *a, struct diag_list *d, const char *file,
-		const struct node *root, struct oci_spec *out);
+enum hcsc_rc oci_decode(struct arena *a, struct diag_list *d,
+			const char *file, const struct node *root,
+			struct oci_spec *out);
 
 #endif
