@@ -225,6 +225,24 @@ static bool usage(const char *cmd, const char *what, const char *arg)
 	return false;
 }
 
+/*
+ * A short option: "-j" alone, or with its value attached as getopt allows
+ * ("-j1", "-ofolder"); *eq then points just before the value, as "=" does
+ * for a long option. A flag that takes no value must stand alone.
+ */
+static const struct cli_option *short_option(const char *cmd, const char *a,
+					     const char **eq)
+{
+	const struct cli_option *o = find_short(cmd, a[1]);
+
+	if (!a[2] || !o)
+		return o;
+	if (!o->arg)
+		return NULL;
+	*eq = a + 1;
+	return o;
+}
+
 bool cli_parse(const char *cmd, int argc, char **argv, struct cli_args *out)
 {
 	bool only_pos = false;
@@ -248,7 +266,7 @@ bool cli_parse(const char *cmd, int argc, char **argv, struct cli_args *out)
 			eq = strchr(a, '=');
 			o = find_long(cmd, a, eq ? (size_t)(eq - a) : strlen(a));
 		} else {
-			o = a[2] ? NULL : find_short(cmd, a[1]);
+			o = short_option(cmd, a, &eq);
 		}
 		if (!o)
 			return usage(cmd, "unknown option", a);
@@ -288,7 +306,7 @@ unsigned cli_values(const char *cmd, int argc, char **argv, enum opt_id id,
 			eq = strchr(a, '=');
 			o = find_long(cmd, a, eq ? (size_t)(eq - a) : strlen(a));
 		} else {
-			o = a[2] ? NULL : find_short(cmd, a[1]);
+			o = short_option(cmd, a, &eq);
 		}
 		if (!o || !o->arg)
 			continue;

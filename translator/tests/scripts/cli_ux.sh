@@ -39,6 +39,12 @@ exact host-far 2 "hcsc: unknown built-in host profile 'nosuch' (known: $known)" 
 exact host-build-unknown 2 "hcsc: unknown built-in host profile '12345' (known: $known)" -- compile "$good" --host 12345
 exact target-typo 2 "hcsc: unknown target 'dockr'; did you mean 'docker'? (known: hcsshim-0.8.6, docker, docker-containerd, docker-19.03, docker-1.12)" -- compile "$good" --target dockr
 
+# a short option's value may be attached, as getopt allows; a flag may not
+exact short-attached-bad 2 "hcsc check: -j takes a number from 1 to 4096, not 'x'" -- check a b -jx
+exact short-flag-attached 2 "hcsc compile: unknown option '-qx' (see 'hcsc --help')" -- compile "$good" -qx
+"$hcsc" compile "$good" -o"$work/attached" 2>/dev/null
+if [ -f "$work/attached/config.json" ]; then ok; else bad "short-attached: -oDIR wrote nothing"; fi
+
 # --host by build number: the same bytes as the profile of that build
 "$hcsc" compile "$good" --host ltsc2019 -o "$work/by-name" 2>/dev/null
 for b in 17763 10.0.17763 10.0.17763.1234; do
