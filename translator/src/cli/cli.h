@@ -21,6 +21,8 @@ int cmd_diff(int argc, char **argv);
 int cmd_targets(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_compose(int argc, char **argv);
+int cmd_keys(int argc, char **argv);
+int cmd_schema(int argc, char **argv);
 
 struct arena;
 struct cli_args;

@@ -21,6 +21,8 @@ static const struct {
 	{ "targets", cmd_targets },
 	{ "run", cmd_run },
 	{ "compose", cmd_compose },
+	{ "keys", cmd_keys },
+	{ "schema", cmd_schema },
 };
 
 /*

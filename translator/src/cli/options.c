@@ -30,6 +30,13 @@ const struct cli_command cli_commands[] = {
 	  "list the built-in host profiles: NAME BUILD SKU CPUS ALIASES; with "
 	  "a NAME (or a build number), print that profile as a host-profile "
 	  "file" },
+	{ "keys", "hcsc keys [PATH]",
+	  "list the keys a description accepts under PATH (HostConfig, "
+	  "HostConfig.Mounts; default: the top level): KEY TYPE and whether "
+	  "hcsc models, validates or ignores it" },
+	{ "schema", "hcsc schema",
+	  "print a JSON Schema (draft 2020-12) of the description format, "
+	  "for editors (yaml-language-server) and CI" },
 	{ "targets", "hcsc targets",
 	  "list the targets (the engines hcsc models): NAME and what it is" },
 	{ "help", "hcsc help [COMMAND]",

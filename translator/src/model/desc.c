@@ -113,7 +113,8 @@ static bool normalize_layer_ids(struct arena *a, struct diag_list *d,
 bool desc_decode(struct arena *a, struct diag_list *d, const char *file,
 		 const struct node *root, struct desc *out)
 {
-	struct decode_ctx ctx = { .arena = a, .diags = d };
+	struct decode_ctx ctx = { .arena = a, .diags = d,
+				  .keys_cmd = "hcsc keys" };
 	const struct node *obj;
 	bool ok;
 

@@ -122,7 +122,7 @@ if [ "$(tail -n 1 "$work/err")" = "$work/dups.json:1:275: error: too many errors
 # class 14): unknown keys, isolation values (YAML and JSON), file names
 printf 'HostConfig:\n  "Bo\\egus": 1\n' >"$work/esc-key.yaml"
 expect esc-unknown-key 1 "" -- compile "$work/esc-key.yaml"
-if grep -q "^$work/esc-key.yaml:2:3: error: unknown key 'Bo\\\\x1bgus' in 'HostConfig' (allowed: " "$work/err"; then ok; else bad "esc-unknown-key: message"; cat -v "$work/err"; fi
+if grep -q "^$work/esc-key.yaml:2:3: error: unknown key 'Bo\\\\x1bgus' in 'HostConfig' (nearest: " "$work/err"; then ok; else bad "esc-unknown-key: message"; cat -v "$work/err"; fi
 printf 'HostConfig:\n  Isolation: "x\\e]0;pwn\\a\\u009b"\n' >"$work/esc-iso.yaml"
 expect esc-isolation-yaml 1 "" -- compile "$work/esc-iso.yaml"
 if [ "$(cat "$work/err")" = "$work/esc-iso.yaml:2:14: error: invalid isolation (x\\x1b]0;pwn\\x07\\u009b): Windows supports 'default', 'process', or 'hyperv'" ]; then ok; else bad "esc-isolation-yaml: message"; cat -v "$work/err"; fi
