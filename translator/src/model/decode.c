@@ -211,13 +211,13 @@ static void unknown_key_warning(const struct decode_ctx *ctx,
 	const struct field *best = closest_field(s, key->text);
 
 	if (best) {
-		diag_warning(ctx->diags, key->pos,
+		diag_warning(ctx->diags, DC_UNKNOWN_KEY, key->pos,
 			     "unknown key '%s' %s (ignored; did you mean '%s'?)",
 			     show_key(ctx->arena, key->text),
 			     where(ctx->arena, path), best->name);
 		return;
 	}
-	diag_warning(ctx->diags, key->pos,
+	diag_warning(ctx->diags, DC_UNKNOWN_KEY, key->pos,
 		     "unknown key '%s' %s (ignored; not a field of %s)",
 		     show_key(ctx->arena, key->text), where(ctx->arena, path),
 		     s->name);
