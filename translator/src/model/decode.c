@@ -270,12 +270,16 @@ static void unknown_key(const struct decode_ctx *ctx, const struct schema *s,
 	}
 }
 
-/* A scalar read as a Go string: strings, and YAML plain ints/bools. */
+/*
+ * A scalar read as a Go string: strings, and YAML plain integers as their
+ * source text. A boolean is a type error (`Hostname: True`, `Owner: true`),
+ * as Compose treats it (rule: hcsc.input.scalars).
+ */
 static const char *as_string(const struct node *n)
 {
 	if (n->kind == NODE_STR && !n->number)
 		return n->text;
-	if ((n->kind == NODE_INT || n->kind == NODE_BOOL) && n->plain)
+	if (n->kind == NODE_INT && n->plain)
 		return n->text;
 	return NULL;
 }
