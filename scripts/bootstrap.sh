@@ -13,7 +13,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 build_pkgs=(gcc cmake ninja-build pkg-config libyaml-dev libjson-c-dev libxml2-dev)
-test_pkgs=(python3-jsonschema libxml2-utils locales valgrind clang libclang-rt-14-dev)
+test_pkgs=(python3-jsonschema python3-yaml libxml2-utils locales valgrind clang libclang-rt-14-dev)
 windows_pkgs=(gcc-mingw-w64-x86-64-win32 binutils-mingw-w64-x86-64 wine wine64 dpkg-dev)
 
 want=("${build_pkgs[@]}")

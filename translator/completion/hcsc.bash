@@ -33,6 +33,15 @@ _hcsc()
 	--emit)
 		COMPREPLY=($(compgen -W "oci hcs-v1 hcs-v2 process" -- "$cur"))
 		return ;;
+	--color)
+		COMPREPLY=($(compgen -W "auto always never" -- "$cur"))
+		return ;;
+	--diagnostics-format)
+		COMPREPLY=($(compgen -W "text json sarif" -- "$cur"))
+		return ;;
+	-w|--no-warn)
+		COMPREPLY=($(compgen -W "placeholder build era owner rounding cpu annotation credspec lcow unknown-key ports volume ignored image compose interpolation" -- "$cur"))
+		return ;;
 	-o|--output|--report)
 		COMPREPLY=($(compgen -d -- "$cur"))
 		return ;;

@@ -66,7 +66,8 @@ HCSC_API unsigned hcsc_version_number(void);
 struct hcsc_pos {
 	const char *file; /* display name: a path, "<stdin>", "<builtin:NAME>" */
 	unsigned line;
-	unsigned col;
+	unsigned col;     /* 0: no column (a command-line word) */
+	unsigned len;     /* code points the node spans on its line; 0: unknown */
 };
 
 enum hcsc_severity {
@@ -79,7 +80,16 @@ struct hcsc_diag {
 	enum hcsc_severity sev;
 	struct hcsc_pos pos;
 	const char *msg;
+	/*
+	 * A warning's category ("placeholder", "build", "rounding", ...; see
+	 * hcsc_diag_categories), which `hcsc -w CATEGORY` silences; NULL for
+	 * errors and notes. A warning --strict promoted keeps its category.
+	 */
+	const char *category;
 };
+
+/* The warning categories, NULL-terminated: static strings. */
+HCSC_API const char *const *hcsc_diag_categories(void);
 
 /* The documents one compile builds; a bit set selects some. */
 enum hcsc_doc {
@@ -117,6 +127,8 @@ struct hcsc_options {
 	bool strict;   /* placeholders and build warnings become errors */
 	bool compact;  /* Go json.Marshal bytes instead of indented ones */
 	unsigned docs; /* HCSC_DOCS(...) bits; 0: every document built */
+	/* Errors kept before the rest are only counted; 0: 20. */
+	unsigned max_errors;
 };
 
 HCSC_API void hcsc_options_init(struct hcsc_options *o);
@@ -153,7 +165,7 @@ HCSC_API const char *hcsc_result_document(const struct hcsc_result *r,
 HCSC_API const struct hcsc_diag *hcsc_result_diags(const struct hcsc_result *r,
 						    size_t *n);
 /*
- * Errors past the cap of 20: counted, not kept (0 when none); *first
+ * Errors past the cap (20, or max_errors): counted, not kept (0 when none); *first
  * (may be NULL) is where the first of them was.
  */
 HCSC_API size_t hcsc_result_dropped(const struct hcsc_result *r,

@@ -119,7 +119,7 @@ static void test_numbers(void)
 static const char *mount(const char *in, struct strbuf *yaml)
 {
 	struct node *n = NULL;
-	const char *e = mount_csv_parse(A, in, (struct hcsc_pos){ "t", 1, 1 }, &n);
+	const char *e = mount_csv_parse(A, in, (struct hcsc_pos){ "t", 1, 1, 0 }, &n);
 
 	strbuf_reset(yaml);
 	if (!e)

@@ -72,9 +72,11 @@ enum hcsc_rc api_compile(const struct compile_input *in,
 		ci.target = opt->target;
 		ci.strict = opt->strict;
 		ci.style = opt->compact ? EMIT_COMPACT : EMIT_PRETTY;
+		ci.max_errors = opt->max_errors;
 	}
 	r->arena = arena_new();
 	diag_list_init(&r->diags, r->arena, ci.strict);
+	r->diags.max_errors = ci.max_errors;
 	compile_output_init(&r->out);
 	r->rc = compile_run(r->arena, &r->diags, &ci, &r->out, &err);
 	r->error = err;

@@ -21,6 +21,8 @@ int cmd_diff(int argc, char **argv);
 int cmd_targets(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_compose(int argc, char **argv);
+int cmd_keys(int argc, char **argv);
+int cmd_schema(int argc, char **argv);
 
 struct arena;
 struct cli_args;
@@ -30,15 +32,39 @@ struct compile_input;
 int cli_compile_built(const struct cli_args *args, struct arena *a,
 		      struct diag_list *d, const struct compile_input *in);
 
-/* diag_print.c: `FILE:LINE:COL: error: MSG`; notes only when verbose. */
+/*
+ * diag_print.c: diagnostics as cli_diag_setup chose (text, rich text on a
+ * terminal, JSON lines, SARIF); notes only when verbose; -q and -w
+ * CATEGORY drop warnings.
+ */
 void cli_print_diags(const struct diag_list *d, bool verbose);
-/* The same, for a compile through the public API (hcsc.h); quiet: no
- * warnings (-q). */
-void cli_print_result_diags(const struct hcsc_result *r, bool verbose,
-			    bool quiet);
-/* The same text, appended to `out` (what check's goldens hold). */
+/* The same into `out` (cmd_diff labels each side's block). */
+void cli_format_diags(struct strbuf *out, const struct diag_list *d,
+		      bool verbose);
+/* The same, for a compile through the public API (hcsc.h). */
+void cli_print_result_diags(const struct hcsc_result *r, bool verbose);
+/*
+ * Read --color, --max-errors, -w/--no-warn, --diagnostics-format and -q
+ * of a compile-like command (and NO_COLOR and whether stderr is a
+ * terminal). HCSC_OK, or a usage error already printed.
+ */
+int cli_diag_setup(const char *cmd, int argc, char **argv,
+		   const struct cli_args *args);
+/* --max-errors as a diag_list cap (0: the default). */
+size_t cli_diag_max_errors(void);
+/* True when diagnostics are plain or rich text (not JSON or SARIF). */
+bool cli_diag_is_text(void);
+/* The end of a command: the SARIF document, or the count line. */
+void cli_diag_finish(void);
+/* The plain form, appended to `out` (what check's goldens hold). */
 void cli_render_diags(struct strbuf *out, const struct diag_list *d,
 		      bool verbose);
+/*
+ * A compile's failure that is no diagnostic: an unreadable input (exit 5)
+ * says `hcsc: error: cannot read 'PATH': REASON`; a usage failure (an
+ * unknown host or target) is `hcsc: MSG`, as cli_fail.
+ */
+int cli_fail_input(enum hcsc_rc rc, const char *msg);
 /* `hcsc: MSG` on stderr, returning rc. */
 int cli_fail(enum hcsc_rc rc, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

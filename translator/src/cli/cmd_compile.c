@@ -301,6 +301,8 @@ int cmd_compile(int argc, char **argv)
 
 	if (!cli_parse("compile", argc, argv, &args))
 		return HCSC_E_USAGE;
+	if (cli_diag_setup("compile", argc, argv, &args) != HCSC_OK)
+		return HCSC_E_USAGE;
 	if (args.times[OPT_EMIT] > 1) /* never silently the last one */
 		return cli_fail(HCSC_E_USAGE, "--emit given %u times; name every "
 					      "document in one list (--emit "
@@ -352,17 +354,18 @@ int cmd_compile(int argc, char **argv)
 	opt.target = in.target;
 	opt.strict = in.strict;
 	opt.compact = args.given[OPT_COMPACT];
+	opt.max_errors = (unsigned)cli_diag_max_errors();
+	in.max_errors = cli_diag_max_errors();
 	if (in.from_oci || args.given[OPT_APPLY])
 		rc = api_compile(&in, NULL, &res);
 	else
 		rc = hcsc_compile_file(in.desc_path, &opt, &res);
 	if (!res)
 		return cli_fail(HCSC_E_IO, "out of memory");
-	cli_print_result_diags(res, args.given[OPT_VERBOSE],
-			       args.given[OPT_QUIET]);
+	cli_print_result_diags(res, args.given[OPT_VERBOSE]);
 	if (rc != HCSC_OK)
 		status = hcsc_result_error(res)
-				 ? cli_fail(rc, "%s", hcsc_result_error(res))
+				 ? cli_fail_input(rc, hcsc_result_error(res))
 				 : (int)rc;
 	else
 		status = fit_to_target(&args, want, res);
@@ -400,7 +403,7 @@ int cli_compile_built(const struct cli_args *args, struct arena *a,
 	*d = res.diags;
 	cli_print_diags(d, args->given[OPT_VERBOSE]);
 	if (res.rc != HCSC_OK)
-		status = res.error ? cli_fail(res.rc, "%s", res.error) : (int)res.rc;
+		status = res.error ? cli_fail_input(res.rc, res.error) : (int)res.rc;
 	else
 		status = fit_to_target(args, want, &res);
 	if (status == HCSC_OK)

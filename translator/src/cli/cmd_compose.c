@@ -49,7 +49,7 @@ static enum hcsc_rc image_config(struct arena *a, struct diag_list *d,
 
 	if (!file) {
 		name = node_get(node_get(s->desc, "Config"), "Image");
-		diag_warning(d, s->desc->pos, "service %s: the image's own config is "
+		diag_warning(d, DC_IMAGE, s->desc->pos, "service %s: the image's own config is "
 					      "unknown (its Cmd, Entrypoint, Env, "
 					      "WorkingDir, User and Volumes are not "
 					      "merged): give 'docker image inspect "
@@ -101,6 +101,7 @@ static int compile_service(const struct cli_args *args, struct arena *a,
 	in.strict = args->given[OPT_STRICT];
 	in.style = args->given[OPT_COMPACT] ? EMIT_COMPACT : EMIT_PRETTY;
 	diag_list_init(&d, a, in.strict);
+	d.max_errors = cli_diag_max_errors();
 	status = cli_compile_built(&one, a, &d, &in);
 	diag_list_release(&d);
 	return status;
@@ -132,6 +133,7 @@ static int run(const struct cli_args *args, struct arena *a, int argc,
 	o.services = (const char **)args->pos + 1;
 	o.nservices = args->npos - 1;
 	diag_list_init(&d, a, args->given[OPT_STRICT]);
+	d.max_errors = cli_diag_max_errors();
 	rc = compose_load(a, &d, &o, &p, &err);
 	for (size_t i = 0; rc == HCSC_OK && i < p.n; i++)
 		rc = image_config(a, &d, inspect_for(insp, ninsp, p.services[i].name),
@@ -139,7 +141,7 @@ static int run(const struct cli_args *args, struct arena *a, int argc,
 	cli_print_diags(&d, args->given[OPT_VERBOSE]);
 	diag_list_release(&d);
 	if (rc != HCSC_OK)
-		return err ? cli_fail(rc, "%s", err) : (int)rc;
+		return err ? cli_fail_input(rc, err) : (int)rc;
 	if (!args->value[OPT_OUTPUT] && p.n > 1 && !args->given[OPT_PRINT_DESC])
 		return cli_fail(HCSC_E_USAGE, "compose: %llu services and no -o DIR; "
 					      "name one SERVICE or write each to "
@@ -162,6 +164,8 @@ int cmd_compose(int argc, char **argv)
 	int status;
 
 	if (!cli_parse("compose", argc, argv, &args))
+		return HCSC_E_USAGE;
+	if (cli_diag_setup("compose", argc, argv, &args) != HCSC_OK)
 		return HCSC_E_USAGE;
 	if (!args.npos)
 		return cli_fail(HCSC_E_USAGE, "compose takes a Compose file (hcsc "

@@ -54,14 +54,17 @@ static int compile_side(struct arena *a, const char *desc, bool strict,
 	in.strict = strict;
 	in.style = EMIT_PRETTY;
 	diag_list_init(&d, a, strict);
+	d.max_errors = cli_diag_max_errors();
 	rc = compile_run(a, &d, &in, &s->out, &err);
-	cli_render_diags(&text, &d, false);
-	if (text.len)
+	cli_format_diags(&text, &d, false);
+	if (text.len && cli_diag_is_text())
 		fprintf(stderr, "hcsc diff: %s:\n%s", s->label, text.buf);
+	else if (text.len) /* JSON lines: each line stands alone */
+		fputs(text.buf, stderr);
 	strbuf_release(&text);
 	diag_list_release(&d);
 	if (rc != HCSC_OK)
-		return err ? cli_fail(rc, "%s", err) : (int)rc;
+		return err ? cli_fail_input(rc, err) : (int)rc;
 	return HCSC_OK;
 }
 
@@ -145,6 +148,8 @@ int cmd_diff(int argc, char **argv)
 	int rc;
 
 	if (!cli_parse("diff", argc, argv, &args))
+		return HCSC_E_USAGE;
+	if (cli_diag_setup("diff", argc, argv, &args) != HCSC_OK)
 		return HCSC_E_USAGE;
 	if (args.npos != 1)
 		return cli_fail(HCSC_E_USAGE, "diff takes one description "

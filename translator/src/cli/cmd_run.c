@@ -64,7 +64,7 @@ static int run(const struct cli_args *args, struct arena *a,
 	if (rc != HCSC_OK || args->given[OPT_PRINT_DESC]) {
 		cli_print_diags(d, args->given[OPT_VERBOSE]);
 		if (rc != HCSC_OK)
-			return err ? cli_fail(rc, "%s", err) : (int)rc;
+			return err ? cli_fail_input(rc, err) : (int)rc;
 		return print_description(desc);
 	}
 	memset(&in, 0, sizeof(in));
@@ -95,6 +95,8 @@ int cmd_run(int argc, char **argv)
 					      "run flags] IMAGE [COMMAND])");
 	if (!cli_parse("run", dash, argv, &args))
 		return HCSC_E_USAGE;
+	if (cli_diag_setup("run", dash, argv, &args) != HCSC_OK)
+		return HCSC_E_USAGE;
 	if (args.npos)
 		return cli_fail(HCSC_E_USAGE, "run: '%s' goes after -- (the docker "
 					      "run words)",
@@ -114,6 +116,7 @@ int cmd_run(int argc, char **argv)
 	o.env = &env;
 	o.client_cwd = args.value[OPT_CLIENT_CWD];
 	diag_list_init(&d, a, args.given[OPT_STRICT]);
+	d.max_errors = cli_diag_max_errors();
 	status = run(&args, a, &d, &o);
 	diag_list_release(&d);
 	arena_free(a);

@@ -1,19 +1,58 @@
 /*
- * diag_print.c: rendering diagnostics for editors and CI annotations
- * (rule: hcsc.diag.format). One renderer serves `hcsc compile` (stderr)
- * and `hcsc check` (golden diagnostics.txt / warnings.txt), so the two
- * cannot drift apart. User text in messages (keys, values, file names)
- * can hold terminal controls (ESC, BEL): every message is printed with
- * them escaped (utf8_escape_controls), whichever stage wrote it.
+ * diag_print.c: rendering diagnostics for people, editors and CI
+ * (rules: hcsc.diag.format, hcsc.diag.render). One plain renderer serves
+ * `hcsc check` (golden diagnostics.txt / warnings.txt) and the
+ * compile-like commands in files and pipes, so the two cannot drift
+ * apart. On a terminal (or with --color=always) the compile-like commands
+ * add what gcc and clang users rely on: the source line and a caret under
+ * it, colour, the warning's category and a closing count. JSON lines and
+ * SARIF 2.1.0 carry the same positions and texts.
+ *
+ * User text in messages (keys, values, file names) can hold terminal
+ * controls (ESC, BEL): every message and source line is printed with them
+ * escaped (utf8_escape_controls), whichever stage wrote it.
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "diag.h"
+#include "model/schema.h"
+#include "options.h"
 #include "strbuf.h"
 #include "utf8.h"
+
+enum dfmt { DF_TEXT, DF_JSON, DF_SARIF };
+
+#define SRC_CACHE 8
+
+/* How this run renders diagnostics: set once by cli_diag_setup. */
+static struct {
+	enum dfmt fmt;
+	bool rich;    /* source lines, carets, categories, the count line */
+	bool color;
+	bool quiet;   /* -q: no warnings */
+	bool silenced[DC_COUNT];
+	size_t max_errors;
+	size_t nerrors, nwarnings; /* shown (errors: and counted past the cap) */
+	struct strbuf sarif;       /* the results, comma-separated */
+	size_t nsarif;
+	struct {
+		char *name;
+		struct strbuf text;
+		bool ok;
+	} src[SRC_CACHE];
+	unsigned nsrc;
+} cfg = { .sarif = STRBUF_INIT };
+
+#define C_BOLD "\033[1m"
+#define C_RED "\033[1;31m"
+#define C_MAGENTA "\033[1;35m"
+#define C_CYAN "\033[1;36m"
+#define C_GREEN "\033[1;32m"
+#define C_RESET "\033[0m"
 
 static const char *sev_word(enum hcsc_severity s)
 {
@@ -24,6 +63,18 @@ static const char *sev_word(enum hcsc_severity s)
 	}
 	return "error";
 }
+
+static const char *sev_color(enum hcsc_severity s)
+{
+	switch (s) {
+	case HCSC_SEV_ERROR: return C_RED;
+	case HCSC_SEV_WARNING: return C_MAGENTA;
+	case HCSC_SEV_NOTE: return C_CYAN;
+	}
+	return C_RED;
+}
+
+/* ---- the plain form (check's goldens, files and pipes) ---------------- */
 
 /* `FILE:LINE:COL: SEV: MSG`, controls in FILE and MSG escaped. */
 static void render_one(struct strbuf *out, struct hcsc_pos pos,
@@ -67,39 +118,503 @@ void cli_render_diags(struct strbuf *out, const struct diag_list *d,
 		    false);
 }
 
-void cli_print_result_diags(const struct hcsc_result *r, bool verbose,
-			    bool quiet)
+/* ---- source lines and carets ------------------------------------------ */
+
+/* The text of a source file by its display name, read once; NULL when it
+ * is no readable file ("<stdin>", "<builtin:NAME>", a folder). */
+static const struct strbuf *source_text(const char *name)
+{
+	unsigned i;
+
+	if (!name || !*name || name[0] == '<')
+		return NULL;
+	for (i = 0; i < cfg.nsrc; i++)
+		if (!strcmp(cfg.src[i].name, name))
+			return cfg.src[i].ok ? &cfg.src[i].text : NULL;
+	if (cfg.nsrc == SRC_CACHE)
+		return NULL;
+	i = cfg.nsrc;
+	cfg.src[i].name = malloc(strlen(name) + 1);
+	if (!cfg.src[i].name)
+		return NULL;
+	memcpy(cfg.src[i].name, name, strlen(name) + 1);
+	cfg.nsrc++;
+	strbuf_init(&cfg.src[i].text);
+	/* 4 MiB: the input limit (rule: hcsc.input.limits) */
+	cfg.src[i].ok = check_sys_read(name, 4u << 20, CHECK_SYS_WHOLE,
+				       &cfg.src[i].text) == 0;
+	return cfg.src[i].ok ? &cfg.src[i].text : NULL;
+}
+
+/* Line `line` (1-based) of `t`, without its line break; false if none. */
+static bool source_line(const struct strbuf *t, unsigned line,
+			const char **s, size_t *n)
+{
+	const char *p = t->buf, *end = t->buf + t->len;
+
+	for (unsigned l = 1; l < line; l++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+
+		if (!nl)
+			return false;
+		p = nl + 1;
+	}
+	if (p > end || (p == end && line > 1 && end[-1] == '\n'))
+		return false;
+	*s = p;
+	*n = (size_t)((const char *)(memchr(p, '\n', (size_t)(end - p))
+					     ? memchr(p, '\n', (size_t)(end - p))
+					     : end) - p);
+	if (*n && p[*n - 1] == '\r')
+		(*n)--;
+	return true;
+}
+
+static void add_marks(struct strbuf *caret, size_t width, bool *first)
+{
+	for (size_t k = 0; k < width; k++) {
+		strbuf_addch(caret, *first ? '^' : '~');
+		*first = false;
+	}
+}
+
+/*
+ * `   12 | text` and `      | ^~~~` under it: the caret at pos.col (code
+ * points; a tab is one, kept as a tab under it so the caret lines up),
+ * a `~` under every further code point of the node's extent (pos.len).
+ */
+static void render_source(struct strbuf *out, struct hcsc_pos pos)
+{
+	const struct strbuf *t;
+	const char *s;
+	size_t n, i = 0;
+	unsigned cp_index = 1;
+	struct strbuf text = STRBUF_INIT, caret = STRBUF_INIT;
+	bool first = true;
+	unsigned last = pos.col + (pos.len ? pos.len : 1);
+
+	if (!pos.col || !pos.line)
+		return;
+	t = source_text(pos.file);
+	if (!t || !source_line(t, pos.line, &s, &n))
+		return;
+	while (i < n) {
+		uint32_t cp;
+		size_t w = utf8_decode((const unsigned char *)s + i, n - i, &cp);
+		size_t before = text.len, width;
+
+		if (!w) /* an invalid byte: escaped as \xNN, one code point */
+			w = 1;
+		if (s[i] == '\t') {
+			strbuf_addch(&text, '\t');
+			width = 1;
+		} else {
+			utf8_escape_controls(&text, s + i, w);
+			width = text.len - before; /* escapes are ASCII */
+			if (w > 1 && width == w)
+				width = 1; /* one code point, one column */
+		}
+		if (cp_index < pos.col)
+			for (size_t k = 0; k < width; k++)
+				strbuf_addch(&caret, s[i] == '\t' ? '\t' : ' ');
+		else if (cp_index < last)
+			add_marks(&caret, width, &first);
+		i += w;
+		cp_index++;
+	}
+	if (first) { /* the position is past the line's end */
+		while (cp_index++ < pos.col)
+			strbuf_addch(&caret, ' ');
+		add_marks(&caret, 1, &first);
+	}
+	strbuf_addf(out, "%5u | ", pos.line);
+	strbuf_add(out, text.buf, text.len);
+	strbuf_addstr(out, "\n      | ");
+	if (cfg.color)
+		strbuf_addstr(out, C_GREEN);
+	strbuf_add(out, caret.buf, caret.len);
+	if (cfg.color)
+		strbuf_addstr(out, C_RESET);
+	strbuf_addch(out, '\n');
+	strbuf_release(&text);
+	strbuf_release(&caret);
+}
+
+/* The rich form of one diagnostic (a terminal, or --color=always). */
+static void render_rich(struct strbuf *out, struct hcsc_pos pos,
+			enum hcsc_severity sev, const char *msg,
+			const char *category)
+{
+	if (cfg.color)
+		strbuf_addstr(out, C_BOLD);
+	utf8_escape_controls(out, pos.file, strlen(pos.file));
+	if (pos.col)
+		strbuf_addf(out, ":%u:%u", pos.line, pos.col);
+	strbuf_addstr(out, ": ");
+	if (cfg.color)
+		strbuf_addf(out, "%s%s:%s ", sev_color(sev), sev_word(sev), C_RESET);
+	else
+		strbuf_addf(out, "%s: ", sev_word(sev));
+	utf8_escape_controls(out, msg, strlen(msg));
+	if (category)
+		strbuf_addf(out, " [%s]", category);
+	strbuf_addch(out, '\n');
+	render_source(out, pos);
+}
+
+/* ---- JSON lines and SARIF --------------------------------------------- */
+
+/* A JSON string of `s` with controls escaped first (the same text). */
+static void json_str(struct strbuf *out, const char *s)
+{
+	struct strbuf e = STRBUF_INIT;
+
+	utf8_escape_controls(&e, s, strlen(s));
+	strbuf_addch(out, '"');
+	for (size_t i = 0; i < e.len; i++) {
+		if (e.buf[i] == '"' || e.buf[i] == '\\')
+			strbuf_addch(out, '\\');
+		strbuf_addch(out, e.buf[i]);
+	}
+	strbuf_addch(out, '"');
+	strbuf_release(&e);
+}
+
+static bool in_file(struct hcsc_pos pos)
+{
+	return pos.file && pos.file[0] && pos.file[0] != '<' && pos.col;
+}
+
+static void render_json(struct strbuf *out, struct hcsc_pos pos,
+			enum hcsc_severity sev, const char *msg,
+			const char *category)
+{
+	strbuf_addstr(out, "{\"file\":");
+	json_str(out, pos.file ? pos.file : "");
+	if (pos.col) {
+		strbuf_addf(out, ",\"line\":%u,\"column\":%u", pos.line, pos.col);
+		if (pos.len)
+			strbuf_addf(out, ",\"endColumn\":%u", pos.col + pos.len);
+	}
+	strbuf_addf(out, ",\"severity\":\"%s\",\"category\":", sev_word(sev));
+	if (category)
+		json_str(out, category);
+	else
+		strbuf_addstr(out, "null");
+	strbuf_addstr(out, ",\"message\":");
+	json_str(out, msg);
+	strbuf_addstr(out, "}\n");
+}
+
+/* A file name as a SARIF artifact URI: relative stays relative, an
+ * absolute path becomes file:///..., bytes outside RFC 3986's unreserved
+ * set and `/` are percent-encoded, `\` is `/`. */
+static void sarif_uri(struct strbuf *out, const char *path)
+{
+	struct strbuf u = STRBUF_INIT;
+	bool drive = ((path[0] | 0x20) >= 'a' && (path[0] | 0x20) <= 'z' &&
+		      path[1] == ':');
+
+	if (path[0] == '/')
+		strbuf_addstr(&u, "file://");
+	else if (drive)
+		strbuf_addstr(&u, "file:///");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-._~/", *p) ||
+		    (drive && p == (const unsigned char *)path + 1))
+			strbuf_addch(&u, (char)*p);
+		else if (*p == '\\')
+			strbuf_addch(&u, '/');
+		else
+			strbuf_addf(&u, "%%%02X", *p);
+	}
+	json_str(out, u.buf);
+	strbuf_release(&u);
+}
+
+static void add_sarif(struct hcsc_pos pos, enum hcsc_severity sev,
+		      const char *msg, const char *category)
+{
+	struct strbuf *out = &cfg.sarif;
+
+	if (cfg.nsarif++)
+		strbuf_addch(out, ',');
+	strbuf_addstr(out, "\n    {\"ruleId\":");
+	json_str(out, category ? category
+			       : sev == HCSC_SEV_NOTE ? "note" : "error");
+	strbuf_addf(out, ",\"level\":\"%s\",\"message\":{\"text\":",
+		    sev_word(sev));
+	json_str(out, msg);
+	strbuf_addch(out, '}');
+	if (in_file(pos)) {
+		strbuf_addstr(out, ",\"locations\":[{\"physicalLocation\":"
+				   "{\"artifactLocation\":{\"uri\":");
+		sarif_uri(out, pos.file);
+		strbuf_addf(out, "},\"region\":{\"startLine\":%u,"
+				 "\"startColumn\":%u", pos.line, pos.col);
+		if (pos.len)
+			strbuf_addf(out, ",\"endColumn\":%u", pos.col + pos.len);
+		strbuf_addstr(out, "}}}]");
+	} else if (pos.file && pos.file[0]) {
+		/* a built-in profile or a command-line word: named, no region */
+		strbuf_addstr(out, ",\"locations\":[{\"logicalLocations\":"
+				   "[{\"name\":");
+		json_str(out, pos.file);
+		strbuf_addstr(out, "}]}]");
+	}
+	strbuf_addch(out, '}');
+}
+
+/* ---- the compile-like commands ---------------------------------------- */
+
+static void emit(struct strbuf *out, struct hcsc_pos pos,
+		 enum hcsc_severity sev, const char *msg, const char *category)
+{
+	if (sev == HCSC_SEV_ERROR)
+		cfg.nerrors++;
+	else if (sev == HCSC_SEV_WARNING)
+		cfg.nwarnings++;
+	switch (cfg.fmt) {
+	case DF_JSON:
+		render_json(out, pos, sev, msg, category);
+		return;
+	case DF_SARIF:
+		add_sarif(pos, sev, msg, category);
+		return;
+	case DF_TEXT:
+		break;
+	}
+	if (cfg.rich)
+		render_rich(out, pos, sev, msg, category);
+	else
+		render_one(out, pos, sev_word(sev), msg);
+}
+
+static bool silenced(const char *category)
+{
+	for (unsigned c = 0; category && c < DC_COUNT; c++)
+		if (cfg.silenced[c] && !strcmp(diag_cat_names[c], category))
+			return true;
+	return false;
+}
+
+static void format_items(struct strbuf *sb, const struct hcsc_diag *items,
+			 size_t nr, size_t ndropped,
+			 struct hcsc_pos dropped_pos, bool verbose)
+{
+	for (size_t i = 0; i < nr; i++) {
+		const struct hcsc_diag *it = &items[i];
+
+		if (it->sev == HCSC_SEV_NOTE && !verbose)
+			continue;
+		if (it->sev == HCSC_SEV_WARNING &&
+		    (cfg.quiet || silenced(it->category)))
+			continue;
+		emit(sb, it->pos, it->sev, it->msg,
+		     it->sev == HCSC_SEV_WARNING ? it->category : NULL);
+	}
+	if (ndropped) { /* rule: hcsc.diag.collect-then-stop */
+		char msg[64];
+
+		snprintf(msg, sizeof(msg), "too many errors (%llu more not shown)",
+			 (unsigned long long)ndropped);
+		emit(sb, dropped_pos, HCSC_SEV_ERROR, msg, NULL);
+		cfg.nerrors += ndropped - 1; /* all counted in the closing line */
+	}
+}
+
+void cli_print_result_diags(const struct hcsc_result *r, bool verbose)
 {
 	struct strbuf sb = STRBUF_INIT;
-	struct hcsc_pos first = { "", 0, 0 };
+	struct hcsc_pos first = { "", 0, 0, 0 };
 	size_t n, dropped = hcsc_result_dropped(r, &first);
 	const struct hcsc_diag *items = hcsc_result_diags(r, &n);
 
-	render_list(&sb, items, n, dropped, first, verbose, quiet);
+	format_items(&sb, items, n, dropped, first, verbose);
 	fwrite(sb.buf, 1, sb.len, stderr);
 	strbuf_release(&sb);
+}
+
+void cli_format_diags(struct strbuf *out, const struct diag_list *d,
+		      bool verbose)
+{
+	format_items(out, d->items, d->nr, d->ndropped, d->dropped_pos,
+		     verbose);
 }
 
 void cli_print_diags(const struct diag_list *d, bool verbose)
 {
 	struct strbuf sb = STRBUF_INIT;
 
-	cli_render_diags(&sb, d, verbose);
+	cli_format_diags(&sb, d, verbose);
 	fwrite(sb.buf, 1, sb.len, stderr);
 	strbuf_release(&sb);
+}
+
+/* A word of `words` (NULL-terminated) or NULL; *near: the nearest. */
+static bool one_of(const char *v, const char *const *words,
+		   const char **near)
+{
+	size_t best = 3;
+
+	*near = NULL;
+	for (unsigned i = 0; words[i]; i++) {
+		size_t d = schema_edit_distance(v, words[i]);
+
+		if (!d)
+			return true;
+		if (d < best) {
+			best = d;
+			*near = words[i];
+		}
+	}
+	return false;
+}
+
+static int bad_value(const char *opt, const char *v, const char *near,
+		     const char *const *words)
+{
+	struct strbuf known = STRBUF_INIT;
+	int rc;
+
+	for (unsigned i = 0; words[i]; i++)
+		strbuf_addf(&known, "%s%s", i ? ", " : "", words[i]);
+	if (near)
+		rc = cli_fail(HCSC_E_USAGE, "%s: unknown value '%s'; did you "
+			      "mean '%s'? (known: %s)", opt, v, near, known.buf);
+	else
+		rc = cli_fail(HCSC_E_USAGE, "%s: unknown value '%s' (known: %s)",
+			      opt, v, known.buf);
+	strbuf_release(&known);
+	return rc;
+}
+
+int cli_diag_setup(const char *cmd, int argc, char **argv,
+		   const struct cli_args *args)
+{
+	static const char *const colors[] = { "auto", "always", "never", NULL };
+	static const char *const formats[] = { "text", "json", "sarif", NULL };
+	const char *v, *near, *nw[32], *no_color = getenv("NO_COLOR");
+	unsigned n;
+	bool tty = check_sys_stderr_is_tty(), color_auto = true;
+
+	cfg.quiet = args->given[OPT_QUIET];
+	v = args->value[OPT_COLOR];
+	if (v && !one_of(v, colors, &near))
+		return bad_value("--color", v, near, colors);
+	v = args->value[OPT_DIAG_FORMAT];
+	if (v && !one_of(v, formats, &near))
+		return bad_value("--diagnostics-format", v, near, formats);
+	cfg.fmt = !v || !strcmp(v, "text") ? DF_TEXT
+		  : !strcmp(v, "json")     ? DF_JSON : DF_SARIF;
+	v = args->value[OPT_COLOR];
+	if (v && strcmp(v, "auto"))
+		color_auto = false;
+	/* rule: hcsc.diag.render: colour on a terminal, never in files or
+	 * pipes; NO_COLOR (set, not empty) turns the automatic choice off;
+	 * an explicit --color wins over it. */
+	cfg.rich = tty || (v && !strcmp(v, "always"));
+	if (color_auto)
+		cfg.color = tty && !(no_color && *no_color);
+	else
+		cfg.color = !strcmp(v, "always");
+#ifdef _WIN32
+	if (color_auto) /* consoles show escapes only with VT processing on */
+		cfg.color = false;
+#endif
+	if (cfg.fmt != DF_TEXT)
+		cfg.rich = cfg.color = false;
+	v = args->value[OPT_MAX_ERRORS];
+	if (v) {
+		size_t m = 0, k;
+
+		for (k = 0; v[k] >= '0' && v[k] <= '9' && m <= 1000000; k++)
+			m = m * 10 + (size_t)(v[k] - '0');
+		if (!k || v[k] || m > 1000000)
+			return cli_fail(HCSC_E_USAGE, "--max-errors takes a "
+					"number from 0 (no limit) to 1000000, "
+					"not '%s'", v);
+		cfg.max_errors = m ? m : (size_t)-1;
+	}
+	n = cli_values(cmd, argc, argv, OPT_NO_WARN, nw, 32);
+	for (unsigned i = 0; i < n; i++) {
+		unsigned c;
+
+		if (!one_of(nw[i], diag_cat_names, &near))
+			return bad_value("-w/--no-warn", nw[i], near,
+					 diag_cat_names);
+		for (c = 0; strcmp(diag_cat_names[c], nw[i]); c++)
+			;
+		cfg.silenced[c] = true;
+	}
+	return HCSC_OK;
+}
+
+bool cli_diag_is_text(void)
+{
+	return cfg.fmt == DF_TEXT;
+}
+
+size_t cli_diag_max_errors(void)
+{
+	return cfg.max_errors;
+}
+
+static const char *plural(size_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+void cli_diag_finish(void)
+{
+	if (cfg.fmt == DF_SARIF) {
+		fprintf(stderr,
+			"{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\","
+			"\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":"
+			"{\"name\":\"hcsc\",\"version\":\"%s\"}},"
+			"\"columnKind\":\"unicodeCodePoints\",\"results\":[%s%s]}]}\n",
+			HCSC_VERSION, cfg.sarif.len ? cfg.sarif.buf : "",
+			cfg.nsarif ? "\n  " : "");
+	} else if (cfg.rich && (cfg.nerrors || cfg.nwarnings)) {
+		fprintf(stderr, "%llu %s and %llu %s\n",
+			(unsigned long long)cfg.nerrors,
+			plural(cfg.nerrors, "error", "errors"),
+			(unsigned long long)cfg.nwarnings,
+			plural(cfg.nwarnings, "warning", "warnings"));
+	}
+	strbuf_release(&cfg.sarif);
+	for (unsigned i = 0; i < cfg.nsrc; i++) {
+		free(cfg.src[i].name);
+		strbuf_release(&cfg.src[i].text);
+	}
+	cfg.nsrc = 0;
+}
+
+int cli_fail_input(enum hcsc_rc rc, const char *msg)
+{
+	if (rc == HCSC_E_IO && cfg.fmt == DF_TEXT)
+		return cli_fail(rc, "error: %s", msg);
+	return cli_fail(rc, "%s", msg);
 }
 
 int cli_fail(enum hcsc_rc rc, const char *fmt, ...)
 {
 	struct strbuf text = STRBUF_INIT, out = STRBUF_INIT;
+	struct hcsc_pos none = { "hcsc", 0, 0, 0 };
 	va_list ap;
 
 	va_start(ap, fmt);
 	strbuf_vaddf(&text, fmt, ap);
 	va_end(ap);
-	strbuf_addstr(&out, "hcsc: ");
-	utf8_escape_controls(&out, text.buf, text.len);
-	strbuf_addch(&out, '\n');
+	if (cfg.fmt != DF_TEXT) { /* one stream: the failure is a result */
+		emit(&out, none, HCSC_SEV_ERROR, text.buf, NULL);
+		cfg.nerrors--; /* not a diagnostic of the input */
+	} else {
+		strbuf_addstr(&out, "hcsc: ");
+		utf8_escape_controls(&out, text.buf, text.len);
+		strbuf_addch(&out, '\n');
+	}
 	fwrite(out.buf, 1, out.len, stderr);
 	strbuf_release(&text);
 	strbuf_release(&out);

@@ -21,6 +21,8 @@ static const struct {
 	{ "targets", cmd_targets },
 	{ "run", cmd_run },
 	{ "compose", cmd_compose },
+	{ "keys", cmd_keys },
+	{ "schema", cmd_schema },
 };
 
 /*
@@ -78,6 +80,8 @@ static bool wants_help(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+	int rc;
+
 	cli_binary_stdio();
 	if (argc < 2)
 		return cli_fail(HCSC_E_USAGE, "no command given (see 'hcsc --help')");
@@ -103,7 +107,9 @@ int main(int argc, char **argv)
 			cli_print_command_help(stdout, argv[1]);
 			return HCSC_OK;
 		}
-		return commands[i].fn(argc - 2, argv + 2);
+		rc = commands[i].fn(argc - 2, argv + 2);
+		cli_diag_finish(); /* the SARIF document, the count line */
+		return rc;
 	}
 	if (cli_nearest_command(argv[1]))
 		return cli_fail(HCSC_E_USAGE, "unknown command '%s'; did you mean "

@@ -30,12 +30,39 @@ const struct cli_command cli_commands[] = {
 	  "list the built-in host profiles: NAME BUILD SKU CPUS ALIASES; with "
 	  "a NAME (or a build number), print that profile as a host-profile "
 	  "file" },
+	{ "keys", "hcsc keys [PATH]",
+	  "list the keys a description accepts under PATH (HostConfig, "
+	  "HostConfig.Mounts; default: the top level): KEY TYPE and whether "
+	  "hcsc models, validates or ignores it" },
+	{ "schema", "hcsc schema",
+	  "print a JSON Schema (draft 2020-12) of the description format, "
+	  "for editors (yaml-language-server) and CI" },
 	{ "targets", "hcsc targets",
 	  "list the targets (the engines hcsc models): NAME and what it is" },
 	{ "help", "hcsc help [COMMAND]",
 	  "this text, or one command's (also: hcsc COMMAND --help)" },
 };
 const unsigned cli_ncommands = sizeof(cli_commands) / sizeof(cli_commands[0]);
+
+/* The diagnostics options of the compile-like commands (rule:
+ * hcsc.diag.render); `compile` has its own -q row. */
+#define DIAG_OPTIONS(cmd) \
+	{ OPT_MAX_ERRORS, cmd, "--max-errors", 0, "N", \
+	  "show at most N errors, then count the rest (default 20; 0: no " \
+	  "limit)" }, \
+	{ OPT_NO_WARN, cmd, "--no-warn", 'w', "CATEGORY", \
+	  "do not print warnings of CATEGORY (placeholder, build, rounding, " \
+	  "...; repeatable)" }, \
+	{ OPT_COLOR, cmd, "--color", 0, "WHEN", \
+	  "auto (default: a terminal, unless NO_COLOR is set), always or " \
+	  "never; a terminal or always adds source lines, carets and a count" }, \
+	{ OPT_DIAG_FORMAT, cmd, "--diagnostics-format", 0, "FORMAT", \
+	  "text (default), json (one object a line) or sarif (SARIF 2.1.0), " \
+	  "on stderr" }
+#define QUIET_OPTION(cmd) \
+	{ OPT_QUIET, cmd, "--quiet", 'q', NULL, \
+	  "do not print warnings (errors still print; --strict still counts " \
+	  "them)" }
 
 const struct cli_option cli_options[] = {
 	{ OPT_HOST, "compile", "--host", 0, "FILE|NAME",
@@ -54,9 +81,8 @@ const struct cli_option cli_options[] = {
 	  "placeholders and build warnings become errors" },
 	{ OPT_VERBOSE, "compile", "--verbose", 'v', NULL,
 	  "also print notes (which document the host would submit)" },
-	{ OPT_QUIET, "compile", "--quiet", 'q', NULL,
-	  "do not print warnings (errors still print; --strict still counts "
-	  "them)" },
+	QUIET_OPTION("compile"),
+	DIAG_OPTIONS("compile"),
 	{ OPT_APPLY, "compile", "--apply", 0, NULL,
 	  "submit the document to HCS (Windows only; elsewhere exit 2)" },
 	{ OPT_START, "compile", "--start", 0, NULL,
@@ -81,6 +107,8 @@ const struct cli_option cli_options[] = {
 	  "twice" },
 	{ OPT_STRICT, "diff", "--strict", 0, NULL,
 	  "placeholders and build warnings become errors" },
+	QUIET_OPTION("diff"),
+	DIAG_OPTIONS("diff"),
 	{ OPT_HOST, "run", "--host", 0, "FILE|NAME",
 	  "host profile: a file, or a built-in name (default ltsc2022)" },
 	{ OPT_TARGET, "run", "--target", 0, "NAME",
@@ -95,6 +123,8 @@ const struct cli_option cli_options[] = {
 	  "placeholders and build warnings become errors" },
 	{ OPT_VERBOSE, "run", "--verbose", 'v', NULL,
 	  "also print notes" },
+	QUIET_OPTION("run"),
+	DIAG_OPTIONS("run"),
 	{ OPT_IMAGE_INSPECT, "run", "--image-inspect", 0, "FILE",
 	  "'docker image inspect' output: the image's Cmd, Env, WorkingDir... "
 	  "(Image.Config)" },
@@ -119,6 +149,8 @@ const struct cli_option cli_options[] = {
 	  "placeholders and build warnings become errors" },
 	{ OPT_VERBOSE, "compose", "--verbose", 'v', NULL,
 	  "also print notes" },
+	QUIET_OPTION("compose"),
+	DIAG_OPTIONS("compose"),
 	{ OPT_ENV, "compose", "--env", 0, "KEY=VALUE",
 	  "a variable for interpolation (wins over .env beside FILE; "
 	  "repeatable)" },

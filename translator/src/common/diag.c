@@ -9,6 +9,17 @@
 
 #include "arena.h"
 
+const char *const diag_cat_names[DC_COUNT + 1] = {
+	"placeholder", "build", "era", "owner", "rounding", "cpu",
+	"annotation", "credspec", "lcow", "unknown-key", "ports", "volume",
+	"ignored", "image", "compose", "interpolation", NULL
+};
+
+const char *const *hcsc_diag_categories(void)
+{
+	return diag_cat_names;
+}
+
 void diag_list_init(struct diag_list *d, struct arena *a, bool strict)
 {
 	memset(d, 0, sizeof(*d));
@@ -24,11 +35,12 @@ void diag_list_release(struct diag_list *d)
 }
 
 static void diag_add(struct diag_list *d, enum hcsc_severity sev,
-		     struct hcsc_pos pos, const char *fmt, va_list ap)
-	__attribute__((format(printf, 4, 0)));
+		     const char *cat, struct hcsc_pos pos, const char *fmt,
+		     va_list ap) __attribute__((format(printf, 5, 0)));
 
 static void diag_add(struct diag_list *d, enum hcsc_severity sev,
-		     struct hcsc_pos pos, const char *fmt, va_list ap)
+		     const char *cat, struct hcsc_pos pos, const char *fmt,
+		     va_list ap)
 {
 	struct hcsc_diag *it;
 
@@ -54,6 +66,7 @@ static void diag_add(struct diag_list *d, enum hcsc_severity sev,
 	it->sev = sev;
 	it->pos = pos;
 	it->msg = arena_vprintf(d->arena, fmt, ap);
+	it->category = cat;
 	if (sev == HCSC_SEV_ERROR)
 		d->nerrors++;
 }
@@ -64,18 +77,18 @@ enum hcsc_rc diag_error(struct diag_list *d, struct hcsc_pos pos,
 	va_list ap;
 
 	va_start(ap, fmt);
-	diag_add(d, HCSC_SEV_ERROR, pos, fmt, ap);
+	diag_add(d, HCSC_SEV_ERROR, NULL, pos, fmt, ap);
 	va_end(ap);
 	return HCSC_E_INPUT;
 }
 
-void diag_warning(struct diag_list *d, struct hcsc_pos pos, const char *fmt,
-		  ...)
+void diag_warning(struct diag_list *d, enum diag_cat cat, struct hcsc_pos pos,
+		  const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	diag_add(d, HCSC_SEV_WARNING, pos, fmt, ap);
+	diag_add(d, HCSC_SEV_WARNING, diag_cat_names[cat], pos, fmt, ap);
 	va_end(ap);
 }
 
@@ -84,25 +97,25 @@ void diag_note(struct diag_list *d, struct hcsc_pos pos, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	diag_add(d, HCSC_SEV_NOTE, pos, fmt, ap);
+	diag_add(d, HCSC_SEV_NOTE, NULL, pos, fmt, ap);
 	va_end(ap);
 }
 
-enum hcsc_rc diag_strict_warning(struct diag_list *d, struct hcsc_pos pos,
-				 const char *fmt, ...)
+enum hcsc_rc diag_strict_warning(struct diag_list *d, enum diag_cat cat,
+				 struct hcsc_pos pos, const char *fmt, ...)
 {
 	va_list ap;
 	enum hcsc_severity sev = d->strict ? HCSC_SEV_ERROR : HCSC_SEV_WARNING;
 
 	va_start(ap, fmt);
-	diag_add(d, sev, pos, fmt, ap);
+	diag_add(d, sev, diag_cat_names[cat], pos, fmt, ap);
 	va_end(ap);
 	return d->strict ? HCSC_E_INPUT : HCSC_OK;
 }
 
 bool diag_full(const struct diag_list *d)
 {
-	return d->nerrors >= DIAG_MAX_COLLECTED;
+	return d->nerrors >= (d->max_errors ? d->max_errors : DIAG_MAX_COLLECTED);
 }
 
 static int pos_cmp(const struct hcsc_diag *a, const struct hcsc_diag *b)
@@ -145,7 +158,15 @@ void diag_sort_from(struct diag_list *d, size_t from)
 
 struct hcsc_pos pos_make(const char *file, unsigned line, unsigned col)
 {
-	struct hcsc_pos p = { file, line, col };
+	struct hcsc_pos p = { file, line, col, 0 };
+
+	return p;
+}
+
+struct hcsc_pos pos_span(const char *file, unsigned line, unsigned col,
+			 unsigned len)
+{
+	struct hcsc_pos p = { file, line, col, len };
 
 	return p;
 }

@@ -20,6 +20,31 @@
 
 struct arena;
 
+/*
+ * Warning categories (rule: hcsc.diag.categories): what `-w CATEGORY`
+ * silences. Every warning names one; keep diag_cat_names in step.
+ */
+enum diag_cat {
+	DC_PLACEHOLDER, /* a runtime fact not given: a placeholder stands in */
+	DC_BUILD,       /* the host's build is older than the target supports */
+	DC_ERA,         /* a field the target's moby did not know yet */
+	DC_OWNER,       /* Owner overridden by the target */
+	DC_ROUNDING,    /* a value rounded or converted on its way */
+	DC_CPU,         /* CPU options that override each other */
+	DC_ANNOTATION,  /* an annotation hcsshim ignores or hcsc cannot model */
+	DC_CREDSPEC,    /* credential guard state only a live HCS has */
+	DC_LCOW,        /* Hyper-V / utility VM documents HCS would refuse */
+	DC_UNKNOWN_KEY, /* an unknown key dropped (OCI input) */
+	DC_PORTS,       /* port bindings upstream discards */
+	DC_VOLUME,      /* volume options upstream ignores */
+	DC_IGNORED,     /* flags or keys accepted that shape nothing */
+	DC_IMAGE,       /* the image's own config is unknown */
+	DC_COMPOSE,     /* docker compose converts a value its own way */
+	DC_INTERPOLATION, /* a Compose variable not set */
+	DC_COUNT
+};
+extern const char *const diag_cat_names[DC_COUNT + 1]; /* NULL-terminated */
+
 struct diag_list {
 	struct hcsc_diag *items;
 	size_t nr, alloc;
@@ -27,6 +52,7 @@ struct diag_list {
 	size_t ndropped;     /* errors past the cap: counted, not kept */
 	struct hcsc_pos dropped_pos; /* where the first of them was */
 	bool strict;         /* --strict: placeholders and promotions are errors */
+	size_t max_errors;   /* the cap; 0: DIAG_MAX_COLLECTED */
 	struct arena *arena; /* messages live here */
 };
 
@@ -37,19 +63,19 @@ void diag_list_release(struct diag_list *d); /* frees items, not messages */
 enum hcsc_rc diag_error(struct diag_list *d, struct hcsc_pos pos,
 			const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-void diag_warning(struct diag_list *d, struct hcsc_pos pos, const char *fmt,
-		  ...) __attribute__((format(printf, 3, 4)));
+void diag_warning(struct diag_list *d, enum diag_cat cat, struct hcsc_pos pos,
+		  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void diag_note(struct diag_list *d, struct hcsc_pos pos, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /*
  * A warning that --strict promotes to an error (placeholders, rules: hcsc.host.old-build-warning, hcsc.placeholders, hcsc.apply.schema-by-host-build).
  * Returns HCSC_E_INPUT when promoted, HCSC_OK otherwise.
  */
-enum hcsc_rc diag_strict_warning(struct diag_list *d, struct hcsc_pos pos,
-				 const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+enum hcsc_rc diag_strict_warning(struct diag_list *d, enum diag_cat cat,
+				 struct hcsc_pos pos, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 
-/* True once DIAG_MAX_COLLECTED errors are recorded (stop collecting). */
+/* True once the cap's errors are recorded (stop collecting). */
 bool diag_full(const struct diag_list *d);
 /* Stable sort of items[from..nr) by file order of appearance, line, col. */
 void diag_sort_from(struct diag_list *d, size_t from);
@@ -58,6 +84,9 @@ void diag_drop_warnings_from(struct diag_list *d, size_t from);
 
 /* Position helpers. */
 struct hcsc_pos pos_make(const char *file, unsigned line, unsigned col);
+/* The same with the node's extent on its line (code points; 0: unknown). */
+struct hcsc_pos pos_span(const char *file, unsigned line, unsigned col,
+			 unsigned len);
 struct hcsc_pos pos_or(struct hcsc_pos p, struct hcsc_pos fallback);
 bool pos_valid(struct hcsc_pos p);
 

@@ -129,7 +129,7 @@ static enum hcsc_rc put_cpus(struct svc *c, const char *key, const struct node *
 	nano = f32 * 1e9f;
 	tree_put(c->a, c->host, "NanoCpus", tree_int(c->a, v->pos, (int64_t)nano));
 	if ((double)(int64_t)nano != f * 1e9)
-		diag_warning(c->d, v->pos, "%s %s is sent as NanoCpus %lld: docker "
+		diag_warning(c->d, DC_ROUNDING, v->pos, "%s %s is sent as NanoCpus %lld: docker "
 					   "compose passes it through float32",
 			     path_of(c, key), v->text, (long long)(int64_t)nano);
 	return HCSC_OK;
@@ -152,7 +152,7 @@ static enum hcsc_rc k_cpu_percent(struct svc *c, const char *key,
 	f32 = (float)f;
 	pct = f32 * 100;
 	tree_put(c->a, c->host, "CpuPercent", tree_int(c->a, v->pos, (int64_t)pct));
-	diag_warning(c->d, v->pos, "%s %s is sent as CpuPercent %lld: docker compose "
+	diag_warning(c->d, DC_COMPOSE, v->pos, "%s %s is sent as CpuPercent %lld: docker compose "
 				   "multiplies cpu_percent by 100",
 		     path_of(c, key), v->text, (long long)(int64_t)pct);
 	return HCSC_OK;
@@ -175,7 +175,7 @@ static enum hcsc_rc put_memory(struct svc *c, const char *key,
 	if (v->kind != NODE_STR)
 		return type_error(c, v, key, string_only ? "string" : "string or number");
 	if (v->plain && !string_only && to_float(c->a, v, &f)) {
-		diag_warning(c->d, v->pos, "%s %s is a YAML float: docker compose "
+		diag_warning(c->d, DC_COMPOSE, v->pos, "%s %s is a YAML float: docker compose "
 					   "sends Memory 0",
 			     path_of(c, key), v->text);
 		tree_put(c->a, c->host, "Memory", tree_int(c->a, v->pos, 0));
@@ -276,7 +276,7 @@ static enum hcsc_rc k_command(struct svc *c, const char *key,
 
 		for (size_t i = 0; i < w.n; i++)
 			strbuf_addf(&sb, "%s'%s'", i ? ", " : "", w.v[i]);
-		diag_warning(c->d, v->pos, "%s is split as docker compose splits it "
+		diag_warning(c->d, DC_COMPOSE, v->pos, "%s is split as docker compose splits it "
 					   "(go-shellwords: %s): [%s]; write it as a "
 					   "list to keep the text",
 			     path_of(c, key),
@@ -889,7 +889,7 @@ static enum hcsc_rc k_credential_spec(struct svc *c, const char *key,
 				  path_of(c, key));
 	if (!which || !val)
 		return type_error(c, v, key, "mapping with file, registry or config");
-	diag_warning(c->d, v->pos, "%s is not sent: docker compose passes it only "
+	diag_warning(c->d, DC_COMPOSE, v->pos, "%s is not sent: docker compose passes it only "
 				   "to swarm services; for a container write "
 				   "security_opt: [\"credentialspec=%s://%s\"]",
 		     path_of(c, key), which, val);
@@ -1059,7 +1059,7 @@ static enum hcsc_rc build_service(struct svc *c)
 	if (rc == HCSC_OK)
 		rc = network(c);
 	if (rc == HCSC_OK && listed.len)
-		diag_warning(c->d, c->s->pos, "services.%s: these keys do not shape "
+		diag_warning(c->d, DC_IGNORED, c->s->pos, "services.%s: these keys do not shape "
 					      "the Windows documents (accepted as "
 					      "docker compose accepts them): %s",
 			     c->name, listed.buf);

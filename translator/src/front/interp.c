@@ -98,7 +98,7 @@ static void braced(struct ip *s, const char *body, size_t n, struct strbuf *out)
 	val = lookup(s, body, k, &set);
 	if (!op) {
 		if (!set)
-			diag_warning(s->d, s->pos, "The \"%.*s\" variable is not set. "
+			diag_warning(s->d, DC_INTERPOLATION, s->pos, "The \"%.*s\" variable is not set. "
 						   "Defaulting to a blank string.",
 				     (int)k, body);
 		strbuf_addstr(out, val);
@@ -159,7 +159,7 @@ static void subst(struct ip *s, const char *t, size_t len, struct strbuf *out)
 				;
 			v = lookup(s, t + i + 1, j - i - 1, &set);
 			if (!set)
-				diag_warning(s->d, s->pos, "The \"%.*s\" variable is "
+				diag_warning(s->d, DC_INTERPOLATION, s->pos, "The \"%.*s\" variable is "
 							   "not set. Defaulting to a "
 							   "blank string.",
 					     (int)(j - i - 1), t + i + 1);

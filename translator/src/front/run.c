@@ -748,7 +748,7 @@ static void note_unshaping(struct build *b)
 			    f->effect == RE_NOT_SENT ? " (not sent)" : "");
 	}
 	if (sb.len)
-		diag_warning(b->d, at, "these flags do not shape the Windows "
+		diag_warning(b->d, DC_IGNORED, at, "these flags do not shape the Windows "
 				       "documents (accepted as docker accepts "
 				       "them): %s",
 			     sb.buf);
@@ -760,7 +760,7 @@ static void image_config(struct build *b)
 	struct node *img;
 
 	if (!b->o->image_config) {
-		diag_warning(b->d, b->p.image_pos,
+		diag_warning(b->d, DC_IMAGE, b->p.image_pos,
 			     "the image's own config is unknown (its Cmd, "
 			     "Entrypoint, Env, WorkingDir, User and Volumes are "
 			     "not merged): give 'docker image inspect %s' output "

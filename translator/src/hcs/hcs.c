@@ -430,7 +430,7 @@ static enum hcsc_rc plan_namespace(struct arena *a, struct diag_list *d,
 	uuid5(hcsc_uuid_ns, name, strlen(name), u);
 	uuid_format(u, text);
 	p->net_namespace = arena_strdup(a, text);
-	return diag_strict_warning(d, at2(in->network_namespace_pos,
+	return diag_strict_warning(d, DC_PLACEHOLDER, at2(in->network_namespace_pos,
 					  in->runtime_pos,
 					  win_pos(p->spec,
 						  p->spec->windows.network_pos)),
@@ -469,7 +469,7 @@ static void warn_unhosted_xenon(struct diag_list *d, const struct hcs_plan *p)
 
 	if (!p->latest || !p->hyperv || p->in->host->os_build >= BUILD_RS5)
 		return;
-	diag_warning(d, pos_or(s->windows.hyperv_pos, win_pos(s, s->pos)),
+	diag_warning(d, DC_LCOW, pos_or(s->windows.hyperv_pos, win_pos(s, s->pos)),
 		     "containerd-shim-runhcs-v1 creates no utility VM below "
 		     "build %u and hcsshim main has no schema-1 Hyper-V path: "
 		     "HCS would refuse this hcs-v1.json (HvPartition false, no "

@@ -73,7 +73,7 @@ static enum hcsc_rc credential_guard(struct diag_list *d, struct hcs_plan *p)
 		return diag_error(d, pos_or(s->windows.credspec_pos, s->pos),
 				  "container config validation failed: gMSA "
 				  "credentials are disabled: operation denied");
-	diag_warning(d, pos_or(s->windows.credspec_pos, s->pos),
+	diag_warning(d, DC_CREDSPEC, pos_or(s->windows.credspec_pos, s->pos),
 		     "the v2 document leaves out 'ContainerCredentialGuard': "
 		     "the shim gets that state from a credential guard "
 		     "instance that only a live HCS creates");
@@ -114,7 +114,7 @@ static void not_modelled(struct diag_list *d, const struct oci_spec *s,
 
 	ann(s, key, &present);
 	if (present)
-		diag_warning(d, s->pos,
+		diag_warning(d, DC_ANNOTATION, s->pos,
 			     "annotation '%s' is not modelled: hcsc cannot read "
 			     "%s offline, so the v2 document lacks what hcsshim "
 			     "would add from it",

@@ -69,7 +69,7 @@ enum hcsc_rc hcs_layer_ids(struct arena *a, struct diag_list *d,
 	}
 	if (missing == p->nlayers)
 		return HCSC_OK;
-	return diag_strict_warning(d, id_pos(p, missing),
+	return diag_strict_warning(d, DC_PLACEHOLDER, id_pos(p, missing),
 				   "no layer ID given for '%s' "
 				   "('Runtime.LayerFolders[%zu].Id'): using "
 				   "placeholder layer IDs (uuid5 of the folder "

@@ -45,7 +45,7 @@ void hcs_moby_extract_resources(struct diag_list *d, struct json_object *o,
 	if (s->windows.has_cpu && s->windows.cpu_count.set) {
 		count = s->windows.cpu_count.v;
 		if (count > host) {
-			diag_warning(d, spec_pos(s, s->windows.cpu_count_pos),
+			diag_warning(d, DC_CPU, spec_pos(s, s->windows.cpu_count_pos),
 				     "Changing requested CPUCount of %" PRIu64
 				     " to current number of processors, %" PRIu64,
 				     count, host);

@@ -54,7 +54,7 @@ static void cpu_086(struct diag_list *d, struct hcs_plan *p)
 		return;
 	p->cpu_count = s->windows.cpu_count.v;
 	if (p->cpu_count > host) {
-		diag_warning(d, win_pos(s, s->windows.cpu_count_pos),
+		diag_warning(d, DC_CPU, win_pos(s, s->windows.cpu_count_pos),
 			     "Changing requested CPUCount of %" PRIu64
 			     " to current number of processors, %" PRIu64,
 			     p->cpu_count, host);
@@ -74,7 +74,7 @@ static void memory_086(struct diag_list *d, struct hcs_plan *p)
 	p->memory_set = true;
 	p->memory_mb = hcs_go_int64(limit) / 1024 / 1024;
 	if (limit % MIB)
-		diag_warning(d, win_pos(s, s->windows.memory_pos),
+		diag_warning(d, DC_ROUNDING, win_pos(s, s->windows.memory_pos),
 			     "memory limit %" PRIu64 " bytes is not a whole "
 			     "number of MiB: HCS gets %" PRId64 " MB (hcsshim "
 			     "rounds down)",
@@ -135,7 +135,7 @@ static bool parse_go_int(const char *v, bool sign_ok, uint64_t max_mag,
 static void ignored(struct diag_list *d, const struct oci_spec *s,
 		    const struct kv *a, const char *what)
 {
-	diag_warning(d, s->pos,
+	diag_warning(d, DC_ANNOTATION, s->pos,
 		     "annotation '%s' value '%s' is not %s: hcsshim ignores it",
 		     a->key, a->value ? a->value : "", what);
 }
@@ -192,7 +192,7 @@ static enum hcsc_rc cpu_latest(struct diag_list *d, struct hcs_plan *p)
 				  count, limit, weight);
 	max = max_cpus(d, p);
 	if (nset == 1 && count > max) {
-		diag_warning(d, win_pos(s, s->windows.cpu_count_pos),
+		diag_warning(d, DC_CPU, win_pos(s, s->windows.cpu_count_pos),
 			     "Changing user requested cpu count to current "
 			     "number of processors on the host");
 		count = max;

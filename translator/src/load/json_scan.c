@@ -264,6 +264,7 @@ static struct node *js_string(struct js *js, unsigned depth)
 	} else if (!decode(js, s, q, n)) {
 		return NULL;
 	}
+	n->pos.len = code_points(s - 1, q + 1); /* with the quotes */
 	js_move(js, q + 1);
 	load_check_string(js->c, n);
 	return n;
@@ -338,6 +339,7 @@ static struct node *js_number(struct js *js, unsigned depth)
 		n->number = true;
 		load_check_string(js->c, n);
 	}
+	n->pos.len = code_points(js->p, q);
 	js_move(js, q);
 	return n;
 }
@@ -376,6 +378,7 @@ static struct node *js_literal(struct js *js, unsigned depth)
 	n->text = kind == NODE_NULL ? "null" : len == 4 ? "true" : "false";
 	n->len = len;
 	n->b = len == 4 && kind == NODE_BOOL;
+	n->pos.len = code_points(js->p, q);
 	js_move(js, q);
 	return n;
 }

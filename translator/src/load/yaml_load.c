@@ -193,6 +193,11 @@ static void on_scalar(struct yl *y, const yaml_event_t *ev)
 	n->text = arena_strndup(y->c->a, (const char *)ev->data.scalar.value,
 				ev->data.scalar.length);
 	n->len = ev->data.scalar.length;
+	if (ev->end_mark.line == ev->start_mark.line &&
+	    ev->end_mark.column > ev->start_mark.column &&
+	    ev->end_mark.column - ev->start_mark.column < UINT32_MAX)
+		n->pos.len = (unsigned)(ev->end_mark.column -
+					ev->start_mark.column);
 	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 	if (n->plain && !force_str)
 		resolve_plain(n);

@@ -128,6 +128,49 @@ static const char *field_names(struct arena *a, const struct schema *s)
 }
 
 /*
+ * "A, B, C, D, E": the KEYS_SHOWN keys nearest `key` (edit distance, ties
+ * in table order), so an error does not repeat a 70-key list (rule:
+ * hcsc.input.unknown-key-suggestion).
+ */
+#define KEYS_SHOWN 5
+static const char *nearest_names(struct arena *a, const struct schema *s,
+				 const char *key)
+{
+	const char *names[KEYS_SHOWN];
+	size_t dist[KEYS_SHOWN], n = 0;
+
+	for (size_t i = 0; i < s->nfields; i++) {
+		size_t d = schema_edit_distance(key, s->fields[i].name), j;
+
+		if (n == KEYS_SHOWN && d >= dist[n - 1])
+			continue;
+		if (n < KEYS_SHOWN)
+			n++;
+		for (j = n - 1; j > 0 && dist[j - 1] > d; j--) {
+			dist[j] = dist[j - 1];
+			names[j] = names[j - 1];
+		}
+		dist[j] = d;
+		names[j] = s->fields[i].name;
+	}
+	return arena_join(a, names, n, ", ");
+}
+
+/* "HostConfig.Mounts": the path without list indices, as `hcsc keys`
+ * takes it. */
+static const char *schema_path_text(struct arena *a, const struct dpath *p)
+{
+	const char *up;
+
+	if (p->kind == DP_ROOT)
+		return p->name;
+	up = schema_path_text(a, p->up);
+	if (p->kind != DP_FIELD)
+		return up;
+	return *up ? arena_printf(a, "%s.%s", up, p->name) : p->name;
+}
+
+/*
  * A key as messages quote it: at most 64 bytes, cut on a character
  * boundary, then "..." (as load.c's load_show shows text). Without the
  * cut, aliased copies of a mapping of 64 KiB unknown keys made hundreds
@@ -169,13 +212,13 @@ static void unknown_key_warning(const struct decode_ctx *ctx,
 	const struct field *best = closest_field(s, key->text);
 
 	if (best) {
-		diag_warning(ctx->diags, key->pos,
+		diag_warning(ctx->diags, DC_UNKNOWN_KEY, key->pos,
 			     "unknown key '%s' %s (ignored; did you mean '%s'?)",
 			     show_key(ctx->arena, key->text),
 			     where(ctx->arena, path), best->name);
 		return;
 	}
-	diag_warning(ctx->diags, key->pos,
+	diag_warning(ctx->diags, DC_UNKNOWN_KEY, key->pos,
 		     "unknown key '%s' %s (ignored; not a field of %s)",
 		     show_key(ctx->arena, key->text), where(ctx->arena, path),
 		     s->name);
@@ -200,17 +243,44 @@ static void unknown_key(const struct decode_ctx *ctx, const struct schema *s,
 		return;
 	}
 
-	diag_error(ctx->diags, key->pos, "unknown key '%s' %s (allowed: %s)",
-		   show_key(ctx->arena, key->text), where(ctx->arena, path),
-		   field_names(ctx->arena, s));
+	if (s->nfields <= KEYS_SHOWN) {
+		diag_error(ctx->diags, key->pos,
+			   "unknown key '%s' %s (allowed: %s)",
+			   show_key(ctx->arena, key->text),
+			   where(ctx->arena, path), field_names(ctx->arena, s));
+		return;
+	}
+	if (!ctx->keys_cmd) {
+		diag_error(ctx->diags, key->pos,
+			   "unknown key '%s' %s (nearest: %s; %zu keys in all)",
+			   show_key(ctx->arena, key->text),
+			   where(ctx->arena, path),
+			   nearest_names(ctx->arena, s, key->text), s->nfields);
+		return;
+	}
+	{
+		const char *sp = schema_path_text(ctx->arena, path);
+
+		diag_error(ctx->diags, key->pos,
+			   "unknown key '%s' %s (nearest: %s; '%s%s%s' lists "
+			   "all %zu)",
+			   show_key(ctx->arena, key->text),
+			   where(ctx->arena, path),
+			   nearest_names(ctx->arena, s, key->text),
+			   ctx->keys_cmd, *sp ? " " : "", sp, s->nfields);
+	}
 }
 
-/* A scalar read as a Go string: strings, and YAML plain ints/bools. */
+/*
+ * A scalar read as a Go string: strings, and YAML plain integers as their
+ * source text. A boolean is a type error (`Hostname: True`, `Owner: true`),
+ * as Compose treats it (rule: hcsc.input.scalars).
+ */
 static const char *as_string(const struct node *n)
 {
 	if (n->kind == NODE_STR && !n->number)
 		return n->text;
-	if ((n->kind == NODE_INT || n->kind == NODE_BOOL) && n->plain)
+	if (n->kind == NODE_INT && n->plain)
 		return n->text;
 	return NULL;
 }

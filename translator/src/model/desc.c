@@ -114,7 +114,8 @@ enum hcsc_rc desc_decode(struct arena *a, struct diag_list *d,
 			 const char *file, const struct node *root,
 			 struct desc *out)
 {
-	struct decode_ctx ctx = { .arena = a, .diags = d };
+	struct decode_ctx ctx = { .arena = a, .diags = d,
+				  .keys_cmd = "hcsc keys" };
 	const struct node *obj;
 
 	memset(out, 0, sizeof(*out));

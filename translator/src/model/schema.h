@@ -83,6 +83,12 @@ struct decode_ctx {
 	 * not fail the decode. `lenient` wins when both are set.
 	 */
 	bool warn_unknown;
+	/*
+	 * The command that lists a struct's keys ("hcsc keys"): an unknown key
+	 * in a struct of more than 5 keys names it, with the path. NULL: no
+	 * such command (host profiles, OCI input).
+	 */
+	const char *keys_cmd;
 };
 
 /*
@@ -101,5 +107,20 @@ const struct field *schema_field(const struct schema *s, const char *key);
 
 /* Case-insensitive optimal-string-alignment distance (rule: hcsc.input.unknown-key-suggestion). */
 size_t schema_edit_distance(const char *a, const char *b);
+
+/* schema_text.c: the tables as text (`hcsc keys`, `hcsc schema`). */
+const struct schema *schema_description(void); /* the top of a description */
+const char *schema_status_word(enum fstatus s);  /* "modelled" ... */
+/* The Go-like type of a field: "string", "[]Mount (keys below)". */
+const char *schema_type_text(struct arena *a, const struct field *f);
+/*
+ * Follow a dotted path ("HostConfig.Mounts", keys ASCII
+ * case-insensitive, "[N]" steps skipped) from `s`. Returns the struct the
+ * path names (`s` for ""), or NULL: then *last is the field reached (a
+ * scalar: no keys below it) or NULL with *bad_at the offset of the step
+ * that is no key.
+ */
+const struct schema *schema_walk(const struct schema *s, const char *path,
+				 const struct field **last, size_t *bad_at);
 
 #endif

@@ -130,7 +130,7 @@ static void warn_volume_driver(struct oci_ctx *c)
 	for (size_t i = 0; i < h->mounts.n; i++) {
 		if (!strcmp(ms[i].type.v, "volume") &&
 		    !*ms[i].volume_options.driver_config.name.v) {
-			diag_warning(c->d, h->volume_driver.pos,
+			diag_warning(c->d, DC_VOLUME, h->volume_driver.pos,
 				     "WARNING: the container-wide volume-driver "
 				     "configuration is ignored for volumes "
 				     "specified via 'mount'. Use '--mount "

@@ -27,7 +27,7 @@ static enum hcsc_rc unknown_field(struct oci_ctx *c, bool given,
 {
 	if (!given)
 		return HCSC_OK;
-	return diag_strict_warning(c->d, oci_pos(c, pos, c->top),
+	return diag_strict_warning(c->d, DC_ERA, oci_pos(c, pos, c->top),
 				   "'%s' is ignored: target %s models a moby "
 				   "that did not know it (added in moby %s)",
 				   field, c->t->name, added);

@@ -21,21 +21,21 @@ static void discard_conflicts(struct oci_ctx *c, struct container *k)
 {
 	if (k->cpu_count.v > 0) {
 		if (k->cpu_shares.v > 0) {
-			diag_warning(c->d, k->cpu_shares.pos,
+			diag_warning(c->d, DC_CPU, k->cpu_shares.pos,
 				     "Conflicting options: CPU count takes priority "
 				     "over CPU shares on Windows Server Containers. "
 				     "CPU shares discarded");
 			k->cpu_shares.v = 0;
 		}
 		if (k->cpu_percent.v > 0) {
-			diag_warning(c->d, k->cpu_percent.pos,
+			diag_warning(c->d, DC_CPU, k->cpu_percent.pos,
 				     "Conflicting options: CPU count takes priority "
 				     "over CPU percent on Windows Server Containers. "
 				     "CPU percent discarded");
 			k->cpu_percent.v = 0;
 		}
 	} else if (k->cpu_shares.v > 0 && k->cpu_percent.v > 0) {
-		diag_warning(c->d, k->cpu_percent.pos,
+		diag_warning(c->d, DC_CPU, k->cpu_percent.pos,
 			     "Conflicting options: CPU shares takes priority over "
 			     "CPU percent on Windows Server Containers. CPU percent "
 			     "discarded");
@@ -140,7 +140,7 @@ static void round_nano_cpus_1903(struct oci_ctx *c, struct container *k)
 	    nano % 1000000000 == 0)
 		return;
 	k->nano_cpus.v = (nano + 500000000) / 1000000000 * 1000000000;
-	diag_warning(c->d, k->nano_cpus.pos,
+	diag_warning(c->d, DC_ROUNDING, k->nano_cpus.pos,
 		     "Your current OS version does not support Hyper-V containers "
 		     "with NanoCPUs greater than 1000000000 but not divisible by "
 		     "1000000000. NanoCPUs rounded to %" PRId64,

@@ -79,7 +79,7 @@ enum hcsc_rc oci_set_layer_folders(struct oci_ctx *c, const struct container *k,
 	} else {
 		lf->v[0] = placeholder_layer(c, k, k->id);
 		s->windows.layer_pos[0] = s->windows.layers_pos;
-		if (diag_strict_warning(c->d, s->windows.layers_pos,
+		if (diag_strict_warning(c->d, DC_PLACEHOLDER, s->windows.layers_pos,
 					"'Runtime.LayerFolders' is not set: using "
 					"the placeholder image layer '%s' (set it to "
 					"the image's layer folders, top-most first)",
@@ -108,7 +108,7 @@ enum hcsc_rc oci_set_root(struct oci_ctx *c, const struct container *k,
 		return HCSC_OK;
 	if (!vp->set) {
 		path = oci_placeholder_volume(c->a, k->id);
-		if (diag_strict_warning(c->d, s->root.pos,
+		if (diag_strict_warning(c->d, DC_PLACEHOLDER, s->root.pos,
 					"'Runtime.VolumePath' is not set: using the "
 					"placeholder volume '%s' (set it to the "
 					"container's mounted scratch volume)",

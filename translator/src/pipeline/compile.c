@@ -162,7 +162,7 @@ static const char *engine_owner(struct diag_list *d, const struct target *t,
 	if (!t->owner)
 		return given;
 	if (given_set && strcmp(given, t->owner))
-		diag_warning(d, at, "'Owner' is ignored under target %s: the "
+		diag_warning(d, DC_OWNER, at, "'Owner' is ignored under target %s: the "
 				    "engine always sends '%s'",
 			     t->name, t->owner);
 	return t->owner;
@@ -179,9 +179,9 @@ static enum hcsc_rc check_build(struct diag_list *d,
 	if (host->os_build >= t->min_build)
 		return HCSC_OK;
 	if (t->min_build_text)
-		return diag_strict_warning(d, host->os_build_pos, "%s",
+		return diag_strict_warning(d, DC_BUILD, host->os_build_pos, "%s",
 					   t->min_build_text);
-	return diag_strict_warning(d, host->os_build_pos,
+	return diag_strict_warning(d, DC_BUILD, host->os_build_pos,
 				   "moby requires Windows build 17763 or later; "
 				   "documents for build %u follow moby master "
 				   "rules anyway",
@@ -460,7 +460,7 @@ static enum hcsc_rc fill_oci_root(struct arena *a, struct diag_list *d,
 		path = rt->volume_path.v;
 	} else {
 		path = oci_placeholder_volume(a, id);
-		if (diag_strict_warning(d, pos_or(rt->volume_path.pos, spec->root.pos),
+		if (diag_strict_warning(d, DC_PLACEHOLDER, pos_or(rt->volume_path.pos, spec->root.pos),
 					"'root.path' is empty and the runtime file "
 					"sets no 'VolumePath': using the placeholder "
 					"volume '%s' (set 'VolumePath' to the "

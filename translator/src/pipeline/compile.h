@@ -43,6 +43,7 @@ struct compile_input {
 	 * target_default() (`run` and `compose` say docker: rule: front.default-target). */
 	const char *default_target;
 	bool strict;
+	size_t max_errors;   /* the diagnostics cap; 0: 20 */
 	enum emit_style style;
 	/* --from-oci: desc_path is then a config.json (rule: hcsc.from-oci.decode). */
 	bool from_oci;

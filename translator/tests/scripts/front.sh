@@ -113,7 +113,7 @@ expect "health negative" 1 'argv[4] (--health-retries -1): error: --health-retri
 expect "expose" 1 "argv[4] (--expose x): error: invalid range format for --expose: invalid start port 'x': invalid syntax" run -- --expose x $I
 expect "publish" 1 'argv[4] (-p 80:x): error: invalid containerPort: x' run -- -p 80:x $I
 expect "env file line" 1 "argv[4] (--env-file run/_bad.env): error: --env-file: invalid env file (run/_bad.env): variable 'BAD KEY' contains whitespaces" run -- --env-file run/_bad.env $I
-expect "env file missing" 5 "hcsc: cannot read 'run/_none.env': No such file or directory" run -- --env-file run/_none.env $I
+expect "env file missing" 5 "hcsc: error: cannot read 'run/_none.env': No such file or directory" run -- --env-file run/_none.env $I
 expect "daemon refusal at the flag" 1 'argv[4] (--cpu-percent 101): error: range of CPUPercent is from 1 to 100' run -- --cpu-percent 101 $I cmd
 expect "no command" 1 'argv[3] (mcr.microsoft.com/windows/nanoserver:ltsc2022): warning: the image'"'"'s own config is unknown (its Cmd, Entrypoint, Env, WorkingDir, User and Volumes are not merged): give '"'"'docker image inspect mcr.microsoft.com/windows/nanoserver:ltsc2022'"'"' output with --image-inspect FILE' run -- $I
 expect "no command: error" 1 'docker run: error: no command specified' run -- $I

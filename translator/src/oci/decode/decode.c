@@ -340,7 +340,7 @@ enum hcsc_rc oci_decode(struct arena *a, struct diag_list *d,
 			const char *file, const struct node *root,
 			struct oci_spec *out)
 {
-	struct decode_ctx ctx = { a, d, false, true };
+	struct decode_ctx ctx = { a, d, false, true, NULL };
 	struct spec_slots *sl;
 
 	memset(out, 0, sizeof(*out));

@@ -146,7 +146,7 @@ void ports_warn_empty(struct arena *a, struct diag_list *d,
 			empty[nempty++] = port_string(a, &port);
 	}
 	if (nempty)
-		diag_warning(d, map->pos,
+		diag_warning(d, DC_PORTS, map->pos,
 			     "Following container port(s) have an empty list of "
 			     "port-bindings: %s. Such bindings will be discarded "
 			     "in a future version.",
