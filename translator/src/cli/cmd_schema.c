@@ -135,7 +135,7 @@ static json_object *field_schema(struct defs *d, const struct field *f)
 		json_object_object_add(o, "additionalProperties", it);
 		return o;
 	case FT_KEYS:
-	case FT_NODE:
+	case FT_PORTMAP:
 		return typed("object", "null", NULL);
 	case FT_STRUCT:
 		return ref(d, f->sub, true);

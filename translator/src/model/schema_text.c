@@ -47,7 +47,7 @@ const char *schema_type_text(struct arena *a, const struct field *f)
 	case FT_STR_OR_STRUCT:
 		return arena_printf(a, "[](string or %s; keys below)",
 				    f->sub->name);
-	case FT_NODE: return "map[string]any";
+	case FT_PORTMAP: return "map[string][]PortBinding (HostIp, HostPort)";
 	case FT_RAW: return "any";
 	case FT_ANY: return "any";
 	}

@@ -155,7 +155,7 @@ exact dir-diff 5 "hcsc: error: cannot read '$work': Is a directory" -- diff "$wo
 exact dir-from-oci 5 "hcsc: error: cannot read '$work': Is a directory" -- compile --from-oci "$work"
 exact dir-inspect 5 "hcsc: error: cannot read '$work': Is a directory" -- run --image-inspect "$work" -- img
 
-# ---- a YAML boolean where a string is required (DESIGN Decision 59) ----
+# ---- a YAML boolean where a string is required (rule: hcsc.input.scalars) ----
 printf 'Owner: true\nConfig:\n  Hostname: True\n  Domainname: 1234\n' >"$work/bool.yaml"
 exact bool-string 1 "$work/bool.yaml:1:8: error: 'Owner' must be a string, not a boolean
 $work/bool.yaml:3:13: error: 'Config.Hostname' must be a string, not a boolean" -- compile "$work/bool.yaml"
