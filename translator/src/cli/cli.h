@@ -23,6 +23,7 @@ int cmd_run(int argc, char **argv);
 int cmd_compose(int argc, char **argv);
 int cmd_keys(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
+int cmd_help(int argc, char **argv);
 
 struct arena;
 struct cli_args;

@@ -1,5 +1,6 @@
 /*
- * main.c: `hcsc`: dispatch to a subcommand (git's command table).
+ * main.c: `hcsc`: --help, --version, and dispatch through the one command
+ * table (options.c: name, help and the function of each subcommand).
  */
 #include <json.h>
 #include <stdio.h>
@@ -9,21 +10,6 @@
 #include "cli.h"
 #include "options.h"
 #include "target/target.h"
-
-static const struct {
-	const char *name;
-	int (*fn)(int argc, char **argv);
-} commands[] = {
-	{ "compile", cmd_compile },
-	{ "check", cmd_check },
-	{ "diff", cmd_diff },
-	{ "hosts", cmd_hosts },
-	{ "targets", cmd_targets },
-	{ "run", cmd_run },
-	{ "compose", cmd_compose },
-	{ "keys", cmd_keys },
-	{ "schema", cmd_schema },
-};
 
 /*
  * --version: hcsc's, the libraries it runs with (their run-time versions)
@@ -52,7 +38,7 @@ static int print_version(void)
 }
 
 /* `hcsc help [COMMAND]`. */
-static int cmd_help(int argc, char **argv)
+int cmd_help(int argc, char **argv)
 {
 	if (argc == 0) {
 		cli_print_help(stdout);
@@ -98,16 +84,14 @@ int main(int argc, char **argv)
 					argv[1]);
 		return print_version();
 	}
-	if (!strcmp(argv[1], "help"))
-		return cmd_help(argc - 2, argv + 2);
-	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
-		if (strcmp(argv[1], commands[i].name))
+	for (unsigned i = 0; i < cli_ncommands; i++) {
+		if (strcmp(argv[1], cli_commands[i].name))
 			continue;
 		if (wants_help(argc - 2, argv + 2)) {
 			cli_print_command_help(stdout, argv[1]);
 			return HCSC_OK;
 		}
-		rc = commands[i].fn(argc - 2, argv + 2);
+		rc = cli_commands[i].run(argc - 2, argv + 2);
 		cli_diag_finish(); /* the SARIF document, the count line */
 		return rc;
 	}

@@ -1,46 +1,58 @@
 /*
- * options.c: the option table and a small getopt-like parser over it
- * (`--name value`, `--name=value`, `-x value`; `--` ends options; `-` is a
- * positional, standard input).
+ * options.c: the command table (each subcommand's name, help and
+ * function), the option table, and a small getopt-like parser over it
+ * (`--name value`, `--name=value`, `-x value` or `-xvalue`; `--` ends
+ * options; `-` is a positional, standard input).
  */
 #include "options.h"
 
 #include <string.h>
 
+#include "cli.h"
 #include "hcsc.h"
 #include "model/schema.h"
 
 const struct cli_command cli_commands[] = {
 	{ "compile", "hcsc compile DESC [options] | --from-oci FILE [options]",
 	  "compile a description (YAML or JSON; - for stdin) into the OCI "
-	  "spec, HCS v1, HCS v2.1 and process documents" },
+	  "spec, HCS v1, HCS v2.1 and process documents",
+	  cmd_compile },
 	{ "check", "hcsc check CORPUS GOLDEN [options]",
 	  "compile every case of the CORPUS folder and compare the results "
-	  "byte for byte with the GOLDEN folder (exit 3 on differences)" },
+	  "byte for byte with the GOLDEN folder (exit 3 on differences)",
+	  cmd_check },
 	{ "diff", "hcsc diff DESC --target A --target B | --host X --host Y",
 	  "compile a description two ways and show, per document, a unified "
-	  "diff and a summary line (exit 0 identical, 3 different)" },
+	  "diff and a summary line (exit 0 identical, 3 different)",
+	  cmd_diff },
 	{ "run", "hcsc run [options] -- [docker run flags] IMAGE [COMMAND [ARG...]]",
 	  "compile what 'docker run' (docker/cli v29) would send for these "
-	  "flags, as a description; default target docker" },
+	  "flags, as a description; default target docker",
+	  cmd_run },
 	{ "compose", "hcsc compose FILE [SERVICE...] [options]",
 	  "compile each service of a Compose file (as docker compose v5 "
-	  "sends it) as a description; default target docker" },
+	  "sends it) as a description; default target docker",
+	  cmd_compose },
 	{ "hosts", "hcsc hosts [NAME] [--format json]",
 	  "list the built-in host profiles: NAME BUILD SKU CPUS ALIASES; with "
 	  "a NAME (or a build number), print that profile as a host-profile "
-	  "file" },
+	  "file",
+	  cmd_hosts },
 	{ "keys", "hcsc keys [PATH]",
 	  "list the keys a description accepts under PATH (HostConfig, "
 	  "HostConfig.Mounts; default: the top level): KEY TYPE and whether "
-	  "hcsc models, validates or ignores it" },
+	  "hcsc models, validates or ignores it",
+	  cmd_keys },
 	{ "schema", "hcsc schema",
 	  "print a JSON Schema (draft 2020-12) of the description format, "
-	  "for editors (yaml-language-server) and CI" },
+	  "for editors (yaml-language-server) and CI",
+	  cmd_schema },
 	{ "targets", "hcsc targets",
-	  "list the targets (the engines hcsc models): NAME and what it is" },
+	  "list the targets (the engines hcsc models): NAME and what it is",
+	  cmd_targets },
 	{ "help", "hcsc help [COMMAND]",
-	  "this text, or one command's (also: hcsc COMMAND --help)" },
+	  "this text, or one command's (also: hcsc COMMAND --help)",
+	  cmd_help },
 };
 const unsigned cli_ncommands = sizeof(cli_commands) / sizeof(cli_commands[0]);
 

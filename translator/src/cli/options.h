@@ -54,10 +54,12 @@ struct cli_option {
 	const char *help;
 };
 
+/* A subcommand: its name, help texts and the function that runs it. */
 struct cli_command {
 	const char *name;
 	const char *synopsis;
 	const char *help;
+	int (*run)(int argc, char **argv); /* the arguments after the name */
 };
 
 extern const struct cli_option cli_options[];
