@@ -7,6 +7,7 @@
  */
 #include "run.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,7 +21,8 @@
 struct runner {
 	const struct check_opts *o;
 	struct check_env env;
-	const struct check_case **todo; /* the selected cases, in order */
+	const struct check_corpus *corpus;
+	uint32_t *todo;         /* the selected cases' indexes, in order */
 	size_t n, total;
 	/* shared between threads, under mu */
 	struct check_mutex mu;
@@ -46,14 +48,17 @@ static void result_free(struct check_result *r)
 {
 	strbuf_release(&r->message);
 	strbuf_release(&r->detail);
+	free(r->owned);
 	free(r);
 }
 
 static struct check_result *run_one(const struct runner *rn, size_t i)
 {
 	struct check_result *r = result_new(i, rn->total);
+	struct check_case c;
 
-	check_case_run(&rn->env, rn->todo[i], r);
+	check_corpus_case(rn->corpus, rn->todo[i], &c, &r->owned);
+	check_case_run(&rn->env, &c, r);
 	return r;
 }
 
@@ -201,8 +206,10 @@ enum hcsc_rc check_run(const struct check_opts *o, struct strbuf *err)
 {
 	struct arena *a = arena_new();
 	struct check_corpus corpus;
+	struct strbuf name = STRBUF_INIT;
 	struct runner rn;
 	const char *msg = NULL;
+	bool corpus_scanned;
 	enum hcsc_rc rc;
 
 	memset(&rn, 0, sizeof(rn));
@@ -214,23 +221,38 @@ enum hcsc_rc check_run(const struct check_opts *o, struct strbuf *err)
 	rn.env.render_diags = o->render_diags;
 	rn.env.now = o->now;
 	rc = check_overlap(a, o, &msg);
+	memset(&corpus, 0, sizeof(corpus));
 	if (rc == HCSC_OK)
 		rc = check_corpus_scan(a, o->corpus, o->golden, o->filter,
 				       &corpus, &msg);
+	corpus_scanned = rc == HCSC_OK;
 	if (rc == HCSC_OK && o->filter && !corpus.nselected && !corpus.nstale) {
 		rc = HCSC_E_USAGE;
 		msg = arena_printf(a, "no case matches --filter '%s'", o->filter);
 	}
 	if (rc != HCSC_OK) {
+		if (corpus_scanned)
+			check_corpus_release(&corpus);
 		strbuf_addstr(err, msg);
 		arena_free(a);
 		return rc;
 	}
-	rn.todo = arena_array(a, corpus.nselected, sizeof(*rn.todo));
-	for (size_t i = 0; i < corpus.n; i++)
-		if (corpus.cases[i].selected &&
-		    check_shard_has(corpus.cases[i].name, o->shard, o->nshards))
-			rn.todo[rn.n++] = &corpus.cases[i];
+	rn.corpus = &corpus;
+	rn.todo = malloc((corpus.nselected ? corpus.nselected : 1) *
+			 sizeof(*rn.todo));
+	if (!rn.todo)
+		hcsc_oom();
+	for (size_t i = 0; i < corpus.n; i++) {
+		if (!check_corpus_selected(&corpus, i))
+			continue;
+		if (o->nshards) {
+			check_corpus_name(&corpus, i, &name);
+			if (!check_shard_has(name.buf, o->shard, o->nshards))
+				continue;
+		}
+		rn.todo[rn.n++] = (uint32_t)i;
+	}
+	strbuf_release(&name);
 	corpus.nstale = shard_stale(o, &corpus);
 	rn.total = rn.n + corpus.nstale;
 	run_cases(&rn);
@@ -240,6 +262,8 @@ enum hcsc_rc check_run(const struct check_opts *o, struct strbuf *err)
 		check_case_stale(&rn.env, corpus.stale[i], r);
 		deliver(&rn, r);
 	}
+	free(rn.todo);
+	check_corpus_release(&corpus);
 	arena_free(a);
 	return HCSC_OK;
 }

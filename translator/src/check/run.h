@@ -52,6 +52,7 @@ struct check_result {
 	 * starts with the case's actual diagnostics (CHECK_WHY_LINES lines).
 	 */
 	const char *outcome_file;
+	char *owned;            /* the runner's: name and case strings */
 };
 
 /* Lines of actual diagnostics shown when a case's outcome changed. */

@@ -41,6 +41,14 @@ struct check_sys_dir {
 /* Returns 0 or an errno value (ENOENT when the directory is absent). */
 int check_sys_list(const char *dir, struct check_sys_dir *out);
 void check_sys_dir_release(struct check_sys_dir *d);
+/*
+ * What entry i of a listing of `dir` is, as check_sys_lkind() says, from
+ * the listing itself where the system told it (no stat), else by an
+ * lstat of dir/name (built in `scratch`).
+ */
+enum check_sys_kind check_sys_dir_lkind(const char *dir,
+					const struct check_sys_dir *d, size_t i,
+					struct strbuf *scratch);
 
 /*
  * The absolute form of `path` with links resolved (malloc'd; NULL when
