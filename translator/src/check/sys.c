@@ -343,7 +343,7 @@ int check_sys_read(const char *path, size_t max, unsigned flags,
 {
 	int oflags = O_RDONLY | O_NONBLOCK | O_CLOEXEC, fd, err = 0;
 	struct stat st;
-	size_t size;
+	size_t size, start = out->len;
 
 	if (flags & CHECK_SYS_NOFOLLOW)
 		oflags |= O_NOFOLLOW;
@@ -361,11 +361,7 @@ int check_sys_read(const char *path, size_t max, unsigned flags,
 		close(fd);
 		return EFBIG;
 	}
-	if (fcntl(fd, F_SETFL, 0) != 0) {
-		err = errno;
-		close(fd);
-		return err;
-	}
+	/* O_NONBLOCK does not affect a regular file: no fcntl to clear it. */
 	if ((flags & CHECK_SYS_WHOLE) && max < SIZE_MAX)
 		max++; /* a file that grew past max is seen */
 	/* One read of the size fstat gave (plus one byte to see EOF). */
@@ -391,6 +387,8 @@ int check_sys_read(const char *path, size_t max, unsigned flags,
 		out->len += (size_t)got;
 		out->buf[out->len] = '\0';
 		max -= (size_t)got;
+		if ((size_t)got < want && out->len - start == size)
+			break; /* the size fstat gave, read short: the end */
 	}
 	close(fd);
 	if (!err && (flags & CHECK_SYS_WHOLE) && !max)
