@@ -94,6 +94,7 @@ struct case_run {
 	struct strbuf stderr_text;
 	struct strbuf desc;    /* the description's bytes, read once */
 	const char *err;
+	bool broken;           /* the header is broken (a corpus error) */
 };
 
 /* `# host:` -> in.host / in.host_display; an unknown name is an error. */
@@ -165,10 +166,10 @@ static enum hcsc_rc read_header(struct case_run *cr)
 	return rc;
 }
 
-static enum hcsc_rc compile_case(struct case_run *cr)
+/* The compile's inputs, the header read (but not applied beyond in). */
+static void setup(struct case_run *cr)
 {
 	const struct check_case *c = cr->c;
-	enum hcsc_rc rc;
 
 	cr->in.desc_path = check_path_join(cr->a, cr->e->corpus, c->file);
 	cr->in.desc_display = c->file;
@@ -179,7 +180,15 @@ static enum hcsc_rc compile_case(struct case_run *cr)
 						      c->runtime);
 		cr->in.runtime_display = c->runtime;
 	}
+}
+
+static enum hcsc_rc compile_case(struct case_run *cr)
+{
+	enum hcsc_rc rc;
+
+	setup(cr);
 	rc = read_header(cr);
+	cr->broken = rc != HCSC_OK;
 	if (rc == HCSC_OK)
 		rc = compile_run(cr->a, &cr->d, &cr->in, &cr->out, &cr->err);
 	cr->e->render_diags(&cr->stderr_text, &cr->d);
@@ -197,6 +206,21 @@ static void set_error(struct check_result *r, const char *msg,
 	r->io_error = true;
 	strbuf_addstr(&r->message, msg);
 	strbuf_add(&r->detail, stderr_text->buf, stderr_text->len);
+}
+
+/*
+ * A broken header (an unknown host or target, a repeated directive...)
+ * is the corpus's error, not the case's outcome: exit 1, and neither
+ * compared nor recorded, so --update never takes it for an expectation
+ * (rule: hcsc.check.header).
+ */
+static void set_broken(struct check_result *r, const struct strbuf *diags)
+{
+	r->status = CHECK_ERROR;
+	r->broken = true;
+	strbuf_addstr(&r->message, "broken case header (a corpus error; "
+				   "fix the case file, it is never recorded)");
+	strbuf_add(&r->detail, diags->buf, diags->len);
 }
 
 /* The golden files of a finished compile, or an internal error. */
@@ -349,7 +373,9 @@ void check_case_run(const struct check_env *e, const struct check_case *c,
 	r->name = c->name;
 	r->status = CHECK_PASS;
 	rc = compile_case(&cr);
-	if (collect(&cr, rc, files, &n, r)) {
+	if (cr.broken) {
+		set_broken(r, &cr.stderr_text);
+	} else if (collect(&cr, rc, files, &n, r)) {
 		bool changed = outcome_changed(&cr, rc);
 
 		compare(&cr, files, n, r);
@@ -384,4 +410,54 @@ void check_case_stale(const struct check_env *e, const char *rel,
 		}
 	}
 	arena_free(a);
+}
+
+void check_case_list(const struct check_env *e, const struct check_case *c,
+		     struct check_result *r)
+{
+	struct case_run cr;
+	bool flag = false;
+
+	memset(&cr, 0, sizeof(cr));
+	cr.e = e;
+	cr.c = c;
+	cr.a = arena_new();
+	diag_list_init(&cr.d, cr.a, false);
+	strbuf_init(&cr.stderr_text);
+	strbuf_init(&cr.desc);
+	r->name = c->name;
+	r->status = CHECK_PASS;
+	setup(&cr);
+	if (read_header(&cr) != HCSC_OK) {
+		e->render_diags(&cr.stderr_text, &cr.d);
+		set_broken(r, &cr.stderr_text);
+	} else {
+		/* HOST TARGET FLAGS, tab-separated; `-` for none. */
+		strbuf_addstr(&r->message,
+			      cr.in.host_display ? cr.in.host_display
+			      : cr.in.host	 ? cr.in.host
+						 : HOST_DEFAULT_NAME);
+		strbuf_addch(&r->message, '\t');
+		strbuf_addstr(&r->message, cr.in.target ? cr.in.target : "-");
+		strbuf_addch(&r->message, '\t');
+		if (cr.in.strict) {
+			strbuf_addstr(&r->message, "--strict");
+			flag = true;
+		}
+		if (c->oci) {
+			strbuf_addstr(&r->message, flag ? " --from-oci" : "--from-oci");
+			flag = true;
+		}
+		if (c->runtime) {
+			strbuf_addstr(&r->message, flag ? " --runtime " : "--runtime ");
+			strbuf_addstr(&r->message, c->runtime);
+			flag = true;
+		}
+		if (!flag)
+			strbuf_addch(&r->message, '-');
+	}
+	strbuf_release(&cr.stderr_text);
+	strbuf_release(&cr.desc);
+	diag_list_release(&cr.d);
+	arena_free(cr.a);
 }

@@ -430,6 +430,17 @@ void check_corpus_release(struct check_corpus *c)
 	memset(c, 0, sizeof(*c));
 }
 
+bool check_select_match(const struct check_select *sel, const char *name)
+{
+	bool in = !sel->nfilters;
+
+	for (size_t i = 0; i < sel->nfilters && !in; i++)
+		in = check_glob_match(sel->filters[i], name);
+	for (size_t i = 0; i < sel->nexcludes && in; i++)
+		in = !check_glob_match(sel->excludes[i], name);
+	return in;
+}
+
 /* ---- stale golden folders ---- */
 
 /* Compare case i's name with the string `name`. */
@@ -483,7 +494,7 @@ static void add_stale(struct scan *s, const char *rel)
 
 /* One golden folder: s->rel[0..rel_len) is "" or "x/y" (no trailing '/'). */
 static enum hcsc_rc walk_golden(struct scan *s, size_t rel_len,
-				const char *filter, int depth)
+				const struct check_select *sel, int depth)
 {
 	struct check_sys_dir dir;
 	bool has_files = false;
@@ -524,7 +535,7 @@ static enum hcsc_rc walk_golden(struct scan *s, size_t rel_len,
 			if (rel_len)
 				strbuf_addch(&s->rel, '/');
 			strbuf_addstr(&s->rel, name);
-			rc = walk_golden(s, s->rel.len, filter, depth + 1);
+			rc = walk_golden(s, s->rel.len, sel, depth + 1);
 			setlen(&s->rel, rel_len);
 			break;
 		case CHECK_SYS_ABSENT:
@@ -553,7 +564,7 @@ static enum hcsc_rc walk_golden(struct scan *s, size_t rel_len,
 	k = find_case(s->c, s->rel.buf);
 	if (k >= 0)
 		s->c->cases[k].gold = (uint16_t)gold;
-	else if (has_files && (!filter || check_glob_match(filter, s->rel.buf)))
+	else if (has_files && check_select_match(sel, s->rel.buf))
 		add_stale(s, s->rel.buf);
 	return rc;
 }
@@ -573,7 +584,7 @@ char *check_path_strip(struct arena *a, const char *root)
 }
 
 static enum hcsc_rc scan_golden(struct scan *s, const char *golden,
-				const char *filter)
+				const struct check_select *sel)
 {
 	enum hcsc_rc rc;
 
@@ -589,14 +600,14 @@ static enum hcsc_rc scan_golden(struct scan *s, const char *golden,
 					       "folder",
 					 s->root));
 	}
-	rc = walk_golden(s, 0, filter, 0);
+	rc = walk_golden(s, 0, sel, 0);
 	if (rc == HCSC_OK && s->nstale > 1)
 		qsort(s->stale, s->nstale, sizeof(*s->stale), str_cmp);
 	return rc;
 }
 
 enum hcsc_rc check_corpus_scan(struct arena *a, const char *corpus,
-			       const char *golden, const char *filter,
+			       const char *golden, const struct check_select *sel,
 			       struct check_corpus *out, const char **err)
 {
 	struct scan s;
@@ -623,7 +634,7 @@ enum hcsc_rc check_corpus_scan(struct arena *a, const char *corpus,
 	if (rc == HCSC_OK && s.dup_err)
 		rc = fail(&s, HCSC_E_INPUT, s.dup_err);
 	if (rc == HCSC_OK)
-		rc = scan_golden(&s, golden, filter);
+		rc = scan_golden(&s, golden, sel);
 	*err = s.err;
 	out->stale = s.stale;
 	out->nstale = s.nstale;
@@ -635,15 +646,15 @@ enum hcsc_rc check_corpus_scan(struct arena *a, const char *corpus,
 		return rc;
 	}
 	for (size_t i = 0; i < out->n; i++) {
-		bool sel = true;
+		bool in = true;
 
-		if (filter) {
+		if (sel->nfilters || sel->nexcludes) {
 			check_corpus_name(out, i, &name);
-			sel = check_glob_match(filter, name.buf);
+			in = check_select_match(sel, name.buf);
 		}
-		if (sel)
+		if (in)
 			out->cases[i].flags |= CORPUS_SELECTED;
-		out->nselected += sel;
+		out->nselected += in;
 	}
 	strbuf_release(&name);
 	return HCSC_OK;

@@ -83,7 +83,19 @@ struct check_corpus {
 	size_t nstale;            /*   sorted, relative, `/` separators */
 };
 
-/* Is case i selected by --filter (or is there none)? */
+/*
+ * Which cases run: those matching any of `filters` (all when there is
+ * none) and none of `excludes` (globs, glob.h).
+ */
+struct check_select {
+	const char *const *filters;
+	size_t nfilters;
+	const char *const *excludes;
+	size_t nexcludes;
+};
+bool check_select_match(const struct check_select *sel, const char *name);
+
+/* Is case i selected by --filter and --exclude? */
 bool check_corpus_selected(const struct check_corpus *c, size_t i);
 /* Case i's name (relative path without extension) into sb (replaced). */
 void check_corpus_name(const struct check_corpus *c, size_t i,
@@ -102,14 +114,15 @@ void check_corpus_release(struct check_corpus *c);
 
 /*
  * Scan `corpus` and `golden` (absent: no golden files yet) into *out
- * (arena-owned, plus heap arrays: check_corpus_release). `filter` (NULL:
- * all) selects cases and stale folders.
+ * (arena-owned, plus heap arrays: check_corpus_release). `sel` selects
+ * cases and stale folders.
  * Returns HCSC_OK; HCSC_E_INPUT for two files of one case, two host files
  * in one folder or folders nested too deep; HCSC_E_IO when a folder cannot
  * be read. *err (arena text) says which.
  */
 enum hcsc_rc check_corpus_scan(struct arena *a, const char *corpus,
-			       const char *golden, const char *filter,
+			       const char *golden,
+			       const struct check_select *sel,
 			       struct check_corpus *out, const char **err);
 
 /* `root/rel` (rel may be empty), in the arena. */

@@ -166,6 +166,28 @@ static const char *label(struct arena *a, const char *root, const char *name,
 	return arena_join(a, parts, 3, "/");
 }
 
+/*
+ * Does `gold` differ from `actual` only by CRLF where actual has LF (Git
+ * for Windows' checkout default)?
+ */
+static bool crlf_only(const char *gold, size_t glen, const char *actual,
+		      size_t alen)
+{
+	size_t i = 0, j = 0;
+	bool cr = false;
+
+	while (i < glen && j < alen) {
+		if (gold[i] == '\r' && i + 1 < glen && gold[i + 1] == '\n' &&
+		    actual[j] == '\n') {
+			cr = true;
+			i++;
+		}
+		if (gold[i++] != actual[j++])
+			return false;
+	}
+	return cr && i == glen && j == alen;
+}
+
 /* Compare one expected file; with update, queue it when it differs. */
 static enum hcsc_rc compare_file(struct arena *a, const struct check_golden *g,
 				 const char *name, const char *dir,
@@ -193,11 +215,20 @@ static enum hcsc_rc compare_file(struct arena *a, const struct check_golden *g,
 			return rc;
 		}
 		differs = !(gold.len == f->len &&
-			    !memcmp(gold.buf, f->data, f->len)) &&
-			  check_diff(detail, label(a, g->label, name, f->name),
-				     gold.buf, gold.len,
-				     label(a, "actual", name, f->name), f->data,
-				     f->len);
+			    !memcmp(gold.buf, f->data, f->len));
+		if (differs && crlf_only(gold.buf, gold.len, f->data, f->len)) {
+			/* Lines that would look identical in a diff. */
+			strbuf_addstr(detail, label(a, g->label, name, f->name));
+			strbuf_addstr(detail, ": golden file has CRLF line "
+					      "endings; see README for "
+					      ".gitattributes\n");
+		} else if (differs) {
+			differs = check_diff(detail,
+					     label(a, g->label, name, f->name),
+					     gold.buf, gold.len,
+					     label(a, "actual", name, f->name),
+					     f->data, f->len);
+		}
 		strbuf_release(&gold);
 		if (!differs)
 			return HCSC_OK;

@@ -28,6 +28,7 @@
 #else
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/ioctl.h>
 #include <time.h>
 #include <unistd.h>
 #endif
@@ -422,5 +423,31 @@ bool check_sys_stderr_is_tty(void)
 	return _isatty(_fileno(stderr)) != 0;
 #else
 	return isatty(STDERR_FILENO) != 0;
+#endif
+}
+
+bool check_sys_stdout_is_tty(void)
+{
+#ifdef _WIN32
+	return _isatty(_fileno(stdout)) != 0;
+#else
+	return isatty(STDOUT_FILENO) != 0;
+#endif
+}
+
+unsigned check_sys_term_rows(void)
+{
+#ifdef _WIN32
+	CONSOLE_SCREEN_BUFFER_INFO info;
+
+	if (GetConsoleScreenBufferInfo(GetStdHandle(STD_OUTPUT_HANDLE), &info))
+		return (unsigned)(info.srWindow.Bottom - info.srWindow.Top + 1);
+	return 24;
+#else
+	struct winsize ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row)
+		return ws.ws_row;
+	return 24;
 #endif
 }

@@ -136,5 +136,9 @@ int check_sys_rmdir(const char *path);
 double check_sys_now(void);
 /* Is standard error a terminal? */
 bool check_sys_stderr_is_tty(void);
+/* Is standard output a terminal? */
+bool check_sys_stdout_is_tty(void);
+/* The height of the terminal on standard output, in lines (24 unknown). */
+unsigned check_sys_term_rows(void);
 
 #endif
