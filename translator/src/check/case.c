@@ -108,6 +108,8 @@ static enum hcsc_rc apply_host(struct case_run *cr,
 			cr->in.host = check_path_join(cr->a, cr->e->corpus,
 						      cr->c->host);
 			cr->in.host_display = cr->c->host;
+			cr->in.host_data = cr->c->host_data;
+			cr->in.host_len = cr->c->host_len;
 		}
 		return HCSC_OK;
 	}

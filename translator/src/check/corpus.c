@@ -12,6 +12,7 @@
 #include "ascii.h"
 #include "check/glob.h"
 #include "check/sys.h"
+#include "load/load.h"
 #include "strbuf.h"
 
 enum {
@@ -169,6 +170,28 @@ static enum hcsc_rc find_host(struct scan *s, const char *rel,
 		*host = concat(s->a, rel, f);
 	}
 	return HCSC_OK;
+}
+
+/*
+ * The folder's host file is read once here for all its cases (each case
+ * would open it again); a file that cannot be read or is too large is
+ * left to the compile, which reports it as `hcsc compile` does.
+ */
+static void read_host(struct scan *s, const char *path, const char *base,
+		      struct check_corpus_folder *f)
+{
+	struct strbuf buf = STRBUF_INIT;
+
+	strbuf_reset(&s->tmp);
+	strbuf_addstr(&s->tmp, path);
+	strbuf_addch(&s->tmp, '/');
+	strbuf_addstr(&s->tmp, base);
+	if (check_sys_read(s->tmp.buf, LOAD_MAX_FILE, CHECK_SYS_WHOLE, &buf) ==
+	    0) {
+		f->host_data = arena_strndup(s->a, buf.buf, buf.len);
+		f->host_len = buf.len;
+	}
+	strbuf_release(&buf);
 }
 
 /* Length of the case extension of `name`, or 0 when it is no case. */
@@ -358,6 +381,11 @@ static enum hcsc_rc walk_cases(struct scan *s, size_t rel_len, int depth)
 		folder = (uint32_t)s->c->nfolders++;
 		s->c->folders[folder].rel = rel;
 		s->c->folders[folder].host = host;
+		s->c->folders[folder].host_data = NULL;
+		s->c->folders[folder].host_len = 0;
+		if (host)
+			read_host(s, path, host + rel_len,
+				  &s->c->folders[folder]);
 		rc = visit(s, rel_len, &dir, path, folder, depth);
 	}
 	check_sys_dir_release(&dir);
@@ -416,6 +444,8 @@ void check_corpus_case(const struct check_corpus *c, size_t i,
 		memcpy(p + nrel + stem, ".runtime.yaml", 14);
 	}
 	out->host = c->folders[e->folder].host;
+	out->host_data = c->folders[e->folder].host_data;
+	out->host_len = c->folders[e->folder].host_len;
 	out->oci = (e->flags & CORPUS_OCI) != 0;
 	out->yaml = (e->flags & CORPUS_YAML) != 0;
 	out->gold = e->gold;

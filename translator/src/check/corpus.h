@@ -47,6 +47,8 @@ struct check_case {
 	const char *name;    /* case path: relative, `/`, no extension */
 	const char *file;    /* corpus-relative file name */
 	const char *host;    /* corpus-relative sibling host file, or NULL */
+	const char *host_data; /* its bytes, read once by the scan, or NULL */
+	size_t host_len;
 	const char *runtime; /* corpus-relative runtime sidecar, or NULL */
 	bool oci;            /* *.oci.json */
 	bool yaml;           /* *.yaml / *.yml: may have a comment block */
@@ -64,6 +66,8 @@ struct check_case {
 struct check_corpus_folder {
 	char *rel;           /* "" or "a/b/" */
 	const char *host;    /* corpus-relative host file, or NULL */
+	const char *host_data; /* its bytes (read once for all its cases), */
+	size_t host_len;       /*   or NULL: the compile reads it */
 };
 struct check_corpus_entry {
 	uint32_t name;       /* offset of the file's base name in the pool */

@@ -355,6 +355,13 @@ static bool parse(int argc, char **argv, struct cli_args *args,
 			MAX_JOBS, args->value[OPT_JOBS]);
 		return false;
 	}
+	if (args->given[OPT_LIST] &&
+	    (args->given[OPT_UPDATE] || args->given[OPT_REPORT])) {
+		fputs("hcsc check: --list compiles nothing: it takes no "
+		      "--update or --report\n",
+		      stderr);
+		return false;
+	}
 	return parse_shard(args) && parse_color(args) &&
 	       parse_max_diff(args);
 }

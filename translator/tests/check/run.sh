@@ -462,6 +462,9 @@ pass/warn\tltsc2022\t-\t-\n' >"$W/expected"
 hcsc check corpus golden --list -j 3
 expect "--list: exit" 0 "$RC"
 expect_file "--list: output" "$W/expected" "$W/out"
+hcsc check corpus golden --list --update
+expect "--list --update: usage" 2 "$RC"
+expect "--list --update: message" "hcsc check: --list compiles nothing: it takes no --update or --report" "$(cat "$W/err")"
 
 # Repeated --filter is a union; --exclude leaves cases out.
 hcsc check corpus golden --filter 'pass/*' --filter 'json/*' --exclude '*/bad'
