@@ -81,7 +81,7 @@ static void compare(const char *g, size_t gn, const char *act, size_t an,
 	const char *err = NULL;
 	bool same = gn == an && !memcmp(g, act, an);
 
-	if (check_golden_compare(a, &gold, "case", &f, 1, &cmp, &detail,
+	if (check_golden_compare(a, &gold, "case", 0, &f, 1, &cmp, &detail,
 				 &summary, &err) != HCSC_OK)
 		abort(); /* a regular file well under the limit */
 	if (cmp.ndiffer != !same || cmp.nmissing || cmp.nextra ||
@@ -91,7 +91,7 @@ static void compare(const char *g, size_t gn, const char *act, size_t an,
 		strbuf_reset(&detail);
 		strbuf_reset(&summary);
 		gold.update = false;
-		if (check_golden_compare(a, &gold, "case", &f, 1, &cmp, &detail,
+		if (check_golden_compare(a, &gold, "case", 0, &f, 1, &cmp, &detail,
 					 &summary, &err) != HCSC_OK ||
 		    cmp.ndiffer || detail.len)
 			abort();

@@ -21,6 +21,13 @@ struct check_env {
 void check_case_run(const struct check_env *e, const struct check_case *c,
 		    struct check_result *r);
 
+/*
+ * --list: r->message = "HOST\tTARGET\tFLAGS" from the case's header and
+ * folder (nothing compiled); a broken header is a broken result.
+ */
+void check_case_list(const struct check_env *e, const struct check_case *c,
+		     struct check_result *r);
+
 /* The result for a stale golden folder (removed with --update). */
 void check_case_stale(const struct check_env *e, const char *rel,
 		      struct check_result *r);

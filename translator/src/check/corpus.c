@@ -12,15 +12,38 @@
 #include "ascii.h"
 #include "check/glob.h"
 #include "check/sys.h"
+#include "load/load.h"
+#include "strbuf.h"
+
+enum {
+	CORPUS_OCI = 1,
+	CORPUS_YAML = 2,
+	CORPUS_RUNTIME = 4,  /* the sibling <stem>.runtime.yaml exists */
+	CORPUS_SELECTED = 8
+};
+
+const char *const check_gold_names[CHECK_GOLD_NNAMES] = {
+	"config.json", "hcs-v1.json", "hcs-v2.json", "process.json",
+	"warnings.txt", "diagnostics.txt", "exit-code"
+};
+
+int check_gold_index(const char *name)
+{
+	for (int i = 0; i < CHECK_GOLD_NNAMES; i++)
+		if (!strcmp(name, check_gold_names[i]))
+			return i;
+	return -1;
+}
 
 struct scan {
 	struct arena *a;
 	const char *root;
-	struct check_case *cases;
-	size_t n, alloc;
+	struct check_corpus *c;
+	size_t alloc, folder_alloc, pool_len, pool_alloc;
 	const char **stale;
 	size_t nstale, stale_alloc;
-	const char *err;
+	struct strbuf path, rel, tmp; /* reused path buffers */
+	const char *err, *dup_err;    /* dup_err: the first two-file case */
 };
 
 static const char *const host_files[] = { "host.yaml", "host.yml",
@@ -41,6 +64,28 @@ static enum hcsc_rc fail(struct scan *s, enum hcsc_rc rc, const char *msg)
 	return rc;
 }
 
+static void setlen(struct strbuf *sb, size_t n)
+{
+	sb->len = n;
+	if (sb->alloc)
+		sb->buf[n] = '\0';
+}
+
+static void *grow(void *p, size_t *alloc, size_t need, size_t size)
+{
+	size_t n = *alloc ? *alloc : 64;
+
+	if (need <= *alloc)
+		return p;
+	while (n < need)
+		n *= 2;
+	p = realloc(p, n * size);
+	if (!p)
+		hcsc_oom();
+	*alloc = n;
+	return p;
+}
+
 static enum hcsc_rc list_dir(struct scan *s, const char *path,
 			     struct check_sys_dir *dir)
 {
@@ -53,14 +98,50 @@ static enum hcsc_rc list_dir(struct scan *s, const char *path,
 	return HCSC_OK;
 }
 
+/* What entry i is, links followed (the corpus may use links). */
+static enum check_sys_kind entry_kind(struct scan *s, const char *path,
+				      const struct check_sys_dir *dir,
+				      size_t i)
+{
+	enum check_sys_kind k = check_sys_dir_lkind(path, dir, i, &s->tmp);
+
+	if (k != CHECK_SYS_LINK)
+		return k;
+	strbuf_reset(&s->tmp);
+	strbuf_addstr(&s->tmp, path);
+	strbuf_addch(&s->tmp, '/');
+	strbuf_addstr(&s->tmp, dir->names[i]);
+	return check_sys_kind(s->tmp.buf);
+}
+
 /* ---- cases ---- */
 
 static bool has_file(const struct check_sys_dir *dir, const char *name)
 {
-	for (size_t i = 0; i < dir->n; i++)
-		if (!strcmp(dir->names[i], name))
+	size_t lo = 0, hi = dir->n;
+
+	while (lo < hi) { /* the listing is sorted */
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(dir->names[mid], name);
+
+		if (!c)
 			return true;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return false;
+}
+
+static char *concat(struct arena *a, const char *x, const char *y)
+{
+	size_t nx = strlen(x), ny = strlen(y);
+	char *p = arena_alloc(a, nx + ny + 1);
+
+	memcpy(p, x, nx);
+	memcpy(p + nx, y, ny + 1);
+	return p;
 }
 
 /* The folder's host file (relative), NULL, or an error for two. */
@@ -72,9 +153,13 @@ static enum hcsc_rc find_host(struct scan *s, const char *rel,
 	for (size_t i = 0; i < sizeof(host_files) / sizeof(host_files[0]); i++) {
 		const char *f = host_files[i];
 
-		if (!has_file(dir, f) ||
-		    check_sys_kind(check_path_join(s->a, path, f)) !=
-			    CHECK_SYS_FILE)
+		if (!has_file(dir, f))
+			continue;
+		strbuf_reset(&s->tmp);
+		strbuf_addstr(&s->tmp, path);
+		strbuf_addch(&s->tmp, '/');
+		strbuf_addstr(&s->tmp, f);
+		if (check_sys_kind(s->tmp.buf) != CHECK_SYS_FILE)
 			continue;
 		if (*host)
 			return fail(s, HCSC_E_INPUT,
@@ -82,9 +167,31 @@ static enum hcsc_rc find_host(struct scan *s, const char *rel,
 						 "two host files in one folder: "
 						 "'%s' and '%s%s'",
 						 *host, rel, f));
-		*host = arena_printf(s->a, "%s%s", rel, f);
+		*host = concat(s->a, rel, f);
 	}
 	return HCSC_OK;
+}
+
+/*
+ * The folder's host file is read once here for all its cases (each case
+ * would open it again); a file that cannot be read or is too large is
+ * left to the compile, which reports it as `hcsc compile` does.
+ */
+static void read_host(struct scan *s, const char *path, const char *base,
+		      struct check_corpus_folder *f)
+{
+	struct strbuf buf = STRBUF_INIT;
+
+	strbuf_reset(&s->tmp);
+	strbuf_addstr(&s->tmp, path);
+	strbuf_addch(&s->tmp, '/');
+	strbuf_addstr(&s->tmp, base);
+	if (check_sys_read(s->tmp.buf, LOAD_MAX_FILE, CHECK_SYS_WHOLE, &buf) ==
+	    0) {
+		f->host_data = arena_strndup(s->a, buf.buf, buf.len);
+		f->host_len = buf.len;
+	}
+	strbuf_release(&buf);
 }
 
 /* Length of the case extension of `name`, or 0 when it is no case. */
@@ -107,77 +214,155 @@ static size_t case_ext(const char *name, bool *oci, bool *yaml)
 	return 0;
 }
 
-static void add_case(struct scan *s, const char *rel, const char *name,
-		     size_t ext, const struct check_sys_dir *dir,
-		     const char *host, bool oci, bool yaml)
+static uint32_t pool_add(struct scan *s, const char *name)
 {
-	struct check_case *c;
+	size_t n = strlen(name) + 1, at = s->pool_len;
+
+	if (s->pool_len + n > UINT32_MAX)
+		hcsc_oom();
+	s->c->pool = grow(s->c->pool, &s->pool_alloc, s->pool_len + n, 1);
+	memcpy(s->c->pool + at, name, n);
+	s->pool_len += n;
+	return (uint32_t)at;
+}
+
+static void add_case(struct scan *s, uint32_t folder, const char *name,
+		     size_t ext, const struct check_sys_dir *dir, bool oci,
+		     bool yaml)
+{
+	struct check_corpus_entry *e;
 	size_t stem = strlen(name) - ext;
-	char *sidecar;
 
-	if (s->n == s->alloc) {
-		size_t grow = s->alloc ? s->alloc * 2 : 64;
-
-		s->cases = arena_grow(s->a, s->cases, s->alloc, grow,
-				      sizeof(*s->cases));
-		s->alloc = grow;
-	}
-	c = &s->cases[s->n++];
-	c->name = arena_printf(s->a, "%s%.*s", rel, (int)stem, name);
-	c->file = arena_printf(s->a, "%s%s", rel, name);
-	c->host = host;
-	c->oci = oci;
-	c->yaml = yaml;
+	s->c->cases = grow(s->c->cases, &s->alloc, s->c->n + 1,
+			   sizeof(*s->c->cases));
+	e = &s->c->cases[s->c->n++];
+	memset(e, 0, sizeof(*e));
+	e->name = pool_add(s, name);
+	e->folder = folder;
+	e->ext = (uint8_t)ext;
+	e->flags = (uint8_t)((oci ? CORPUS_OCI : 0) | (yaml ? CORPUS_YAML : 0));
 	if (oci) {
-		sidecar = arena_printf(s->a, "%.*s.runtime.yaml", (int)stem,
-				       name);
-		if (has_file(dir, sidecar))
-			c->runtime = arena_printf(s->a, "%s%s", rel, sidecar);
+		strbuf_reset(&s->tmp);
+		strbuf_add(&s->tmp, name, stem);
+		strbuf_addstr(&s->tmp, ".runtime.yaml");
+		if (has_file(dir, s->tmp.buf))
+			e->flags |= CORPUS_RUNTIME;
 	}
 }
 
-static enum hcsc_rc walk_cases(struct scan *s, const char *rel, int depth);
+/* A folder entry and the key it sorts by: a case by its stem, a folder as NAME/. */
+struct item {
+	const char *name;
+	size_t keylen;  /* key: name[0..keylen) plus '/' for a folder */
+	size_t ext;
+	bool dir, oci, yaml;
+};
 
-static enum hcsc_rc visit(struct scan *s, const char *rel,
-			  const struct check_sys_dir *dir, const char *path,
-			  const char *host, int depth)
+static int key_at(const struct item *it, size_t j)
 {
+	return j < it->keylen ? (unsigned char)it->name[j] : '/';
+}
+
+/* By key (bytes), then by file name (two files of one case). */
+static int item_cmp(const void *x, const void *y)
+{
+	const struct item *a = x, *b = y;
+	size_t la = a->keylen + a->dir, lb = b->keylen + b->dir;
+	size_t n = la < lb ? la : lb;
+
+	for (size_t j = 0; j < n; j++) {
+		int ca = key_at(a, j), cb = key_at(b, j);
+
+		if (ca != cb)
+			return ca < cb ? -1 : 1;
+	}
+	if (la != lb)
+		return la < lb ? -1 : 1;
+	return strcmp(a->name, b->name);
+}
+
+static enum hcsc_rc walk_cases(struct scan *s, size_t rel_len, int depth);
+
+static enum hcsc_rc visit(struct scan *s, size_t rel_len,
+			  const struct check_sys_dir *dir, const char *path,
+			  uint32_t folder, int depth)
+{
+	struct item *items = malloc((dir->n ? dir->n : 1) * sizeof(*items));
+	size_t n = 0;
 	enum hcsc_rc rc = HCSC_OK;
 
-	for (size_t i = 0; i < dir->n && rc == HCSC_OK; i++) {
+	if (!items)
+		hcsc_oom();
+	for (size_t i = 0; i < dir->n; i++) {
 		const char *name = dir->names[i];
-		char *full;
-		bool oci, yaml;
-		size_t ext;
+		struct item *it = &items[n];
 
 		if (name[0] == '_' || name[0] == '.')
 			continue;
-		full = check_path_join(s->a, path, name);
-		switch (check_sys_kind(full)) {
+		memset(it, 0, sizeof(*it));
+		it->name = name;
+		switch (entry_kind(s, path, dir, i)) {
 		case CHECK_SYS_DIR:
-			rc = walk_cases(s, arena_printf(s->a, "%s%s/", rel, name),
-					depth + 1);
+			it->dir = true;
+			it->keylen = strlen(name);
+			n++;
 			break;
 		case CHECK_SYS_FILE:
-			ext = case_ext(name, &oci, &yaml);
-			if (ext && strlen(name) > ext)
-				add_case(s, rel, name, ext, dir, host, oci, yaml);
+			it->ext = case_ext(name, &it->oci, &it->yaml);
+			it->keylen = strlen(name) - it->ext;
+			if (it->ext && it->keylen)
+				n++;
 			break;
 		default:
 			break;
 		}
 	}
+	if (n > 1)
+		qsort(items, n, sizeof(*items), item_cmp);
+	for (size_t i = 0; i < n && rc == HCSC_OK; i++) {
+		const struct item *it = &items[i];
+
+		if (!it->dir) {
+			if (i && !items[i - 1].dir &&
+			    items[i - 1].keylen == it->keylen &&
+			    !memcmp(items[i - 1].name, it->name, it->keylen) &&
+			    !s->dup_err)
+				s->dup_err = arena_printf(
+					s->a,
+					"two files for case '%s%.*s': '%s%s' "
+					"and '%s%s'",
+					s->c->folders[folder].rel,
+					(int)it->keylen, it->name,
+					s->c->folders[folder].rel,
+					items[i - 1].name,
+					s->c->folders[folder].rel, it->name);
+			add_case(s, folder, it->name, it->ext, dir, it->oci,
+				 it->yaml);
+			continue;
+		}
+		setlen(&s->rel, rel_len);
+		strbuf_addstr(&s->rel, it->name);
+		strbuf_addch(&s->rel, '/');
+		rc = walk_cases(s, s->rel.len, depth + 1);
+	}
+	free(items);
 	return rc;
 }
 
-/* One folder: rel is "" or ends in '/'. */
-static enum hcsc_rc walk_cases(struct scan *s, const char *rel, int depth)
+/* One folder: s->rel[0..rel_len) is "" or ends in '/'. */
+static enum hcsc_rc walk_cases(struct scan *s, size_t rel_len, int depth)
 {
-	char *path = check_path_join(s->a, s->root, rel);
 	struct check_sys_dir dir;
 	const char *host;
+	char *rel, *path;
 	enum hcsc_rc rc;
+	uint32_t folder;
 
+	setlen(&s->rel, rel_len);
+	rel = arena_strndup(s->a, s->rel.buf, rel_len);
+	path = check_path_join(s->a, s->root, rel);
+	if (rel_len)
+		path[strlen(path) - 1] = '\0'; /* no trailing '/' */
 	if (depth > CHECK_CORPUS_MAX_DEPTH)
 		return fail(s, HCSC_E_INPUT,
 			    arena_printf(s->a, "folders nested deeper than %d "
@@ -187,109 +372,230 @@ static enum hcsc_rc walk_cases(struct scan *s, const char *rel, int depth)
 	if (rc != HCSC_OK)
 		return rc;
 	rc = find_host(s, rel, &dir, path, &host);
-	if (rc == HCSC_OK)
-		rc = visit(s, rel, &dir, path, host, depth);
+	if (rc == HCSC_OK) {
+		if (s->c->nfolders >= UINT32_MAX)
+			hcsc_oom();
+		s->c->folders = grow(s->c->folders, &s->folder_alloc,
+				     s->c->nfolders + 1,
+				     sizeof(*s->c->folders));
+		folder = (uint32_t)s->c->nfolders++;
+		s->c->folders[folder].rel = rel;
+		s->c->folders[folder].host = host;
+		s->c->folders[folder].host_data = NULL;
+		s->c->folders[folder].host_len = 0;
+		if (host)
+			read_host(s, path, host + rel_len,
+				  &s->c->folders[folder]);
+		rc = visit(s, rel_len, &dir, path, folder, depth);
+	}
 	check_sys_dir_release(&dir);
 	return rc;
 }
 
-/* By name, then file (so the error for two files is stable). */
-static int case_cmp(const void *x, const void *y)
-{
-	const struct check_case *a = x, *b = y;
-	int c = strcmp(a->name, b->name);
+/* ---- case names ---- */
 
-	return c ? c : strcmp(a->file, b->file);
+static const char *base_of(const struct check_corpus *c, size_t i)
+{
+	return c->pool + c->cases[i].name;
 }
 
-static enum hcsc_rc sort_cases(struct scan *s)
+void check_corpus_name(const struct check_corpus *c, size_t i,
+		       struct strbuf *sb)
 {
-	if (s->n > 1)
-		qsort(s->cases, s->n, sizeof(*s->cases), case_cmp);
-	for (size_t i = 1; i < s->n; i++)
-		if (!strcmp(s->cases[i - 1].name, s->cases[i].name))
-			return fail(s, HCSC_E_INPUT,
-				    arena_printf(s->a,
-						 "two files for case '%s': '%s' "
-						 "and '%s'",
-						 s->cases[i].name,
-						 s->cases[i - 1].file,
-						 s->cases[i].file));
-	return HCSC_OK;
+	const char *base = base_of(c, i);
+
+	strbuf_reset(sb);
+	strbuf_addstr(sb, c->folders[c->cases[i].folder].rel);
+	strbuf_add(sb, base, strlen(base) - c->cases[i].ext);
+}
+
+bool check_corpus_selected(const struct check_corpus *c, size_t i)
+{
+	return (c->cases[i].flags & CORPUS_SELECTED) != 0;
+}
+
+void check_corpus_case(const struct check_corpus *c, size_t i,
+		       struct check_case *out, char **block)
+{
+	const struct check_corpus_entry *e = &c->cases[i];
+	const char *rel = c->folders[e->folder].rel, *base = base_of(c, i);
+	size_t nrel = strlen(rel), nbase = strlen(base), stem = nbase - e->ext;
+	size_t total = (nrel + stem + 1) + (nrel + nbase + 1) +
+		       ((e->flags & CORPUS_RUNTIME) ? nrel + stem + 14 : 0);
+	char *p = malloc(total);
+
+	if (!p)
+		hcsc_oom();
+	*block = p;
+	memset(out, 0, sizeof(*out));
+	out->name = p;
+	memcpy(p, rel, nrel);
+	memcpy(p + nrel, base, stem);
+	p[nrel + stem] = '\0';
+	p += nrel + stem + 1;
+	out->file = p;
+	memcpy(p, rel, nrel);
+	memcpy(p + nrel, base, nbase + 1);
+	p += nrel + nbase + 1;
+	if (e->flags & CORPUS_RUNTIME) {
+		out->runtime = p;
+		memcpy(p, rel, nrel);
+		memcpy(p + nrel, base, stem);
+		memcpy(p + nrel + stem, ".runtime.yaml", 14);
+	}
+	out->host = c->folders[e->folder].host;
+	out->host_data = c->folders[e->folder].host_data;
+	out->host_len = c->folders[e->folder].host_len;
+	out->oci = (e->flags & CORPUS_OCI) != 0;
+	out->yaml = (e->flags & CORPUS_YAML) != 0;
+	out->gold = e->gold;
+}
+
+void check_corpus_release(struct check_corpus *c)
+{
+	free(c->cases);
+	free(c->folders);
+	free(c->pool);
+	free(c->stale);
+	memset(c, 0, sizeof(*c));
+}
+
+bool check_select_match(const struct check_select *sel, const char *name)
+{
+	bool in = !sel->nfilters;
+
+	for (size_t i = 0; i < sel->nfilters && !in; i++)
+		in = check_glob_match(sel->filters[i], name);
+	for (size_t i = 0; i < sel->nexcludes && in; i++)
+		in = !check_glob_match(sel->excludes[i], name);
+	return in;
 }
 
 /* ---- stale golden folders ---- */
 
-static bool is_case(const struct scan *s, const char *name)
+/* Compare case i's name with the string `name`. */
+static int case_name_cmp(const struct check_corpus *c, size_t i,
+			 const char *name)
 {
-	size_t lo = 0, hi = s->n;
+	const char *rel = c->folders[c->cases[i].folder].rel;
+	const char *base = base_of(c, i);
+	size_t nrel = strlen(rel), stem = strlen(base) - c->cases[i].ext;
+	size_t nname = strlen(name), k = nrel < nname ? nrel : nname;
+	int r = memcmp(rel, name, k);
+
+	if (r)
+		return r;
+	if (nname < nrel)
+		return 1;
+	name += nrel;
+	nname -= nrel;
+	k = stem < nname ? stem : nname;
+	r = memcmp(base, name, k);
+	if (r)
+		return r;
+	return stem == nname ? 0 : stem < nname ? -1 : 1;
+}
+
+/* The case named `name`, or -1. */
+static long find_case(const struct check_corpus *c, const char *name)
+{
+	size_t lo = 0, hi = c->n;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(s->cases[mid].name, name);
+		int r = case_name_cmp(c, mid, name);
 
-		if (!c)
-			return true;
-		if (c < 0)
+		if (!r)
+			return (long)mid;
+		if (r < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return false;
+	return -1;
 }
 
 static void add_stale(struct scan *s, const char *rel)
 {
-	if (s->nstale == s->stale_alloc) {
-		size_t grow = s->stale_alloc ? s->stale_alloc * 2 : 16;
-
-		s->stale = arena_grow(s->a, s->stale, s->stale_alloc, grow,
-				      sizeof(*s->stale));
-		s->stale_alloc = grow;
-	}
-	s->stale[s->nstale++] = rel;
+	s->stale = grow(s->stale, &s->stale_alloc, s->nstale + 1,
+			sizeof(*s->stale));
+	s->stale[s->nstale++] = arena_strdup(s->a, rel);
 }
 
-/* One golden folder: rel is "" or "x/y" (no trailing '/'). */
-static enum hcsc_rc walk_golden(struct scan *s, const char *rel,
-				const char *filter, int depth)
+/* One golden folder: s->rel[0..rel_len) is "" or "x/y" (no trailing '/'). */
+static enum hcsc_rc walk_golden(struct scan *s, size_t rel_len,
+				const struct check_select *sel, int depth)
 {
-	char *path = check_path_join(s->a, s->root, rel);
 	struct check_sys_dir dir;
 	bool has_files = false;
+	unsigned gold = CHECK_GOLD_SEEN;
+	char *path;
 	enum hcsc_rc rc;
+	long k;
 
+	setlen(&s->rel, rel_len);
+	setlen(&s->path, 0);
+	strbuf_addstr(&s->path, s->root);
+	if (rel_len) {
+		strbuf_addch(&s->path, '/');
+		strbuf_add(&s->path, s->rel.buf, rel_len);
+	}
 	if (depth > CHECK_CORPUS_MAX_DEPTH)
 		return fail(s, HCSC_E_INPUT,
 			    arena_printf(s->a, "folders nested deeper than %d "
 					       "at '%s'",
-					 CHECK_CORPUS_MAX_DEPTH, path));
+					 CHECK_CORPUS_MAX_DEPTH, s->path.buf));
+	path = strbuf_detach(&s->path, NULL);
 	rc = list_dir(s, path, &dir);
 	for (size_t i = 0; i < dir.n && rc == HCSC_OK; i++) {
 		const char *name = dir.names[i];
-		char *sub;
+		enum check_sys_kind kind;
+		int gi;
 
-		if (name[0] == '.')
+		if (name[0] == '.') {
+			if (check_sys_is_temp(name))
+				gold |= CHECK_GOLD_TEMP;
 			continue;
-		sub = *rel ? arena_printf(s->a, "%s/%s", rel, name)
-			   : arena_strdup(s->a, name);
+		}
 		/* A link is neither followed nor taken for a golden file. */
-		switch (check_sys_lkind(check_path_join(s->a, s->root, sub))) {
+		kind = check_sys_dir_lkind(path, &dir, i, &s->tmp);
+		switch (kind) {
 		case CHECK_SYS_DIR:
-			rc = walk_golden(s, sub, filter, depth + 1);
+			setlen(&s->rel, rel_len);
+			if (rel_len)
+				strbuf_addch(&s->rel, '/');
+			strbuf_addstr(&s->rel, name);
+			rc = walk_golden(s, s->rel.len, sel, depth + 1);
+			setlen(&s->rel, rel_len);
 			break;
 		case CHECK_SYS_ABSENT:
+			gold |= CHECK_GOLD_OTHER;
+			break;
 		case CHECK_SYS_LINK:
+			gold |= CHECK_GOLD_OTHER;
+			break;
+		case CHECK_SYS_FILE:
+			has_files = true;
+			gi = check_gold_index(name);
+			gold |= gi < 0 ? CHECK_GOLD_OTHER
+				       : CHECK_GOLD_FILE0 << gi;
 			break;
 		default:
 			has_files = true;
+			gold |= CHECK_GOLD_OTHER;
 			break;
 		}
 	}
-	if (rc == HCSC_OK && has_files && *rel && !is_case(s, rel) &&
-	    (!filter || check_glob_match(filter, rel)))
-		add_stale(s, rel);
 	check_sys_dir_release(&dir);
+	free(path);
+	if (rc != HCSC_OK || !rel_len)
+		return rc;
+	setlen(&s->rel, rel_len);
+	k = find_case(s->c, s->rel.buf);
+	if (k >= 0)
+		s->c->cases[k].gold = (uint16_t)gold;
+	else if (has_files && check_select_match(sel, s->rel.buf))
+		add_stale(s, s->rel.buf);
 	return rc;
 }
 
@@ -308,7 +614,7 @@ char *check_path_strip(struct arena *a, const char *root)
 }
 
 static enum hcsc_rc scan_golden(struct scan *s, const char *golden,
-				const char *filter)
+				const struct check_select *sel)
 {
 	enum hcsc_rc rc;
 
@@ -324,22 +630,27 @@ static enum hcsc_rc scan_golden(struct scan *s, const char *golden,
 					       "folder",
 					 s->root));
 	}
-	rc = walk_golden(s, "", filter, 0);
+	rc = walk_golden(s, 0, sel, 0);
 	if (rc == HCSC_OK && s->nstale > 1)
 		qsort(s->stale, s->nstale, sizeof(*s->stale), str_cmp);
 	return rc;
 }
 
 enum hcsc_rc check_corpus_scan(struct arena *a, const char *corpus,
-			       const char *golden, const char *filter,
+			       const char *golden, const struct check_select *sel,
 			       struct check_corpus *out, const char **err)
 {
 	struct scan s;
+	struct strbuf name = STRBUF_INIT;
 	enum hcsc_rc rc;
 
 	memset(&s, 0, sizeof(s));
 	memset(out, 0, sizeof(*out));
 	s.a = a;
+	s.c = out;
+	strbuf_init(&s.path);
+	strbuf_init(&s.rel);
+	strbuf_init(&s.tmp);
 	s.root = check_path_strip(a, corpus);
 	if (check_sys_kind(s.root) != CHECK_SYS_DIR) {
 		*err = arena_printf(a, "cannot read corpus folder '%s': %s",
@@ -349,22 +660,32 @@ enum hcsc_rc check_corpus_scan(struct arena *a, const char *corpus,
 					    : "not a folder");
 		return HCSC_E_IO;
 	}
-	rc = walk_cases(&s, "", 0);
+	rc = walk_cases(&s, 0, 0);
+	if (rc == HCSC_OK && s.dup_err)
+		rc = fail(&s, HCSC_E_INPUT, s.dup_err);
 	if (rc == HCSC_OK)
-		rc = sort_cases(&s);
-	if (rc == HCSC_OK)
-		rc = scan_golden(&s, golden, filter);
+		rc = scan_golden(&s, golden, sel);
 	*err = s.err;
-	if (rc != HCSC_OK)
-		return rc;
-	out->cases = s.cases;
-	out->n = s.n;
-	for (size_t i = 0; i < s.n; i++) {
-		s.cases[i].selected =
-			!filter || check_glob_match(filter, s.cases[i].name);
-		out->nselected += s.cases[i].selected;
-	}
 	out->stale = s.stale;
 	out->nstale = s.nstale;
+	strbuf_release(&s.path);
+	strbuf_release(&s.rel);
+	strbuf_release(&s.tmp);
+	if (rc != HCSC_OK) {
+		check_corpus_release(out);
+		return rc;
+	}
+	for (size_t i = 0; i < out->n; i++) {
+		bool in = true;
+
+		if (sel->nfilters || sel->nexcludes) {
+			check_corpus_name(out, i, &name);
+			in = check_select_match(sel, name.buf);
+		}
+		if (in)
+			out->cases[i].flags |= CORPUS_SELECTED;
+		out->nselected += in;
+	}
+	strbuf_release(&name);
 	return HCSC_OK;
 }

@@ -48,14 +48,17 @@ struct check_compare {
 };
 
 /*
- * Compare case `name`'s files with ROOT/NAME/. Appends the diffs and
+ * Compare case `name`'s files with ROOT/NAME/. `gold` is what the golden
+ * scan saw there (CHECK_GOLD_* of corpus.h): when it saw the folder with
+ * only known regular files, the folder is neither listed nor stat'ed
+ * again; otherwise it is examined here. Appends the diffs and
  * missing/extra lines to `detail` and a one-line summary ("config.json
  * differs, exit-code missing") to `summary`. Returns HCSC_OK, or
  * HCSC_E_IO with *err (arena text) when a golden file cannot be read or
  * (with update) written or removed.
  */
 enum hcsc_rc check_golden_compare(struct arena *a, const struct check_golden *g,
-				  const char *name,
+				  const char *name, unsigned gold,
 				  const struct check_file *files, size_t n,
 				  struct check_compare *out,
 				  struct strbuf *detail, struct strbuf *summary,

@@ -7,12 +7,14 @@
  */
 #include "run.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
 #include "check/case.h"
 #include "check/corpus.h"
+#include "check/glob.h"
 #include "check/shard.h"
 #include "check/sys.h"
 #include "check/thread.h"
@@ -20,13 +22,15 @@
 struct runner {
 	const struct check_opts *o;
 	struct check_env env;
-	const struct check_case **todo; /* the selected cases, in order */
+	const struct check_corpus *corpus;
+	uint32_t *todo;         /* the selected cases' indexes, in order */
 	size_t n, total;
 	/* shared between threads, under mu */
 	struct check_mutex mu;
 	struct check_cond ready, space;
 	struct check_result **slot;
 	size_t window, next_claim, next_deliver;
+	bool stop;              /* fail_fast: a result stopped the run */
 };
 
 static struct check_result *result_new(size_t index, size_t total)
@@ -46,21 +50,38 @@ static void result_free(struct check_result *r)
 {
 	strbuf_release(&r->message);
 	strbuf_release(&r->detail);
+	free(r->owned);
 	free(r);
 }
 
 static struct check_result *run_one(const struct runner *rn, size_t i)
 {
 	struct check_result *r = result_new(i, rn->total);
+	struct check_case c;
 
-	check_case_run(&rn->env, rn->todo[i], r);
+	check_corpus_case(rn->corpus, rn->todo[i], &c, &r->owned);
+	if (rn->o->list)
+		check_case_list(&rn->env, &c, r);
+	else
+		check_case_run(&rn->env, &c, r);
 	return r;
 }
 
-static void deliver(const struct runner *rn, struct check_result *r)
+/* Does r stop a --fail-fast run? */
+static bool stops(const struct runner *rn, const struct check_result *r)
 {
+	return rn->o->fail_fast && r->status != CHECK_PASS &&
+	       !(rn->o->update && r->updated);
+}
+
+/* Hand r over; returns true when the run must stop (--fail-fast). */
+static bool deliver(const struct runner *rn, struct check_result *r)
+{
+	bool stop = stops(rn, r);
+
 	rn->o->on_result(rn->o->user, r);
 	result_free(r);
+	return stop;
 }
 
 /* ---- workers ---- */
@@ -74,10 +95,10 @@ static void worker(void *arg)
 		size_t i;
 		struct check_result *r;
 
-		while (rn->next_claim < rn->n &&
+		while (!rn->stop && rn->next_claim < rn->n &&
 		       rn->next_claim >= rn->next_deliver + rn->window)
 			check_cond_wait(&rn->space, &rn->mu);
-		if (rn->next_claim >= rn->n)
+		if (rn->stop || rn->next_claim >= rn->n)
 			break;
 		i = rn->next_claim++;
 		check_mutex_unlock(&rn->mu);
@@ -89,10 +110,12 @@ static void worker(void *arg)
 	check_mutex_unlock(&rn->mu);
 }
 
-static void collect(struct runner *rn)
+/* Returns how many results were delivered. */
+static size_t collect(struct runner *rn)
 {
 	for (size_t i = 0; i < rn->n; i++) {
 		struct check_result *r;
+		bool stop;
 
 		check_mutex_lock(&rn->mu);
 		while (!rn->slot[i % rn->window])
@@ -102,14 +125,23 @@ static void collect(struct runner *rn)
 		rn->next_deliver = i + 1;
 		check_cond_broadcast(&rn->space);
 		check_mutex_unlock(&rn->mu);
-		deliver(rn, r);
+		stop = deliver(rn, r);
+		if (stop) {
+			check_mutex_lock(&rn->mu);
+			rn->stop = true;
+			check_cond_broadcast(&rn->space);
+			check_mutex_unlock(&rn->mu);
+			return i + 1;
+		}
 	}
+	return rn->n;
 }
 
-static void run_parallel(struct runner *rn, unsigned jobs)
+static size_t run_parallel(struct runner *rn, unsigned jobs)
 {
 	struct check_thread *t = calloc(jobs, sizeof(*t));
 	unsigned started = 0;
+	size_t done;
 
 	if (!t)
 		hcsc_oom();
@@ -124,17 +156,22 @@ static void run_parallel(struct runner *rn, unsigned jobs)
 		started++;
 	if (!started) /* no thread at all: this one works alone */
 		worker(rn);
-	collect(rn);
+	done = collect(rn);
 	for (unsigned k = 0; k < started; k++)
 		check_thread_join(&t[k]);
+	for (size_t k = 0; k < rn->window; k++) /* run past a --fail-fast stop */
+		if (rn->slot[k])
+			result_free(rn->slot[k]);
 	check_cond_release(&rn->space);
 	check_cond_release(&rn->ready);
 	check_mutex_release(&rn->mu);
 	free(rn->slot);
 	free(t);
+	return done;
 }
 
-static void run_cases(struct runner *rn)
+/* Returns how many results were delivered (fewer after a stop). */
+static size_t run_cases(struct runner *rn)
 {
 	unsigned jobs = rn->o->jobs ? rn->o->jobs : 1;
 
@@ -142,10 +179,11 @@ static void run_cases(struct runner *rn)
 		jobs = (unsigned)rn->n;
 	if (jobs <= 1) {
 		for (size_t i = 0; i < rn->n; i++)
-			deliver(rn, run_one(rn, i));
-		return;
+			if (deliver(rn, run_one(rn, i)))
+				return i + 1;
+		return rn->n;
 	}
-	run_parallel(rn, jobs);
+	return run_parallel(rn, jobs);
 }
 
 /* ---- setup ---- */
@@ -197,12 +235,76 @@ static size_t shard_stale(const struct check_opts *o, struct check_corpus *c)
 	return n;
 }
 
-enum hcsc_rc check_run(const struct check_opts *o, struct strbuf *err)
+/*
+ * `*` does not cross `/`: for a filter with `*` and no `**` that matches
+ * no case, the same pattern with each `*` as `**`, when that one matches
+ * some; else NULL.
+ */
+static char *widened(struct arena *a, const char *pat,
+		     const struct check_corpus *c, struct strbuf *name,
+		     size_t *matches)
+{
+	struct strbuf w = STRBUF_INIT;
+	char *out = NULL;
+
+	*matches = 0;
+	if (!strchr(pat, '*') || strstr(pat, "**"))
+		return NULL;
+	for (const char *p = pat; *p; p++) {
+		strbuf_addch(&w, *p);
+		if (*p == '*')
+			strbuf_addch(&w, '*');
+	}
+	for (size_t i = 0; i < c->n; i++) {
+		check_corpus_name(c, i, name);
+		*matches += check_glob_match(w.buf, name->buf);
+	}
+	if (*matches)
+		out = arena_strndup(a, w.buf, w.len);
+	strbuf_release(&w);
+	return out;
+}
+
+/* "no case matches --filter 'A' or --filter 'B'", and the hints. */
+static const char *no_match(struct arena *a, const struct check_opts *o,
+			    const struct check_corpus *c)
+{
+	struct strbuf sb = STRBUF_INIT, name = STRBUF_INIT;
+	const char *out;
+
+	strbuf_addstr(&sb, "no case matches");
+	for (size_t i = 0; i < o->nfilters; i++)
+		strbuf_addf(&sb, "%s --filter '%s'", i ? " or" : "",
+			    o->filters[i]);
+	if (o->nexcludes)
+		strbuf_addstr(&sb, " outside --exclude");
+	for (size_t i = 0; i < o->nfilters; i++) {
+		size_t n;
+		char *w = widened(a, o->filters[i], c, &name, &n);
+
+		if (w)
+			strbuf_addf(&sb, "\nhint: '*' does not match '/' in "
+					 "case paths; '%s' would match %zu "
+					 "case%s",
+				    w, n, n == 1 ? "" : "s");
+	}
+	out = arena_strndup(a, sb.buf, sb.len);
+	strbuf_release(&sb);
+	strbuf_release(&name);
+	return out;
+}
+
+enum hcsc_rc check_run(struct check_opts *o, struct strbuf *err)
 {
 	struct arena *a = arena_new();
 	struct check_corpus corpus;
+	struct check_select sel;
+	struct strbuf name = STRBUF_INIT;
 	struct runner rn;
 	const char *msg = NULL;
+	bool corpus_scanned;
+	size_t done;
+	bool stopped;
 	enum hcsc_rc rc;
 
 	memset(&rn, 0, sizeof(rn));
@@ -214,32 +316,57 @@ enum hcsc_rc check_run(const struct check_opts *o, struct strbuf *err)
 	rn.env.render_diags = o->render_diags;
 	rn.env.now = o->now;
 	rc = check_overlap(a, o, &msg);
+	memset(&corpus, 0, sizeof(corpus));
+	sel.filters = o->filters;
+	sel.nfilters = o->nfilters;
+	sel.excludes = o->excludes;
+	sel.nexcludes = o->nexcludes;
 	if (rc == HCSC_OK)
-		rc = check_corpus_scan(a, o->corpus, o->golden, o->filter,
-				       &corpus, &msg);
-	if (rc == HCSC_OK && o->filter && !corpus.nselected && !corpus.nstale) {
+		rc = check_corpus_scan(a, o->corpus, o->golden, &sel, &corpus,
+				       &msg);
+	corpus_scanned = rc == HCSC_OK;
+	if (rc == HCSC_OK && o->nfilters && !corpus.nselected &&
+	    !corpus.nstale) {
 		rc = HCSC_E_USAGE;
-		msg = arena_printf(a, "no case matches --filter '%s'", o->filter);
+		msg = no_match(a, o, &corpus);
 	}
 	if (rc != HCSC_OK) {
+		if (corpus_scanned)
+			check_corpus_release(&corpus);
 		strbuf_addstr(err, msg);
 		arena_free(a);
 		return rc;
 	}
-	rn.todo = arena_array(a, corpus.nselected, sizeof(*rn.todo));
-	for (size_t i = 0; i < corpus.n; i++)
-		if (corpus.cases[i].selected &&
-		    check_shard_has(corpus.cases[i].name, o->shard, o->nshards))
-			rn.todo[rn.n++] = &corpus.cases[i];
-	corpus.nstale = shard_stale(o, &corpus);
+	rn.corpus = &corpus;
+	rn.todo = malloc((corpus.nselected ? corpus.nselected : 1) *
+			 sizeof(*rn.todo));
+	if (!rn.todo)
+		hcsc_oom();
+	for (size_t i = 0; i < corpus.n; i++) {
+		if (!check_corpus_selected(&corpus, i))
+			continue;
+		if (o->nshards) {
+			check_corpus_name(&corpus, i, &name);
+			if (!check_shard_has(name.buf, o->shard, o->nshards))
+				continue;
+		}
+		rn.todo[rn.n++] = (uint32_t)i;
+	}
+	strbuf_release(&name);
+	corpus.nstale = o->list ? 0 : shard_stale(o, &corpus);
 	rn.total = rn.n + corpus.nstale;
-	run_cases(&rn);
-	for (size_t i = 0; i < corpus.nstale; i++) {
+	done = run_cases(&rn);
+	stopped = done < rn.n;
+	for (size_t i = 0; i < corpus.nstale && !stopped; i++) {
 		struct check_result *r = result_new(rn.n + i, rn.total);
 
 		check_case_stale(&rn.env, corpus.stale[i], r);
-		deliver(&rn, r);
+		stopped = deliver(&rn, r);
+		done++;
 	}
+	o->not_run = rn.total - done;
+	free(rn.todo);
+	check_corpus_release(&corpus);
 	arena_free(a);
 	return HCSC_OK;
 }

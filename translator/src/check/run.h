@@ -43,6 +43,8 @@ struct check_result {
 	bool stale;             /* a golden folder without a case */
 	bool io_error;          /* an I/O or internal error (exit 5) */
 	bool updated;           /* --update rewrote or removed its files */
+	bool broken;            /* its header is broken: a corpus error
+				 * (exit 1), never compared nor recorded */
 	double seconds;         /* time taken (0 without a clock) */
 	struct strbuf message;  /* one line, no newline; empty when passed */
 	struct strbuf detail;   /* diffs, missing/extra lines, diagnostics */
@@ -52,6 +54,7 @@ struct check_result {
 	 * starts with the case's actual diagnostics (CHECK_WHY_LINES lines).
 	 */
 	const char *outcome_file;
+	char *owned;            /* the runner's: name and case strings */
 };
 
 /* Lines of actual diagnostics shown when a case's outcome changed. */
@@ -60,7 +63,13 @@ struct check_result {
 struct check_opts {
 	const char *corpus;     /* CORPUS */
 	const char *golden;     /* GOLDEN (also the diff label) */
-	const char *filter;     /* --filter GLOB, or NULL */
+	const char *const *filters;  /* --filter GLOB (any), none: all */
+	size_t nfilters;
+	const char *const *excludes; /* --exclude GLOB */
+	size_t nexcludes;
+	bool fail_fast;         /* stop after the first unresolved result */
+	bool list;              /* --list: each case's header, no compile;
+				 * message = "HOST\tTARGET\tFLAGS" */
 	unsigned shard, nshards; /* --shard K/N (check/shard.h); 0/0: all */
 	unsigned jobs;          /* >= 1 */
 	bool update;
@@ -70,15 +79,17 @@ struct check_opts {
 	double (*now)(void);
 	void (*on_result)(void *user, const struct check_result *r);
 	void *user;
+	size_t not_run;         /* out: cases left out by fail_fast */
 };
 
 /*
  * Run the check. Returns HCSC_OK when every case was run (whatever the
  * results); HCSC_E_INPUT (a corpus layout error), HCSC_E_USAGE (the
- * filter matches nothing, or CORPUS and GOLDEN overlap: the same folder
+ * filters match nothing (with a hint for a `*` that needed `**`), or
+ * CORPUS and GOLDEN overlap: the same folder
  * or one inside the other, by real path) or HCSC_E_IO (a folder cannot
  * be read) with `err` set, before any result.
  */
-enum hcsc_rc check_run(const struct check_opts *o, struct strbuf *err);
+enum hcsc_rc check_run(struct check_opts *o, struct strbuf *err);
 
 #endif

@@ -8,6 +8,7 @@
  */
 #ifndef _WIN32
 #define _XOPEN_SOURCE 700 /* realpath(); implies POSIX.1-2008 */
+#define _DEFAULT_SOURCE 1 /* struct dirent's d_type, DT_* (glibc) */
 #endif
 
 #include "sys.h"
@@ -27,6 +28,7 @@
 #else
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/ioctl.h>
 #include <time.h>
 #include <unistd.h>
 #endif
@@ -131,7 +133,14 @@ char *check_sys_real_path(const char *path)
 
 /* ---- directory listing ---- */
 
-static void dir_add(struct check_sys_dir *d, size_t *alloc, const char *name)
+/*
+ * Each name is stored with one byte after its NUL: its lkind when the
+ * listing told it (POSIX d_type), else CHECK_SYS_KIND_UNKNOWN.
+ */
+#define CHECK_SYS_KIND_UNKNOWN 0xff
+
+static void dir_add(struct check_sys_dir *d, size_t *alloc, const char *name,
+		    unsigned char kind)
 {
 	size_t n = strlen(name);
 
@@ -146,10 +155,11 @@ static void dir_add(struct check_sys_dir *d, size_t *alloc, const char *name)
 			hcsc_oom();
 		d->names = p;
 	}
-	d->names[d->n] = malloc(n + 1);
+	d->names[d->n] = malloc(n + 2);
 	if (!d->names[d->n])
 		hcsc_oom();
-	memcpy(d->names[d->n++], name, n + 1);
+	memcpy(d->names[d->n], name, n + 1);
+	d->names[d->n++][n + 1] = (char)kind;
 }
 
 static int name_cmp(const void *a, const void *b)
@@ -172,7 +182,7 @@ static int list_os(const char *dir, struct check_sys_dir *out, size_t *alloc)
 	if (h == -1)
 		return errno ? errno : ENOENT;
 	do
-		dir_add(out, alloc, fd.name);
+		dir_add(out, alloc, fd.name, CHECK_SYS_KIND_UNKNOWN);
 	while (_findnext(h, &fd) == 0);
 	if (errno != ENOENT)
 		err = errno;
@@ -180,6 +190,28 @@ static int list_os(const char *dir, struct check_sys_dir *out, size_t *alloc)
 	return err;
 }
 #else
+/* What readdir said the entry is, without a stat (d_type, where known). */
+static unsigned char dtype_kind(const struct dirent *de)
+{
+#ifdef DT_UNKNOWN
+	switch (de->d_type) {
+	case DT_REG:
+		return CHECK_SYS_FILE;
+	case DT_DIR:
+		return CHECK_SYS_DIR;
+	case DT_LNK:
+		return CHECK_SYS_LINK;
+	case DT_UNKNOWN:
+		return CHECK_SYS_KIND_UNKNOWN;
+	default:
+		return CHECK_SYS_OTHER;
+	}
+#else
+	(void)de;
+	return CHECK_SYS_KIND_UNKNOWN;
+#endif
+}
+
 static int list_os(const char *dir, struct check_sys_dir *out, size_t *alloc)
 {
 	DIR *dp = opendir(dir);
@@ -193,7 +225,7 @@ static int list_os(const char *dir, struct check_sys_dir *out, size_t *alloc)
 		de = readdir(dp);
 		if (!de)
 			break;
-		dir_add(out, alloc, de->d_name);
+		dir_add(out, alloc, de->d_name, dtype_kind(de));
 	}
 	err = errno;
 	closedir(dp);
@@ -227,6 +259,23 @@ void check_sys_dir_release(struct check_sys_dir *d)
 	d->n = 0;
 }
 
+enum check_sys_kind check_sys_dir_lkind(const char *dir,
+				       const struct check_sys_dir *d, size_t i,
+				       struct strbuf *scratch)
+{
+	const char *name = d->names[i];
+	size_t n = strlen(name);
+	unsigned char k = (unsigned char)name[n + 1];
+
+	if (k != CHECK_SYS_KIND_UNKNOWN)
+		return (enum check_sys_kind)k;
+	strbuf_reset(scratch);
+	strbuf_addstr(scratch, dir);
+	strbuf_addch(scratch, '/');
+	strbuf_add(scratch, name, n);
+	return check_sys_lkind(scratch->buf);
+}
+
 /* ---- reading ---- */
 
 #ifdef _WIN32
@@ -249,34 +298,6 @@ static int open_read(const char *path, unsigned flags, FILE **fp,
 	*size = (size_t)st.st_size;
 	return 0;
 }
-#else
-/* Never blocks on a FIFO: opened non-blocking, its type checked first. */
-static int open_read(const char *path, unsigned flags, FILE **fp,
-		     size_t *size)
-{
-	int oflags = O_RDONLY | O_NONBLOCK | O_CLOEXEC, fd, e;
-	struct stat st;
-
-	if (flags & CHECK_SYS_NOFOLLOW)
-		oflags |= O_NOFOLLOW;
-	fd = open(path, oflags);
-	if (fd < 0)
-		return errno == ELOOP && (flags & CHECK_SYS_NOFOLLOW)
-			       ? CHECK_SYS_NOT_REGULAR
-			       : errno;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		close(fd);
-		return CHECK_SYS_NOT_REGULAR;
-	}
-	*size = (size_t)st.st_size;
-	if (fcntl(fd, F_SETFL, 0) != 0 || !(*fp = fdopen(fd, "rb"))) {
-		e = errno ? errno : EIO;
-		close(fd);
-		return e;
-	}
-	return 0;
-}
-#endif
 
 int check_sys_read(const char *path, size_t max, unsigned flags,
 		   struct strbuf *out)
@@ -313,6 +334,69 @@ int check_sys_read(const char *path, size_t max, unsigned flags,
 		err = EFBIG;
 	return err;
 }
+#else
+/*
+ * Never blocks on a FIFO: opened non-blocking, its type checked before any
+ * read; then read with read(2) straight into the buffer (no stdio buffer).
+ */
+int check_sys_read(const char *path, size_t max, unsigned flags,
+		   struct strbuf *out)
+{
+	int oflags = O_RDONLY | O_NONBLOCK | O_CLOEXEC, fd, err = 0;
+	struct stat st;
+	size_t size, start = out->len;
+
+	if (flags & CHECK_SYS_NOFOLLOW)
+		oflags |= O_NOFOLLOW;
+	fd = open(path, oflags);
+	if (fd < 0)
+		return errno == ELOOP && (flags & CHECK_SYS_NOFOLLOW)
+			       ? CHECK_SYS_NOT_REGULAR
+			       : errno;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return CHECK_SYS_NOT_REGULAR;
+	}
+	size = (size_t)st.st_size;
+	if ((flags & CHECK_SYS_WHOLE) && size > max) {
+		close(fd);
+		return EFBIG;
+	}
+	/* O_NONBLOCK does not affect a regular file: no fcntl to clear it. */
+	if ((flags & CHECK_SYS_WHOLE) && max < SIZE_MAX)
+		max++; /* a file that grew past max is seen */
+	/* One read of the size fstat gave (plus one byte to see EOF). */
+	strbuf_grow(out, (size < max ? size : max) + 1);
+	while (max) {
+		size_t room = out->alloc - out->len - 1, want;
+		ssize_t got;
+
+		if (!room) {
+			strbuf_grow(out, max < 65536 ? max : 65536);
+			room = out->alloc - out->len - 1;
+		}
+		want = room < max ? room : max;
+		got = read(fd, out->buf + out->len, want);
+		if (got < 0) {
+			if (errno == EINTR)
+				continue;
+			err = errno ? errno : EIO;
+			break;
+		}
+		if (!got)
+			break;
+		out->len += (size_t)got;
+		out->buf[out->len] = '\0';
+		max -= (size_t)got;
+		if ((size_t)got < want && out->len - start == size)
+			break; /* the size fstat gave, read short: the end */
+	}
+	close(fd);
+	if (!err && (flags & CHECK_SYS_WHOLE) && !max)
+		err = EFBIG;
+	return err;
+}
+#endif
 
 /* ---- clock and terminal ---- */
 
@@ -339,5 +423,31 @@ bool check_sys_stderr_is_tty(void)
 	return _isatty(_fileno(stderr)) != 0;
 #else
 	return isatty(STDERR_FILENO) != 0;
+#endif
+}
+
+bool check_sys_stdout_is_tty(void)
+{
+#ifdef _WIN32
+	return _isatty(_fileno(stdout)) != 0;
+#else
+	return isatty(STDOUT_FILENO) != 0;
+#endif
+}
+
+unsigned check_sys_term_rows(void)
+{
+#ifdef _WIN32
+	CONSOLE_SCREEN_BUFFER_INFO info;
+
+	if (GetConsoleScreenBufferInfo(GetStdHandle(STD_OUTPUT_HANDLE), &info))
+		return (unsigned)(info.srWindow.Bottom - info.srWindow.Top + 1);
+	return 24;
+#else
+	struct winsize ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row)
+		return ws.ws_row;
+	return 24;
 #endif
 }

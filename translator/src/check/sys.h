@@ -41,6 +41,14 @@ struct check_sys_dir {
 /* Returns 0 or an errno value (ENOENT when the directory is absent). */
 int check_sys_list(const char *dir, struct check_sys_dir *out);
 void check_sys_dir_release(struct check_sys_dir *d);
+/*
+ * What entry i of a listing of `dir` is, as check_sys_lkind() says, from
+ * the listing itself where the system told it (no stat), else by an
+ * lstat of dir/name (built in `scratch`).
+ */
+enum check_sys_kind check_sys_dir_lkind(const char *dir,
+					const struct check_sys_dir *d, size_t i,
+					struct strbuf *scratch);
 
 /*
  * The absolute form of `path` with links resolved (malloc'd; NULL when
@@ -128,5 +136,9 @@ int check_sys_rmdir(const char *path);
 double check_sys_now(void);
 /* Is standard error a terminal? */
 bool check_sys_stderr_is_tty(void);
+/* Is standard output a terminal? */
+bool check_sys_stdout_is_tty(void);
+/* The height of the terminal on standard output, in lines (24 unknown). */
+unsigned check_sys_term_rows(void);
 
 #endif

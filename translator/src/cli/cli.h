@@ -25,6 +25,13 @@ int cmd_keys(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 
+/*
+ * --color=WHEN (NULL: auto) for a stream that is or is not a terminal:
+ * auto colours a terminal unless NO_COLOR is set and not empty (never a
+ * Windows console); always and never win over NO_COLOR.
+ */
+bool cli_color(const char *when, bool tty);
+
 struct arena;
 struct cli_args;
 struct compile_input;

@@ -16,6 +16,7 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check/progress.h"
@@ -30,16 +31,31 @@
 #include "utf8.h"
 
 #define MAX_JOBS 4096
+/* Most --filter / --exclude patterns taken. */
+#define MAX_GLOBS 256
+
+/* ANSI colours of diff lines (--color). */
+#define COLOR_RED "\033[31m"
+#define COLOR_GREEN "\033[32m"
+#define COLOR_CYAN "\033[36m"
+#define COLOR_BOLD "\033[1m"
+#define COLOR_OFF "\033[0m"
 
 struct printer {
 	const struct cli_args *args;
 	FILE *text;      /* stdout, or stderr when --report - takes stdout */
-	bool update, tty;
-	size_t passed, failed, mismatched;
+	bool update, tty, list, color;
+	size_t passed, failed, mismatched, updated;
+	size_t max_diff;  /* lines of each diff shown; 0: all */
+	bool closing;     /* close with the list of failed cases */
+	struct strbuf failures; /* their names, one a line */
 	bool io_error;   /* some case hit an I/O or internal error */
+	bool broken;     /* some case's header is broken (exit 1) */
 	bool unresolved; /* some failure is still there after the run */
 	struct junit *junit;
 	struct check_progress progress;
+	const char *filters[MAX_GLOBS], *excludes[MAX_GLOBS];
+	unsigned nfilters, nexcludes;
 };
 
 static void render(struct strbuf *out, const struct diag_list *d)
@@ -103,17 +119,120 @@ static void headline(struct strbuf *out, const char *word,
 	strbuf_addch(out, '\n');
 }
 
-static void print(const struct printer *p, const struct check_result *r,
+/* A diff starts at a `--- ` line followed by a `+++ ` line. */
+static bool diff_start(const char *p, const char *end)
+{
+	const char *nl;
+
+	if (end - p < 4 || memcmp(p, "--- ", 4))
+		return false;
+	nl = memchr(p, '\n', (size_t)(end - p));
+	return nl && end - nl > 4 && !memcmp(nl + 1, "+++ ", 4);
+}
+
+static const char *line_color(const char *p, size_t n, bool header)
+{
+	if (header)
+		return COLOR_BOLD;
+	if (n >= 2 && p[0] == '@' && p[1] == '@')
+		return COLOR_CYAN;
+	if (n && p[0] == '-')
+		return COLOR_RED;
+	if (n && p[0] == '+')
+		return COLOR_GREEN;
+	return NULL;
+}
+
+/*
+ * The detail, each diff cut after max_diff lines (its two header lines
+ * not counted) with a line saying how many were left out, and coloured
+ * when asked; other lines as they are.
+ */
+static void print_detail(const struct printer *p, const struct strbuf *d,
+			 struct strbuf *out)
+{
+	const char *s = d->buf, *end = d->buf + d->len;
+	size_t shown = 0, hidden = 0, header = 0;
+	bool in_diff = false;
+
+	if (!p->max_diff && !p->color) {
+		strbuf_add(out, d->buf, d->len);
+		return;
+	}
+	while (s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		size_t n = nl ? (size_t)(nl - s) + 1 : (size_t)(end - s);
+		const char *color;
+		bool starts = diff_start(s, end);
+
+		if (starts || (in_diff && !strchr(" +-@\\", *s))) {
+			if (hidden)
+				strbuf_addf(out, "... %zu more line%s of this "
+						 "diff (--max-diff-lines 0 shows "
+						 "all)\n",
+					    hidden, hidden == 1 ? "" : "s");
+			in_diff = starts;
+			shown = hidden = 0;
+			header = starts ? 2 : 0;
+		}
+		if (in_diff && !header && p->max_diff &&
+		    shown >= p->max_diff) {
+			hidden++;
+			s += n;
+			continue;
+		}
+		color = p->color && in_diff ? line_color(s, n, header > 0)
+					    : NULL;
+		if (header)
+			header--;
+		else if (in_diff)
+			shown++;
+		if (color) {
+			strbuf_addstr(out, color);
+			strbuf_add(out, s, n - (nl != NULL));
+			strbuf_addstr(out, COLOR_OFF);
+			if (nl)
+				strbuf_addch(out, '\n');
+		} else {
+			strbuf_add(out, s, n);
+		}
+		s += n;
+	}
+	if (hidden)
+		strbuf_addf(out, "... %zu more line%s of this diff "
+				 "(--max-diff-lines 0 shows all)\n",
+			    hidden, hidden == 1 ? "" : "s");
+}
+
+static void print(struct printer *p, const struct check_result *r,
 		  struct strbuf *out)
 {
+	if (p->list && r->status == CHECK_PASS) {
+		utf8_escape_controls(out, r->name, strlen(r->name));
+		strbuf_addch(out, '\t');
+		strbuf_add(out, r->message.buf, r->message.len);
+		strbuf_addch(out, '\n');
+		return;
+	}
 	if (r->status == CHECK_PASS)
 		return;
 	if (p->update && r->updated) {
 		headline(out, r->stale ? "removed" : "updated", r);
 		return;
 	}
+	if (p->closing) {
+		strbuf_addstr(&p->failures, "  ");
+		utf8_escape_controls(&p->failures, r->name, strlen(r->name));
+		strbuf_addch(&p->failures, '\n');
+	}
+	if (p->color)
+		strbuf_addstr(out, COLOR_BOLD COLOR_RED);
 	headline(out, r->status == CHECK_FAIL ? "FAIL" : "ERROR", r);
-	strbuf_add(out, r->detail.buf, r->detail.len);
+	if (p->color) { /* the colour ends before the newline */
+		out->len--;
+		strbuf_addstr(out, COLOR_OFF "\n");
+	}
+	print_detail(p, &r->detail, out);
 }
 
 static void on_result(void *user, const struct check_result *r)
@@ -127,6 +246,8 @@ static void on_result(void *user, const struct check_result *r)
 		p->failed++;
 	p->mismatched += r->status == CHECK_FAIL && !r->stale;
 	p->io_error |= r->io_error;
+	p->broken |= r->broken;
+	p->updated += p->update && r->updated;
 	p->unresolved |= r->status != CHECK_PASS && !(p->update && r->updated);
 	report(p, r);
 	print(p, r, &out);
@@ -177,6 +298,45 @@ static bool parse_shard(const struct cli_args *args)
 	return false;
 }
 
+/* --color=auto|always|never */
+static bool parse_color(const struct cli_args *args)
+{
+	const char *v = args->value[OPT_COLOR];
+
+	if (!v || !strcmp(v, "auto") || !strcmp(v, "always") ||
+	    !strcmp(v, "never"))
+		return true;
+	fprintf(stderr, "hcsc check: --color takes auto, always or never, "
+			"not '%s'\n",
+		v);
+	return false;
+}
+
+/* A whole number of at most 9 digits into *n (no strtoul: style). */
+static bool lines_value(const char *v, size_t *n)
+{
+	const char *s = v;
+
+	*n = 0;
+	for (; *s >= '0' && *s <= '9' && s - v < 9; s++)
+		*n = *n * 10 + (size_t)(*s - '0');
+	return *v && !*s;
+}
+
+/* --max-diff-lines N: a whole number, 0 for all. */
+static bool parse_max_diff(const struct cli_args *args)
+{
+	const char *v = args->value[OPT_MAX_DIFF_LINES];
+	size_t n;
+
+	if (!v || lines_value(v, &n))
+		return true;
+	fprintf(stderr, "hcsc check: --max-diff-lines takes a number of "
+			"lines (0 for all), not '%s'\n",
+		v);
+	return false;
+}
+
 static bool parse(int argc, char **argv, struct cli_args *args,
 		  unsigned *jobs)
 {
@@ -195,11 +355,19 @@ static bool parse(int argc, char **argv, struct cli_args *args,
 			MAX_JOBS, args->value[OPT_JOBS]);
 		return false;
 	}
-	return parse_shard(args);
+	if (args->given[OPT_LIST] &&
+	    (args->given[OPT_UPDATE] || args->given[OPT_REPORT])) {
+		fputs("hcsc check: --list compiles nothing: it takes no "
+		      "--update or --report\n",
+		      stderr);
+		return false;
+	}
+	return parse_shard(args) && parse_color(args) &&
+	       parse_max_diff(args);
 }
 
 /* The closing lines: the --update hint and the summary. */
-static int finish(struct printer *p)
+static int finish(struct printer *p, size_t not_run)
 {
 	const struct cli_args *a = p->args;
 	struct strbuf prog = STRBUF_INIT;
@@ -207,39 +375,95 @@ static int finish(struct printer *p)
 	check_progress_clear(&p->progress, &prog);
 	fwrite(prog.buf, 1, prog.len, stderr);
 	strbuf_release(&prog);
+	if (p->list) {
+		if (fflush(p->text) != 0 || ferror(p->text))
+			return cli_fail(HCSC_E_IO, "cannot write to standard "
+						   "output: %s",
+					strerror(errno));
+		return p->broken ? HCSC_E_INPUT : HCSC_OK;
+	}
+	if (p->closing && p->failures.len)
+		fprintf(p->text, "failed cases:\n%s", p->failures.buf);
+	if (not_run)
+		fprintf(p->text, "stopped at the first failure (--fail-fast); "
+				 "%llu case%s not run\n",
+			(unsigned long long)not_run, not_run == 1 ? "" : "s");
 	if (!p->update && p->mismatched) {
 		fprintf(p->text,
 			"to accept the actual outputs: hcsc check %s %s --update",
 			a->pos[0], a->pos[1]);
-		if (a->value[OPT_FILTER])
-			fprintf(p->text, " --filter '%s'", a->value[OPT_FILTER]);
+		for (unsigned i = 0; i < p->nfilters; i++)
+			fprintf(p->text, " --filter '%s'", p->filters[i]);
+		for (unsigned i = 0; i < p->nexcludes; i++)
+			fprintf(p->text, " --exclude '%s'", p->excludes[i]);
 		if (a->value[OPT_SHARD])
 			fprintf(p->text, " --shard %s", a->value[OPT_SHARD]);
 		fputc('\n', p->text);
 	}
-	fprintf(p->text, "%llu passed, %llu failed\n",
-		(unsigned long long)p->passed, (unsigned long long)p->failed);
+	if (p->update && p->failed > p->updated)
+		fprintf(p->text, "%llu passed, %llu updated, %llu failed\n",
+			(unsigned long long)p->passed,
+			(unsigned long long)p->updated,
+			(unsigned long long)(p->failed - p->updated));
+	else if (p->update)
+		fprintf(p->text, "%llu passed, %llu updated\n",
+			(unsigned long long)p->passed,
+			(unsigned long long)p->updated);
+	else
+		fprintf(p->text, "%llu passed, %llu failed\n",
+			(unsigned long long)p->passed,
+			(unsigned long long)p->failed);
 	if (fflush(p->text) != 0 || ferror(p->text))
 		return cli_fail(HCSC_E_IO, "cannot write to standard output: %s",
 				strerror(errno));
 	if (p->io_error)
 		return HCSC_E_IO;
+	if (p->broken)
+		return HCSC_E_INPUT;
 	return p->unresolved ? HCSC_E_CHECK_DIFF : HCSC_OK;
 }
 
-static int run(struct printer *p, const struct check_opts *o)
+/*
+ * On a terminal: diffs capped at a screenful, colour (unless NO_COLOR),
+ * and the closing list of failed cases; elsewhere the output is as it
+ * always was unless --max-diff-lines or --color asks.
+ */
+static void setup_output(struct printer *p, const struct cli_args *args)
+{
+	bool term = p->text == stdout && check_sys_stdout_is_tty();
+
+	strbuf_init(&p->failures);
+	if (args->value[OPT_MAX_DIFF_LINES]) {
+		lines_value(args->value[OPT_MAX_DIFF_LINES], &p->max_diff);
+		p->closing = true;
+	} else if (term) {
+		unsigned rows = check_sys_term_rows();
+
+		p->max_diff = rows > 10 ? rows - 4 : 6;
+		p->closing = true;
+	}
+	p->color = cli_color(args->value[OPT_COLOR], term);
+}
+
+static int run(struct printer *p, struct check_opts *o)
 {
 	struct strbuf err = STRBUF_INIT;
 	enum hcsc_rc rc = check_run(o, &err);
 	int status;
 
 	if (rc != HCSC_OK) {
+		char *hint = strchr(err.buf, '\n'); /* hints: lines of their own */
+
 		junit_free(p->junit);
+		if (hint)
+			*hint++ = '\0';
 		status = cli_fail(rc, "%s", err.buf);
+		if (hint)
+			fprintf(stderr, "%s\n", hint);
 		strbuf_release(&err);
 		return status;
 	}
-	status = finish(p);
+	status = finish(p, o->not_run);
 	if (p->junit && junit_finish(p->junit, &err) != HCSC_OK)
 		status = cli_fail(HCSC_E_IO, "%s", err.buf);
 	strbuf_release(&err);
@@ -252,6 +476,7 @@ int cmd_check(int argc, char **argv)
 	struct check_opts o;
 	struct printer p;
 	unsigned jobs;
+	int status;
 
 	if (!parse(argc, argv, &args, &jobs))
 		return HCSC_E_USAGE;
@@ -262,21 +487,32 @@ int cmd_check(int argc, char **argv)
 			 : stdout;
 	p.update = args.given[OPT_UPDATE];
 	p.tty = check_sys_stderr_is_tty();
+	p.list = args.given[OPT_LIST];
+	setup_output(&p, &args);
 	check_progress_init(&p.progress, check_sys_now());
 	if (args.value[OPT_REPORT]) {
 		struct strbuf err = STRBUF_INIT;
 		enum hcsc_rc rc = junit_open(args.value[OPT_REPORT], args.pos[0],
 					     &p.junit, &err);
-		int status = rc == HCSC_OK ? 0 : cli_fail(rc, "%s", err.buf);
+		int st = rc == HCSC_OK ? 0 : cli_fail(rc, "%s", err.buf);
 
 		strbuf_release(&err);
 		if (rc != HCSC_OK)
-			return status;
+			return st;
 	}
 	memset(&o, 0, sizeof(o));
 	o.corpus = args.pos[0];
 	o.golden = args.pos[1];
-	o.filter = args.value[OPT_FILTER];
+	p.nfilters = cli_values("check", argc, argv, OPT_FILTER, p.filters,
+				MAX_GLOBS);
+	p.nexcludes = cli_values("check", argc, argv, OPT_EXCLUDE, p.excludes,
+				 MAX_GLOBS);
+	o.filters = p.filters;
+	o.nfilters = p.nfilters;
+	o.excludes = p.excludes;
+	o.nexcludes = p.nexcludes;
+	o.fail_fast = args.given[OPT_FAIL_FAST];
+	o.list = p.list;
 	if (args.value[OPT_SHARD])
 		check_shard_parse(args.value[OPT_SHARD], &o.shard, &o.nshards);
 	o.jobs = jobs;
@@ -285,5 +521,7 @@ int cmd_check(int argc, char **argv)
 	o.now = check_sys_now;
 	o.on_result = on_result;
 	o.user = &p;
-	return run(&p, &o);
+	status = run(&p, &o);
+	strbuf_release(&p.failures);
+	return status;
 }

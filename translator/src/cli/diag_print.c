@@ -495,9 +495,9 @@ int cli_diag_setup(const char *cmd, int argc, char **argv,
 {
 	static const char *const colors[] = { "auto", "always", "never", NULL };
 	static const char *const formats[] = { "text", "json", "sarif", NULL };
-	const char *v, *near, *nw[32], *no_color = getenv("NO_COLOR");
+	const char *v, *near, *nw[32];
 	unsigned n;
-	bool tty = check_sys_stderr_is_tty(), color_auto = true;
+	bool tty = check_sys_stderr_is_tty();
 
 	cfg.quiet = args->given[OPT_QUIET];
 	v = args->value[OPT_COLOR];
@@ -509,20 +509,9 @@ int cli_diag_setup(const char *cmd, int argc, char **argv,
 	cfg.fmt = !v || !strcmp(v, "text") ? DF_TEXT
 		  : !strcmp(v, "json")     ? DF_JSON : DF_SARIF;
 	v = args->value[OPT_COLOR];
-	if (v && strcmp(v, "auto"))
-		color_auto = false;
-	/* rule: hcsc.diag.render: colour on a terminal, never in files or
-	 * pipes; NO_COLOR (set, not empty) turns the automatic choice off;
-	 * an explicit --color wins over it. */
+	/* rule: hcsc.diag.render: source lines on a terminal or asked for */
 	cfg.rich = tty || (v && !strcmp(v, "always"));
-	if (color_auto)
-		cfg.color = tty && !(no_color && *no_color);
-	else
-		cfg.color = !strcmp(v, "always");
-#ifdef _WIN32
-	if (color_auto) /* consoles show escapes only with VT processing on */
-		cfg.color = false;
-#endif
+	cfg.color = cli_color(v, tty);
 	if (cfg.fmt != DF_TEXT)
 		cfg.rich = cfg.color = false;
 	v = args->value[OPT_MAX_ERRORS];

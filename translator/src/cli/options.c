@@ -181,10 +181,25 @@ const struct cli_option cli_options[] = {
 	{ OPT_JOBS, "check", "--jobs", 'j', "N",
 	  "run N cases at once (default: the number of CPUs); same output" },
 	{ OPT_FILTER, "check", "--filter", 0, "GLOB",
-	  "only the cases whose path matches GLOB (* ? [..] **; / literal)" },
+	  "only the cases whose path matches GLOB (* ? [..] **; / literal); "
+	  "repeatable: any of them" },
+	{ OPT_EXCLUDE, "check", "--exclude", 0, "GLOB",
+	  "leave out the cases whose path matches GLOB (repeatable)" },
 	{ OPT_SHARD, "check", "--shard", 0, "K/N",
 	  "only shard K of N (1 <= K <= N): a split by a hash of the case "
 	  "path, for CI matrices" },
+	{ OPT_FAIL_FAST, "check", "--fail-fast", 0, NULL,
+	  "stop at the first case that fails (the rest are not run)" },
+	{ OPT_LIST, "check", "--list", 0, NULL,
+	  "list the cases: CASE HOST TARGET FLAGS, tab-separated; compile "
+	  "nothing" },
+	{ OPT_MAX_DIFF_LINES, "check", "--max-diff-lines", 0, "N",
+	  "show at most N lines of each diff (0: all; default a screenful "
+	  "on a terminal, else all) and close with the list of failed "
+	  "cases" },
+	{ OPT_COLOR, "check", "--color", 0, "WHEN",
+	  "colour diffs: auto (on a terminal, unless NO_COLOR is set), "
+	  "always or never" },
 	{ OPT_FORMAT, "hosts", "--format", 0, "FORMAT",
 	  "text (the default) or json" },
 };
