@@ -72,7 +72,7 @@ cflags=(-std=c11 -g -O1 -fno-omit-frame-pointer -ftrivial-auto-var-init=pattern
 libs="$(pkg-config --libs yaml-0.1 json-c) -pthread"
 # The pipeline's stages and check (no CLI or apply; of report/ only the
 # sanitizer, built without libxml2).
-lib_sources=$(ls "$src"/{common,load,model,target,oci,oci/parse,oci/decode,hcs,emit,pipeline,check}/*.c "$src"/report/sanitize.c)
+lib_sources=$(ls "$src"/{common,load,model,target,oci,oci/parse,oci/decode,hcs,emit,pipeline,os,check}/*.c "$src"/report/sanitize.c)
 # Rebuild everything when a header or the flags changed, else only what
 # changed.
 stamp=$obj/.stamp # the flags of the last build

@@ -4,7 +4,7 @@
  * diagnostics list, failures (usage, I/O), rc texts and versions, and
  * compiles on several threads at once giving the same bytes.
  */
-#include "check/thread.h" /* the Win32/pthread shim: Wine runs this too */
+#include "os/thread.h" /* the Win32/pthread shim: Wine runs this too */
 #include "hcsc.h"
 #include "t.h"
 
@@ -150,13 +150,13 @@ static void worker(void *arg)
 
 static void test_threads(void)
 {
-	struct check_thread th[4];
+	struct os_thread th[4];
 	int same[4];
 
 	for (int i = 0; i < 4; i++)
-		CHECK_INT(check_thread_start(&th[i], worker, &same[i]), 0);
+		CHECK_INT(os_thread_start(&th[i], worker, &same[i]), 0);
 	for (int i = 0; i < 4; i++) {
-		check_thread_join(&th[i]);
+		os_thread_join(&th[i]);
 		CHECK(same[i]);
 	}
 }

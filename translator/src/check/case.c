@@ -10,7 +10,7 @@
 #include "arena.h"
 #include "ascii.h"
 #include "check/header.h"
-#include "check/sys.h"
+#include "os/fs.h"
 #include "diag.h"
 #include "load/load.h"
 #include "model/host.h"
@@ -141,7 +141,7 @@ static enum hcsc_rc read_header(struct case_run *cr)
 	 * compile. An unreadable or too large file is left to compile_run,
 	 * which opens it again to report it exactly as `hcsc compile` does.
 	 */
-	if (check_sys_read(cr->in.desc_path, LOAD_MAX_FILE, CHECK_SYS_WHOLE,
+	if (os_read(cr->in.desc_path, LOAD_MAX_FILE, OS_WHOLE,
 			   &cr->desc) == 0) {
 		cr->in.desc_data = cr->desc.buf;
 		cr->in.desc_len = cr->desc.len;
@@ -156,7 +156,7 @@ static enum hcsc_rc read_header(struct case_run *cr)
 	else if (cr->c->yaml) {
 		struct strbuf buf = STRBUF_INIT;
 
-		if (check_sys_read(cr->in.desc_path, HEADER_MAX, 0, &buf) == 0)
+		if (os_read(cr->in.desc_path, HEADER_MAX, 0, &buf) == 0)
 			rc = check_header_parse(cr->a, &cr->d, cr->c->file,
 						buf.buf, buf.len, &h);
 		strbuf_release(&buf);
@@ -285,8 +285,8 @@ static bool golden_has(struct case_run *cr, const char *name)
 	dir = check_path_join(cr->a, cr->e->golden.root,
 					  cr->c->name);
 
-	return check_sys_kind(check_path_join(cr->a, dir, name)) ==
-	       CHECK_SYS_FILE;
+	return os_kind(check_path_join(cr->a, dir, name)) ==
+	       OS_FILE;
 }
 
 /*

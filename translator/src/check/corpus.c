@@ -11,7 +11,7 @@
 #include "arena.h"
 #include "ascii.h"
 #include "check/glob.h"
-#include "check/sys.h"
+#include "os/fs.h"
 #include "load/load.h"
 #include "strbuf.h"
 
@@ -87,9 +87,9 @@ static void *grow(void *p, size_t *alloc, size_t need, size_t size)
 }
 
 static enum hcsc_rc list_dir(struct scan *s, const char *path,
-			     struct check_sys_dir *dir)
+			     struct os_dir *dir)
 {
-	int e = check_sys_list(path, dir);
+	int e = os_list(path, dir);
 
 	if (e)
 		return fail(s, HCSC_E_IO,
@@ -99,24 +99,24 @@ static enum hcsc_rc list_dir(struct scan *s, const char *path,
 }
 
 /* What entry i is, links followed (the corpus may use links). */
-static enum check_sys_kind entry_kind(struct scan *s, const char *path,
-				      const struct check_sys_dir *dir,
+static enum os_kind entry_kind(struct scan *s, const char *path,
+				      const struct os_dir *dir,
 				      size_t i)
 {
-	enum check_sys_kind k = check_sys_dir_lkind(path, dir, i, &s->tmp);
+	enum os_kind k = os_dir_lkind(path, dir, i, &s->tmp);
 
-	if (k != CHECK_SYS_LINK)
+	if (k != OS_LINK)
 		return k;
 	strbuf_reset(&s->tmp);
 	strbuf_addstr(&s->tmp, path);
 	strbuf_addch(&s->tmp, '/');
 	strbuf_addstr(&s->tmp, dir->names[i]);
-	return check_sys_kind(s->tmp.buf);
+	return os_kind(s->tmp.buf);
 }
 
 /* ---- cases ---- */
 
-static bool has_file(const struct check_sys_dir *dir, const char *name)
+static bool has_file(const struct os_dir *dir, const char *name)
 {
 	size_t lo = 0, hi = dir->n;
 
@@ -146,7 +146,7 @@ static char *concat(struct arena *a, const char *x, const char *y)
 
 /* The folder's host file (relative), NULL, or an error for two. */
 static enum hcsc_rc find_host(struct scan *s, const char *rel,
-			      const struct check_sys_dir *dir, const char *path,
+			      const struct os_dir *dir, const char *path,
 			      const char **host)
 {
 	*host = NULL;
@@ -159,7 +159,7 @@ static enum hcsc_rc find_host(struct scan *s, const char *rel,
 		strbuf_addstr(&s->tmp, path);
 		strbuf_addch(&s->tmp, '/');
 		strbuf_addstr(&s->tmp, f);
-		if (check_sys_kind(s->tmp.buf) != CHECK_SYS_FILE)
+		if (os_kind(s->tmp.buf) != OS_FILE)
 			continue;
 		if (*host)
 			return fail(s, HCSC_E_INPUT,
@@ -186,7 +186,7 @@ static void read_host(struct scan *s, const char *path, const char *base,
 	strbuf_addstr(&s->tmp, path);
 	strbuf_addch(&s->tmp, '/');
 	strbuf_addstr(&s->tmp, base);
-	if (check_sys_read(s->tmp.buf, LOAD_MAX_FILE, CHECK_SYS_WHOLE, &buf) ==
+	if (os_read(s->tmp.buf, LOAD_MAX_FILE, OS_WHOLE, &buf) ==
 	    0) {
 		f->host_data = arena_strndup(s->a, buf.buf, buf.len);
 		f->host_len = buf.len;
@@ -227,7 +227,7 @@ static uint32_t pool_add(struct scan *s, const char *name)
 }
 
 static void add_case(struct scan *s, uint32_t folder, const char *name,
-		     size_t ext, const struct check_sys_dir *dir, bool oci,
+		     size_t ext, const struct os_dir *dir, bool oci,
 		     bool yaml)
 {
 	struct check_corpus_entry *e;
@@ -284,7 +284,7 @@ static int item_cmp(const void *x, const void *y)
 static enum hcsc_rc walk_cases(struct scan *s, size_t rel_len, int depth);
 
 static enum hcsc_rc visit(struct scan *s, size_t rel_len,
-			  const struct check_sys_dir *dir, const char *path,
+			  const struct os_dir *dir, const char *path,
 			  uint32_t folder, int depth)
 {
 	struct item *items = malloc((dir->n ? dir->n : 1) * sizeof(*items));
@@ -302,12 +302,12 @@ static enum hcsc_rc visit(struct scan *s, size_t rel_len,
 		memset(it, 0, sizeof(*it));
 		it->name = name;
 		switch (entry_kind(s, path, dir, i)) {
-		case CHECK_SYS_DIR:
+		case OS_DIR:
 			it->dir = true;
 			it->keylen = strlen(name);
 			n++;
 			break;
-		case CHECK_SYS_FILE:
+		case OS_FILE:
 			it->ext = case_ext(name, &it->oci, &it->yaml);
 			it->keylen = strlen(name) - it->ext;
 			if (it->ext && it->keylen)
@@ -352,7 +352,7 @@ static enum hcsc_rc visit(struct scan *s, size_t rel_len,
 /* One folder: s->rel[0..rel_len) is "" or ends in '/'. */
 static enum hcsc_rc walk_cases(struct scan *s, size_t rel_len, int depth)
 {
-	struct check_sys_dir dir;
+	struct os_dir dir;
 	const char *host;
 	char *rel, *path;
 	enum hcsc_rc rc;
@@ -388,7 +388,7 @@ static enum hcsc_rc walk_cases(struct scan *s, size_t rel_len, int depth)
 				  &s->c->folders[folder]);
 		rc = visit(s, rel_len, &dir, path, folder, depth);
 	}
-	check_sys_dir_release(&dir);
+	os_dir_release(&dir);
 	return rc;
 }
 
@@ -526,7 +526,7 @@ static void add_stale(struct scan *s, const char *rel)
 static enum hcsc_rc walk_golden(struct scan *s, size_t rel_len,
 				const struct check_select *sel, int depth)
 {
-	struct check_sys_dir dir;
+	struct os_dir dir;
 	bool has_files = false;
 	unsigned gold = CHECK_GOLD_SEEN;
 	char *path;
@@ -549,18 +549,18 @@ static enum hcsc_rc walk_golden(struct scan *s, size_t rel_len,
 	rc = list_dir(s, path, &dir);
 	for (size_t i = 0; i < dir.n && rc == HCSC_OK; i++) {
 		const char *name = dir.names[i];
-		enum check_sys_kind kind;
+		enum os_kind kind;
 		int gi;
 
 		if (name[0] == '.') {
-			if (check_sys_is_temp(name))
+			if (os_is_temp(name))
 				gold |= CHECK_GOLD_TEMP;
 			continue;
 		}
 		/* A link is neither followed nor taken for a golden file. */
-		kind = check_sys_dir_lkind(path, &dir, i, &s->tmp);
+		kind = os_dir_lkind(path, &dir, i, &s->tmp);
 		switch (kind) {
-		case CHECK_SYS_DIR:
+		case OS_DIR:
 			setlen(&s->rel, rel_len);
 			if (rel_len)
 				strbuf_addch(&s->rel, '/');
@@ -568,13 +568,13 @@ static enum hcsc_rc walk_golden(struct scan *s, size_t rel_len,
 			rc = walk_golden(s, s->rel.len, sel, depth + 1);
 			setlen(&s->rel, rel_len);
 			break;
-		case CHECK_SYS_ABSENT:
+		case OS_ABSENT:
 			gold |= CHECK_GOLD_OTHER;
 			break;
-		case CHECK_SYS_LINK:
+		case OS_LINK:
 			gold |= CHECK_GOLD_OTHER;
 			break;
-		case CHECK_SYS_FILE:
+		case OS_FILE:
 			has_files = true;
 			gi = check_gold_index(name);
 			gold |= gi < 0 ? CHECK_GOLD_OTHER
@@ -586,7 +586,7 @@ static enum hcsc_rc walk_golden(struct scan *s, size_t rel_len,
 			break;
 		}
 	}
-	check_sys_dir_release(&dir);
+	os_dir_release(&dir);
 	free(path);
 	if (rc != HCSC_OK || !rel_len)
 		return rc;
@@ -619,10 +619,10 @@ static enum hcsc_rc scan_golden(struct scan *s, const char *golden,
 	enum hcsc_rc rc;
 
 	s->root = check_path_strip(s->a, golden);
-	switch (check_sys_kind(s->root)) {
-	case CHECK_SYS_ABSENT:
+	switch (os_kind(s->root)) {
+	case OS_ABSENT:
 		return HCSC_OK;
-	case CHECK_SYS_DIR:
+	case OS_DIR:
 		break;
 	default:
 		return fail(s, HCSC_E_IO,
@@ -652,10 +652,10 @@ enum hcsc_rc check_corpus_scan(struct arena *a, const char *corpus,
 	strbuf_init(&s.rel);
 	strbuf_init(&s.tmp);
 	s.root = check_path_strip(a, corpus);
-	if (check_sys_kind(s.root) != CHECK_SYS_DIR) {
+	if (os_kind(s.root) != OS_DIR) {
 		*err = arena_printf(a, "cannot read corpus folder '%s': %s",
 				    s.root,
-				    check_sys_kind(s.root) == CHECK_SYS_ABSENT
+				    os_kind(s.root) == OS_ABSENT
 					    ? strerror(ENOENT)
 					    : "not a folder");
 		return HCSC_E_IO;

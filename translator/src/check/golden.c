@@ -13,7 +13,7 @@
 #include "arena.h"
 #include "check/corpus.h"
 #include "check/diff.h"
-#include "check/sys.h"
+#include "os/fs.h"
 #include "strbuf.h"
 
 /* Golden files larger than this are refused (unread). */
@@ -23,7 +23,7 @@
  * The golden folder's files as the scan saw them (gold: CHECK_GOLD_*),
  * in sorted order, without listing it again.
  */
-static void known_files(unsigned gold, struct check_sys_dir *out)
+static void known_files(unsigned gold, struct os_dir *out)
 {
 	static const int order[CHECK_GOLD_NNAMES] = { 0, 5, 6, 1, 2, 3, 4 };
 
@@ -49,9 +49,9 @@ static void known_files(unsigned gold, struct check_sys_dir *out)
  * cases'), not dot names (hcsc's temporaries among them). A symbolic
  * link is an entry, never followed.
  */
-static int golden_files(const char *dir, struct check_sys_dir *out)
+static int golden_files(const char *dir, struct os_dir *out)
 {
-	int e = check_sys_list(dir, out);
+	int e = os_list(dir, out);
 	struct strbuf scratch = STRBUF_INIT;
 	size_t k = 0;
 
@@ -66,7 +66,7 @@ static int golden_files(const char *dir, struct check_sys_dir *out)
 		char *name = out->names[i];
 
 		if (name[0] != '.' &&
-		    check_sys_dir_lkind(dir, out, i, &scratch) != CHECK_SYS_DIR)
+		    os_dir_lkind(dir, out, i, &scratch) != OS_DIR)
 			out->names[k++] = name;
 		else
 			free(name);
@@ -91,12 +91,12 @@ static enum hcsc_rc check_folder(struct arena *a, const struct check_golden *g,
 
 		slash = strchr(slash + (slash != rel), '/');
 		sub = slash ? arena_strndup(a, rel, (size_t)(slash - rel)) : rel;
-		switch (check_sys_lkind(check_path_join(a, g->root, sub))) {
-		case CHECK_SYS_DIR:
+		switch (os_lkind(check_path_join(a, g->root, sub))) {
+		case OS_DIR:
 			break;
-		case CHECK_SYS_ABSENT:
+		case OS_ABSENT:
 			return HCSC_OK;
-		case CHECK_SYS_LINK:
+		case OS_LINK:
 			*err = arena_printf(a, "golden folder '%s/%s' is a symbolic "
 					       "link (links under GOLDEN are not "
 					       "followed)",
@@ -112,7 +112,7 @@ static enum hcsc_rc check_folder(struct arena *a, const struct check_golden *g,
 	return HCSC_OK;
 }
 
-static bool take(struct check_sys_dir *g, const char *name)
+static bool take(struct os_dir *g, const char *name)
 {
 	for (size_t i = 0; i < g->n; i++) {
 		if (g->names[i] && !strcmp(g->names[i], name)) {
@@ -142,10 +142,10 @@ static enum hcsc_rc io_fail(struct arena *a, const char *what,
 static enum hcsc_rc read_golden(struct arena *a, const char *path,
 				struct strbuf *gold, const char **err)
 {
-	int e = check_sys_read(path, CHECK_GOLDEN_MAX,
-			       CHECK_SYS_NOFOLLOW | CHECK_SYS_WHOLE, gold);
+	int e = os_read(path, CHECK_GOLDEN_MAX,
+			       OS_NOFOLLOW | OS_WHOLE, gold);
 
-	if (e == CHECK_SYS_NOT_REGULAR)
+	if (e == OS_NOT_REGULAR)
 		*err = arena_printf(a, "golden file '%s' is not a regular file",
 				    path);
 	else if (e == EFBIG)
@@ -191,7 +191,7 @@ static bool crlf_only(const char *gold, size_t glen, const char *actual,
 /* Compare one expected file; with update, queue it when it differs. */
 static enum hcsc_rc compare_file(struct arena *a, const struct check_golden *g,
 				 const char *name, const char *dir,
-				 struct check_sys_dir *have,
+				 struct os_dir *have,
 				 const struct check_file *f,
 				 struct check_compare *out,
 				 struct strbuf *detail, struct strbuf *summary,
@@ -241,7 +241,7 @@ static enum hcsc_rc compare_file(struct arena *a, const struct check_golden *g,
 	return HCSC_OK;
 }
 
-/* --update: the queued files of the case, as one set (sys.h). */
+/* --update: the queued files of the case, as one set (os/fs.h). */
 static enum hcsc_rc write_queue(struct arena *a, const struct check_golden *g,
 				const char *name, const char *dir,
 				struct out_file *queue, size_t n,
@@ -253,9 +253,9 @@ static enum hcsc_rc write_queue(struct arena *a, const struct check_golden *g,
 
 	if (!n)
 		return HCSC_OK;
-	e = check_sys_mkdirs(g->root);
+	e = os_mkdirs(g->root);
 	if (!e) {
-		e = check_sys_mkdirs_under(g->root, name, &bad);
+		e = os_mkdirs_under(g->root, name, &bad);
 		if (bad) {
 			failed = arena_strdup(a, bad);
 			free(bad);
@@ -264,13 +264,13 @@ static enum hcsc_rc write_queue(struct arena *a, const struct check_golden *g,
 	if (e == ELOOP)
 		return check_folder(a, g, name, err);
 	if (!e)
-		e = check_sys_write_files(queue, n, &failed);
+		e = os_write_files(queue, n, &failed);
 	return e ? io_fail(a, "write", failed, e, err) : HCSC_OK;
 }
 
 static enum hcsc_rc extras(struct arena *a, const struct check_golden *g,
 			   const char *name, const char *dir,
-			   const struct check_sys_dir *have,
+			   const struct os_dir *have,
 			   struct check_compare *out, struct strbuf *detail,
 			   struct strbuf *summary, const char **err)
 {
@@ -286,7 +286,7 @@ static enum hcsc_rc extras(struct arena *a, const struct check_golden *g,
 		out->nextra++;
 		if (!g->update)
 			continue;
-		e = check_sys_remove(check_path_join(a, dir, x));
+		e = os_remove(check_path_join(a, dir, x));
 		if (e)
 			return io_fail(a, "remove", check_path_join(a, dir, x), e,
 				       err);
@@ -303,7 +303,7 @@ enum hcsc_rc check_golden_compare(struct arena *a, const struct check_golden *g,
 {
 	char *dir = check_path_join(a, g->root, name);
 	struct out_file *queue = arena_array(a, n ? n : 1, sizeof(*queue));
-	struct check_sys_dir have = { NULL, 0 };
+	struct os_dir have = { NULL, 0 };
 	size_t nqueue = 0;
 	enum hcsc_rc rc = HCSC_OK;
 	int e;
@@ -312,14 +312,14 @@ enum hcsc_rc check_golden_compare(struct arena *a, const struct check_golden *g,
 	if ((gold & CHECK_GOLD_SEEN) && !(gold & CHECK_GOLD_OTHER)) {
 		/* The scan listed this real folder: no second listing. */
 		if (g->update && (gold & CHECK_GOLD_TEMP))
-			check_sys_remove_orphans(dir);
+			os_remove_orphans(dir);
 		known_files(gold, &have);
 	} else {
 		rc = check_folder(a, g, name, err);
 		if (rc != HCSC_OK)
 			return rc;
 		if (g->update)
-			check_sys_remove_orphans(dir);
+			os_remove_orphans(dir);
 		e = golden_files(dir, &have);
 		if (e)
 			return io_fail(a, "read folder", dir, e, err);
@@ -331,7 +331,7 @@ enum hcsc_rc check_golden_compare(struct arena *a, const struct check_golden *g,
 		rc = write_queue(a, g, name, dir, queue, nqueue, err);
 	if (rc == HCSC_OK)
 		rc = extras(a, g, name, dir, &have, out, detail, summary, err);
-	check_sys_dir_release(&have);
+	os_dir_release(&have);
 	out->updated = g->update && rc == HCSC_OK &&
 		       out->ndiffer + out->nmissing + out->nextra > 0;
 	return rc;
@@ -342,15 +342,15 @@ static void prune(struct arena *a, const struct check_golden *g, char *rel)
 {
 	for (;;) {
 		char *path = check_path_join(a, g->root, rel);
-		struct check_sys_dir d;
+		struct os_dir d;
 		char *slash;
 		size_t n;
 
-		if (check_sys_list(path, &d) != 0)
+		if (os_list(path, &d) != 0)
 			return;
 		n = d.n;
-		check_sys_dir_release(&d);
-		if (n || check_sys_rmdir(path) != 0)
+		os_dir_release(&d);
+		if (n || os_rmdir(path) != 0)
 			return;
 		slash = strrchr(rel, '/');
 		if (!slash)
@@ -363,24 +363,24 @@ enum hcsc_rc check_golden_remove(struct arena *a, const struct check_golden *g,
 				 const char *rel, const char **err)
 {
 	char *dir = check_path_join(a, g->root, rel);
-	struct check_sys_dir have;
+	struct os_dir have;
 	enum hcsc_rc rc = check_folder(a, g, rel, err);
 	int e;
 
 	if (rc != HCSC_OK)
 		return rc;
-	check_sys_remove_orphans(dir);
+	os_remove_orphans(dir);
 	e = golden_files(dir, &have);
 	if (e)
 		return io_fail(a, "read folder", dir, e, err);
 	for (size_t i = 0; i < have.n && rc == HCSC_OK; i++) {
 		char *path = check_path_join(a, dir, have.names[i]);
 
-		e = check_sys_remove(path);
+		e = os_remove(path);
 		if (e)
 			rc = io_fail(a, "remove", path, e, err);
 	}
-	check_sys_dir_release(&have);
+	os_dir_release(&have);
 	if (rc == HCSC_OK)
 		prune(a, g, arena_strdup(a, rel));
 	return rc;

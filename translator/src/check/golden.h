@@ -8,7 +8,7 @@
  * differing file is reported as a unified diff labelled
  * `--- LABEL/CASE/FILE` / `+++ actual/CASE/FILE`, a missing or extra file
  * on a line of its own. --update writes the differing and missing files
- * of the case as one set (check_sys_write_files: all or nothing), removes
+ * of the case as one set (os_write_files: all or nothing), removes
  * the extra ones, hcsc's orphaned temporaries and nothing else, and
  * leaves identical files untouched.
  *

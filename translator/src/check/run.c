@@ -16,8 +16,8 @@
 #include "check/corpus.h"
 #include "check/glob.h"
 #include "check/shard.h"
-#include "check/sys.h"
-#include "check/thread.h"
+#include "os/fs.h"
+#include "os/thread.h"
 
 struct runner {
 	const struct check_opts *o;
@@ -26,8 +26,8 @@ struct runner {
 	uint32_t *todo;         /* the selected cases' indexes, in order */
 	size_t n, total;
 	/* shared between threads, under mu */
-	struct check_mutex mu;
-	struct check_cond ready, space;
+	struct os_mutex mu;
+	struct os_cond ready, space;
 	struct check_result **slot;
 	size_t window, next_claim, next_deliver;
 	bool stop;              /* fail_fast: a result stopped the run */
@@ -90,24 +90,24 @@ static void worker(void *arg)
 {
 	struct runner *rn = arg;
 
-	check_mutex_lock(&rn->mu);
+	os_mutex_lock(&rn->mu);
 	for (;;) {
 		size_t i;
 		struct check_result *r;
 
 		while (!rn->stop && rn->next_claim < rn->n &&
 		       rn->next_claim >= rn->next_deliver + rn->window)
-			check_cond_wait(&rn->space, &rn->mu);
+			os_cond_wait(&rn->space, &rn->mu);
 		if (rn->stop || rn->next_claim >= rn->n)
 			break;
 		i = rn->next_claim++;
-		check_mutex_unlock(&rn->mu);
+		os_mutex_unlock(&rn->mu);
 		r = run_one(rn, i);
-		check_mutex_lock(&rn->mu);
+		os_mutex_lock(&rn->mu);
 		rn->slot[i % rn->window] = r;
-		check_cond_broadcast(&rn->ready);
+		os_cond_broadcast(&rn->ready);
 	}
-	check_mutex_unlock(&rn->mu);
+	os_mutex_unlock(&rn->mu);
 }
 
 /* Returns how many results were delivered. */
@@ -117,20 +117,20 @@ static size_t collect(struct runner *rn)
 		struct check_result *r;
 		bool stop;
 
-		check_mutex_lock(&rn->mu);
+		os_mutex_lock(&rn->mu);
 		while (!rn->slot[i % rn->window])
-			check_cond_wait(&rn->ready, &rn->mu);
+			os_cond_wait(&rn->ready, &rn->mu);
 		r = rn->slot[i % rn->window];
 		rn->slot[i % rn->window] = NULL;
 		rn->next_deliver = i + 1;
-		check_cond_broadcast(&rn->space);
-		check_mutex_unlock(&rn->mu);
+		os_cond_broadcast(&rn->space);
+		os_mutex_unlock(&rn->mu);
 		stop = deliver(rn, r);
 		if (stop) {
-			check_mutex_lock(&rn->mu);
+			os_mutex_lock(&rn->mu);
 			rn->stop = true;
-			check_cond_broadcast(&rn->space);
-			check_mutex_unlock(&rn->mu);
+			os_cond_broadcast(&rn->space);
+			os_mutex_unlock(&rn->mu);
 			return i + 1;
 		}
 	}
@@ -139,7 +139,7 @@ static size_t collect(struct runner *rn)
 
 static size_t run_parallel(struct runner *rn, unsigned jobs)
 {
-	struct check_thread *t = calloc(jobs, sizeof(*t));
+	struct os_thread *t = calloc(jobs, sizeof(*t));
 	unsigned started = 0;
 	size_t done;
 
@@ -149,22 +149,22 @@ static size_t run_parallel(struct runner *rn, unsigned jobs)
 	rn->slot = calloc(rn->window, sizeof(*rn->slot));
 	if (!rn->slot)
 		hcsc_oom();
-	check_mutex_init(&rn->mu);
-	check_cond_init(&rn->ready);
-	check_cond_init(&rn->space);
-	while (started < jobs && check_thread_start(&t[started], worker, rn) == 0)
+	os_mutex_init(&rn->mu);
+	os_cond_init(&rn->ready);
+	os_cond_init(&rn->space);
+	while (started < jobs && os_thread_start(&t[started], worker, rn) == 0)
 		started++;
 	if (!started) /* no thread at all: this one works alone */
 		worker(rn);
 	done = collect(rn);
 	for (unsigned k = 0; k < started; k++)
-		check_thread_join(&t[k]);
+		os_thread_join(&t[k]);
 	for (size_t k = 0; k < rn->window; k++) /* run past a --fail-fast stop */
 		if (rn->slot[k])
 			result_free(rn->slot[k]);
-	check_cond_release(&rn->space);
-	check_cond_release(&rn->ready);
-	check_mutex_release(&rn->mu);
+	os_cond_release(&rn->space);
+	os_cond_release(&rn->ready);
+	os_mutex_release(&rn->mu);
 	free(rn->slot);
 	free(t);
 	return done;
@@ -207,8 +207,8 @@ static bool within(const char *a, const char *b)
 static enum hcsc_rc check_overlap(struct arena *a, const struct check_opts *o,
 				  const char **msg)
 {
-	char *c = check_sys_real_path(o->corpus);
-	char *g = check_sys_real_path(o->golden);
+	char *c = os_real_path(o->corpus);
+	char *g = os_real_path(o->golden);
 	enum hcsc_rc rc = HCSC_OK;
 
 	if (c && g && (within(c, g) || within(g, c))) {

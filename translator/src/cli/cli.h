@@ -8,7 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "check/sys.h"
+#include "os/fs.h"
 #include "hcsc.h"
 
 struct diag_list;
@@ -79,18 +79,18 @@ int cli_fail(enum hcsc_rc rc, const char *fmt, ...)
 
 /*
  * Output files and directories: struct out_file and the all-or-nothing
- * writer live in check/sys.h (one copy, shared with `check --update`).
+ * writer live in os/fs.h (one copy, shared with `check --update`).
  */
 static inline int cli_mkdirs(const char *dir)
 {
-	return check_sys_mkdirs(dir);
+	return os_mkdirs(dir);
 }
 
-/* All files or none (rule: hcsc.cli.output); see check_sys_write_files(). */
+/* All files or none (rule: hcsc.cli.output); see os_write_files(). */
 static inline int cli_write_files(struct out_file *files, size_t n,
 				  const char **failed)
 {
-	return check_sys_write_files(files, n, failed);
+	return os_write_files(files, n, failed);
 }
 
 /* files.c: standard streams in binary mode (rule: hcsc.io.binary-mode). */

@@ -22,8 +22,8 @@
 #include "check/progress.h"
 #include "check/run.h"
 #include "check/shard.h"
-#include "check/sys.h"
-#include "check/thread.h"
+#include "os/fs.h"
+#include "os/thread.h"
 #include "cli.h"
 #include "options.h"
 #include "report/junit.h"
@@ -259,7 +259,7 @@ static void on_result(void *user, const struct check_result *r)
 		fflush(p->text);
 	strbuf_reset(&prog);
 	if (p->tty &&
-	    check_progress_update(&p->progress, check_sys_now(), r->index + 1,
+	    check_progress_update(&p->progress, os_now(), r->index + 1,
 				  r->total, p->failed, &prog))
 		fwrite(prog.buf, 1, prog.len, stderr);
 	strbuf_release(&prog);
@@ -348,7 +348,7 @@ static bool parse(int argc, char **argv, struct cli_args *args,
 		      stderr);
 		return false;
 	}
-	*jobs = check_thread_cpus();
+	*jobs = os_thread_cpus();
 	if (args->value[OPT_JOBS] && !parse_jobs(args->value[OPT_JOBS], jobs)) {
 		fprintf(stderr, "hcsc check: -j takes a number from 1 to %d, "
 				"not '%s'\n",
@@ -430,14 +430,14 @@ static int finish(struct printer *p, size_t not_run)
  */
 static void setup_output(struct printer *p, const struct cli_args *args)
 {
-	bool term = p->text == stdout && check_sys_stdout_is_tty();
+	bool term = p->text == stdout && os_stdout_is_tty();
 
 	strbuf_init(&p->failures);
 	if (args->value[OPT_MAX_DIFF_LINES]) {
 		lines_value(args->value[OPT_MAX_DIFF_LINES], &p->max_diff);
 		p->closing = true;
 	} else if (term) {
-		unsigned rows = check_sys_term_rows();
+		unsigned rows = os_term_rows();
 
 		p->max_diff = rows > 10 ? rows - 4 : 6;
 		p->closing = true;
@@ -486,10 +486,10 @@ int cmd_check(int argc, char **argv)
 			 ? stderr
 			 : stdout;
 	p.update = args.given[OPT_UPDATE];
-	p.tty = check_sys_stderr_is_tty();
+	p.tty = os_stderr_is_tty();
 	p.list = args.given[OPT_LIST];
 	setup_output(&p, &args);
-	check_progress_init(&p.progress, check_sys_now());
+	check_progress_init(&p.progress, os_now());
 	if (args.value[OPT_REPORT]) {
 		struct strbuf err = STRBUF_INIT;
 		enum hcsc_rc rc = junit_open(args.value[OPT_REPORT], args.pos[0],
@@ -518,7 +518,7 @@ int cmd_check(int argc, char **argv)
 	o.jobs = jobs;
 	o.update = p.update;
 	o.render_diags = render;
-	o.now = check_sys_now;
+	o.now = os_now;
 	o.on_result = on_result;
 	o.user = &p;
 	status = run(&p, &o);

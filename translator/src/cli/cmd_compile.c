@@ -247,7 +247,7 @@ static void sink_msg(void *ctx, enum apply_msg_kind kind, const char *text)
 static char *spool_stdin(void)
 {
 	struct strbuf data = STRBUF_INIT;
-	char *scratch = check_sys_scratch_path("hcsc-stdin");
+	char *scratch = os_scratch_path("hcsc-stdin");
 	char buf[8192];
 	char *path = NULL;
 	FILE *fp = NULL;
@@ -259,7 +259,7 @@ static char *spool_stdin(void)
 	if (ferror(stdin))
 		err = errno ? errno : EIO;
 	if (!err) /* exclusive: never through a link planted in TMPDIR */
-		err = check_sys_temp_open(scratch, &path, &fp);
+		err = os_temp_open(scratch, &path, &fp);
 	if (!err && (fwrite(data.buf, 1, data.len, fp) != data.len ||
 		     fflush(fp) != 0))
 		err = errno ? errno : EIO;
@@ -270,7 +270,7 @@ static char *spool_stdin(void)
 		cli_fail(HCSC_E_IO, "cannot keep standard input in '%s': %s",
 			 path ? path : scratch, strerror(err));
 		if (path)
-			check_sys_remove(path);
+			os_remove(path);
 		free(path);
 		path = NULL;
 	}
@@ -375,7 +375,7 @@ int cmd_compile(int argc, char **argv)
 		status = run_apply(&aopt, &in, res);
 	hcsc_result_free(res);
 	if (spool) {
-		check_sys_remove(spool);
+		os_remove(spool);
 		free(spool);
 	}
 	return status;

@@ -141,7 +141,7 @@ static const struct strbuf *source_text(const char *name)
 	cfg.nsrc++;
 	strbuf_init(&cfg.src[i].text);
 	/* 4 MiB: the input limit (rule: hcsc.input.limits) */
-	cfg.src[i].ok = check_sys_read(name, 4u << 20, CHECK_SYS_WHOLE,
+	cfg.src[i].ok = os_read(name, 4u << 20, OS_WHOLE,
 				       &cfg.src[i].text) == 0;
 	return cfg.src[i].ok ? &cfg.src[i].text : NULL;
 }
@@ -497,7 +497,7 @@ int cli_diag_setup(const char *cmd, int argc, char **argv,
 	static const char *const formats[] = { "text", "json", "sarif", NULL };
 	const char *v, *near, *nw[32];
 	unsigned n;
-	bool tty = check_sys_stderr_is_tty();
+	bool tty = os_stderr_is_tty();
 
 	cfg.quiet = args->given[OPT_QUIET];
 	v = args->value[OPT_COLOR];

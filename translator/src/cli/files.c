@@ -1,6 +1,6 @@
 /*
  * files.c: the standard streams in binary mode (rule: hcsc.io.binary-mode). The output
- * directories and the atomic multi-file writer moved to check/sys.c, so
+ * directories and the atomic multi-file writer moved to os/fs.c, so
  * that `hcsc compile -o` and `hcsc check --update` share one copy
  * (cli.h wraps them as cli_mkdirs / cli_write_files).
  */

@@ -12,7 +12,7 @@
 
 #include "arena.h"
 #include "ascii.h"
-#include "check/sys.h"
+#include "os/fs.h"
 #include "diag.h"
 #include "front/dotenv.h"
 #include "front/interp.h"
@@ -1119,7 +1119,7 @@ static enum hcsc_rc variables(struct arena *a, struct diag_list *d,
 	struct strbuf buf = STRBUF_INIT;
 	enum hcsc_rc rc = HCSC_OK;
 
-	if (check_sys_kind(path) == CHECK_SYS_FILE) {
+	if (os_kind(path) == OS_FILE) {
 		rc = load_read_file(a, d, path, path, &buf, err);
 		if (rc == HCSC_OK && (perr = dotenv_parse(a, buf.buf, buf.len, &kv,
 							  &n)) != NULL)

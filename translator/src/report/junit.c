@@ -17,7 +17,7 @@
 #include <libxml/xmlwriter.h>
 
 #include "arena.h"
-#include "check/sys.h"
+#include "os/fs.h"
 
 struct junit {
 	char *path, *body_path; /* path "-": standard output */
@@ -60,14 +60,14 @@ static xmlTextWriterPtr writer_on(FILE *fp)
  */
 static bool replaceable(const char *path, struct strbuf *err)
 {
-	enum check_sys_kind k = check_sys_lkind(path);
+	enum os_kind k = os_lkind(path);
 
-	if (k == CHECK_SYS_ABSENT || k == CHECK_SYS_FILE)
+	if (k == OS_ABSENT || k == OS_FILE)
 		return true;
 	strbuf_addf(err, "--report '%s' is not a regular file (%s); give a "
 			 "file, or - for standard output",
-		    path, k == CHECK_SYS_LINK  ? "a symbolic link"
-			  : k == CHECK_SYS_DIR ? "a folder"
+		    path, k == OS_LINK  ? "a symbolic link"
+			  : k == OS_DIR ? "a folder"
 					       : "a device, FIFO or socket");
 	return false;
 }
@@ -76,7 +76,7 @@ enum hcsc_rc junit_open(const char *path, const char *suite,
 			struct junit **out, struct strbuf *err)
 {
 	bool to_stdout = !strcmp(path, "-");
-	char *scratch = to_stdout ? check_sys_scratch_path("hcsc-report.xml")
+	char *scratch = to_stdout ? os_scratch_path("hcsc-report.xml")
 				  : NULL;
 	struct junit *j;
 	int e;
@@ -90,7 +90,7 @@ enum hcsc_rc junit_open(const char *path, const char *suite,
 	j->path = xstrdup(path);
 	j->suite = xstrdup(suite);
 	/* The body: beside FILE, or in the temporary folder for stdout. */
-	e = check_sys_temp_open(scratch ? scratch : path, &j->body_path,
+	e = os_temp_open(scratch ? scratch : path, &j->body_path,
 				&j->body_fp);
 	free(scratch);
 	if (!e) {
@@ -274,7 +274,7 @@ static int finish_file(const struct junit *j, struct strbuf *err)
 
 	if (!replaceable(j->path, err))
 		return -1;
-	e = check_sys_temp_open(j->path, &tmp, &fp);
+	e = os_temp_open(j->path, &tmp, &fp);
 	if (!e) {
 		w = writer_on(fp);
 		errno = 0;
@@ -286,10 +286,10 @@ static int finish_file(const struct junit *j, struct strbuf *err)
 			e = errno ? errno : EIO;
 	}
 	if (!e)
-		e = check_sys_replace(tmp, j->path);
+		e = os_replace(tmp, j->path);
 	if (tmp) {
 		if (e)
-			check_sys_remove(tmp);
+			os_remove(tmp);
 		free(tmp);
 	}
 	return e;

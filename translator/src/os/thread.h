@@ -1,13 +1,14 @@
 /*
- * check/thread.h: the thread shim of `hcsc check -j` (rule: hcsc.check.jobs):
+ * os/thread.h: the thread shim of `hcsc check -j` and of the API's
+ * thread-safety test (rule: hcsc.check.jobs):
  * pthreads on POSIX; on Windows Win32 threads (_beginthreadex), SRW
  * locks and condition variables (never libwinpthread). Only what the
  * runner needs: start/join, a mutex and a condition variable. Failures to
  * create a thread are reported; lock operations cannot fail in correct
  * use.
  */
-#ifndef HCSC_CHECK_THREAD_H
-#define HCSC_CHECK_THREAD_H
+#ifndef HCSC_OS_THREAD_H
+#define HCSC_OS_THREAD_H
 
 #ifdef _WIN32
 #include <windows.h>
@@ -15,7 +16,7 @@
 #include <pthread.h>
 #endif
 
-struct check_thread {
+struct os_thread {
 #ifdef _WIN32
 	HANDLE handle;
 #else
@@ -25,7 +26,7 @@ struct check_thread {
 	void *arg;
 };
 
-struct check_mutex {
+struct os_mutex {
 #ifdef _WIN32
 	SRWLOCK lock;
 #else
@@ -33,7 +34,7 @@ struct check_mutex {
 #endif
 };
 
-struct check_cond {
+struct os_cond {
 #ifdef _WIN32
 	CONDITION_VARIABLE cond;
 #else
@@ -42,21 +43,21 @@ struct check_cond {
 };
 
 /* Start fn(arg) on a new thread. Returns 0 or an error number. */
-int check_thread_start(struct check_thread *t, void (*fn)(void *arg),
+int os_thread_start(struct os_thread *t, void (*fn)(void *arg),
 		       void *arg);
-void check_thread_join(struct check_thread *t);
+void os_thread_join(struct os_thread *t);
 
-void check_mutex_init(struct check_mutex *m);
-void check_mutex_release(struct check_mutex *m);
-void check_mutex_lock(struct check_mutex *m);
-void check_mutex_unlock(struct check_mutex *m);
+void os_mutex_init(struct os_mutex *m);
+void os_mutex_release(struct os_mutex *m);
+void os_mutex_lock(struct os_mutex *m);
+void os_mutex_unlock(struct os_mutex *m);
 
-void check_cond_init(struct check_cond *c);
-void check_cond_release(struct check_cond *c);
-void check_cond_wait(struct check_cond *c, struct check_mutex *m);
-void check_cond_broadcast(struct check_cond *c);
+void os_cond_init(struct os_cond *c);
+void os_cond_release(struct os_cond *c);
+void os_cond_wait(struct os_cond *c, struct os_mutex *m);
+void os_cond_broadcast(struct os_cond *c);
 
 /* Number of online processors (at least 1): the default of -j. */
-unsigned check_thread_cpus(void);
+unsigned os_thread_cpus(void);
 
 #endif

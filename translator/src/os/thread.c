@@ -1,5 +1,5 @@
 /*
- * check/thread.c: the thread shim (rule: hcsc.check.jobs). POSIX: pthreads and
+ * os/thread.c: the thread shim (rule: hcsc.check.jobs). POSIX: pthreads and
  * sysconf(_SC_NPROCESSORS_ONLN); Windows: _beginthreadex, SRW locks,
  * condition variables (Vista and later) and GetSystemInfo.
  */
@@ -22,13 +22,13 @@
 /* _beginthreadex, not CreateThread: the workers use the C runtime. */
 static unsigned __stdcall trampoline(void *p)
 {
-	struct check_thread *t = p;
+	struct os_thread *t = p;
 
 	t->fn(t->arg);
 	return 0;
 }
 
-int check_thread_start(struct check_thread *t, void (*fn)(void *arg),
+int os_thread_start(struct os_thread *t, void (*fn)(void *arg),
 		       void *arg)
 {
 	uintptr_t h;
@@ -40,53 +40,53 @@ int check_thread_start(struct check_thread *t, void (*fn)(void *arg),
 	return h ? 0 : EAGAIN;
 }
 
-void check_thread_join(struct check_thread *t)
+void os_thread_join(struct os_thread *t)
 {
 	WaitForSingleObject(t->handle, INFINITE);
 	CloseHandle(t->handle);
 }
 
-void check_mutex_init(struct check_mutex *m)
+void os_mutex_init(struct os_mutex *m)
 {
 	InitializeSRWLock(&m->lock);
 }
 
-void check_mutex_release(struct check_mutex *m)
+void os_mutex_release(struct os_mutex *m)
 {
 	(void)m; /* SRW locks hold no resources */
 }
 
-void check_mutex_lock(struct check_mutex *m)
+void os_mutex_lock(struct os_mutex *m)
 {
 	AcquireSRWLockExclusive(&m->lock);
 }
 
-void check_mutex_unlock(struct check_mutex *m)
+void os_mutex_unlock(struct os_mutex *m)
 {
 	ReleaseSRWLockExclusive(&m->lock);
 }
 
-void check_cond_init(struct check_cond *c)
+void os_cond_init(struct os_cond *c)
 {
 	InitializeConditionVariable(&c->cond);
 }
 
-void check_cond_release(struct check_cond *c)
+void os_cond_release(struct os_cond *c)
 {
 	(void)c;
 }
 
-void check_cond_wait(struct check_cond *c, struct check_mutex *m)
+void os_cond_wait(struct os_cond *c, struct os_mutex *m)
 {
 	SleepConditionVariableSRW(&c->cond, &m->lock, INFINITE, 0);
 }
 
-void check_cond_broadcast(struct check_cond *c)
+void os_cond_broadcast(struct os_cond *c)
 {
 	WakeAllConditionVariable(&c->cond);
 }
 
-unsigned check_thread_cpus(void)
+unsigned os_thread_cpus(void)
 {
 	SYSTEM_INFO si;
 
@@ -96,13 +96,13 @@ unsigned check_thread_cpus(void)
 #else
 static void *trampoline(void *p)
 {
-	struct check_thread *t = p;
+	struct os_thread *t = p;
 
 	t->fn(t->arg);
 	return NULL;
 }
 
-int check_thread_start(struct check_thread *t, void (*fn)(void *arg),
+int os_thread_start(struct os_thread *t, void (*fn)(void *arg),
 		       void *arg)
 {
 	t->fn = fn;
@@ -110,52 +110,52 @@ int check_thread_start(struct check_thread *t, void (*fn)(void *arg),
 	return pthread_create(&t->handle, NULL, trampoline, t);
 }
 
-void check_thread_join(struct check_thread *t)
+void os_thread_join(struct os_thread *t)
 {
 	pthread_join(t->handle, NULL);
 }
 
-void check_mutex_init(struct check_mutex *m)
+void os_mutex_init(struct os_mutex *m)
 {
 	pthread_mutex_init(&m->lock, NULL);
 }
 
-void check_mutex_release(struct check_mutex *m)
+void os_mutex_release(struct os_mutex *m)
 {
 	pthread_mutex_destroy(&m->lock);
 }
 
-void check_mutex_lock(struct check_mutex *m)
+void os_mutex_lock(struct os_mutex *m)
 {
 	pthread_mutex_lock(&m->lock);
 }
 
-void check_mutex_unlock(struct check_mutex *m)
+void os_mutex_unlock(struct os_mutex *m)
 {
 	pthread_mutex_unlock(&m->lock);
 }
 
-void check_cond_init(struct check_cond *c)
+void os_cond_init(struct os_cond *c)
 {
 	pthread_cond_init(&c->cond, NULL);
 }
 
-void check_cond_release(struct check_cond *c)
+void os_cond_release(struct os_cond *c)
 {
 	pthread_cond_destroy(&c->cond);
 }
 
-void check_cond_wait(struct check_cond *c, struct check_mutex *m)
+void os_cond_wait(struct os_cond *c, struct os_mutex *m)
 {
 	pthread_cond_wait(&c->cond, &m->lock);
 }
 
-void check_cond_broadcast(struct check_cond *c)
+void os_cond_broadcast(struct os_cond *c)
 {
 	pthread_cond_broadcast(&c->cond);
 }
 
-unsigned check_thread_cpus(void)
+unsigned os_thread_cpus(void)
 {
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
 

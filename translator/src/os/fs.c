@@ -1,17 +1,17 @@
 /*
- * check/sys.c: the reading half of check/sys.h: what a path is, directory
+ * os/fs.c: the reading half of os/fs.h: what a path is, directory
  * listings, bounded reads of regular files, the clock and the terminal
  * test. POSIX (lstat, opendir, open with O_NONBLOCK and O_NOFOLLOW,
  * clock_gettime) and Windows (GetFileAttributesA, _findfirst,
  * QueryPerformanceCounter) differ only here; the writing half is
- * sys_write.c.
+ * fs_write.c.
  */
 #ifndef _WIN32
 #define _XOPEN_SOURCE 700 /* realpath(); implies POSIX.1-2008 */
 #define _DEFAULT_SOURCE 1 /* struct dirent's d_type, DT_* (glibc) */
 #endif
 
-#include "sys.h"
+#include "fs.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -36,47 +36,47 @@
 #include "arena.h"
 #include "strbuf.h"
 
-enum check_sys_kind check_sys_kind(const char *path)
+enum os_kind os_kind(const char *path)
 {
 	struct stat st;
 
 	if (stat(path, &st) != 0)
-		return CHECK_SYS_ABSENT;
+		return OS_ABSENT;
 	if (S_ISDIR(st.st_mode))
-		return CHECK_SYS_DIR;
+		return OS_DIR;
 	if (S_ISREG(st.st_mode))
-		return CHECK_SYS_FILE;
-	return CHECK_SYS_OTHER;
+		return OS_FILE;
+	return OS_OTHER;
 }
 
 #ifdef _WIN32
-enum check_sys_kind check_sys_lkind(const char *path)
+enum os_kind os_lkind(const char *path)
 {
 	DWORD a = GetFileAttributesA(path);
 
 	if (a == INVALID_FILE_ATTRIBUTES)
-		return CHECK_SYS_ABSENT;
+		return OS_ABSENT;
 	if (a & FILE_ATTRIBUTE_REPARSE_POINT)
-		return CHECK_SYS_LINK;
-	return (a & FILE_ATTRIBUTE_DIRECTORY) ? CHECK_SYS_DIR : check_sys_kind(path);
+		return OS_LINK;
+	return (a & FILE_ATTRIBUTE_DIRECTORY) ? OS_DIR : os_kind(path);
 }
 #else
-enum check_sys_kind check_sys_lkind(const char *path)
+enum os_kind os_lkind(const char *path)
 {
 	struct stat st;
 
 	if (lstat(path, &st) != 0)
-		return CHECK_SYS_ABSENT;
+		return OS_ABSENT;
 	if (S_ISLNK(st.st_mode))
-		return CHECK_SYS_LINK;
+		return OS_LINK;
 	if (S_ISDIR(st.st_mode))
-		return CHECK_SYS_DIR;
-	return S_ISREG(st.st_mode) ? CHECK_SYS_FILE : CHECK_SYS_OTHER;
+		return OS_DIR;
+	return S_ISREG(st.st_mode) ? OS_FILE : OS_OTHER;
 }
 #endif
 
 #ifdef _WIN32
-char *check_sys_real_path(const char *path)
+char *os_real_path(const char *path)
 {
 	char full[MAX_PATH * 4];
 	DWORD n = GetFullPathNameA(path, sizeof(full), full, NULL);
@@ -95,7 +95,7 @@ char *check_sys_real_path(const char *path)
 	return out;
 }
 #else
-char *check_sys_real_path(const char *path)
+char *os_real_path(const char *path)
 {
 	char *real = realpath(path, NULL), *parent, *out;
 	const char *slash, *last;
@@ -110,7 +110,7 @@ char *check_sys_real_path(const char *path)
 			       : strdup(".");
 	if (!parent)
 		hcsc_oom();
-	real = *last ? check_sys_real_path(parent) : NULL;
+	real = *last ? os_real_path(parent) : NULL;
 	free(parent);
 	if (real && !strcmp(last, "..")) { /* lexically, below a missing one */
 		char *cut = strrchr(real, '/');
@@ -135,11 +135,11 @@ char *check_sys_real_path(const char *path)
 
 /*
  * Each name is stored with one byte after its NUL: its lkind when the
- * listing told it (POSIX d_type), else CHECK_SYS_KIND_UNKNOWN.
+ * listing told it (POSIX d_type), else OS_KIND_UNKNOWN.
  */
-#define CHECK_SYS_KIND_UNKNOWN 0xff
+#define OS_KIND_UNKNOWN 0xff
 
-static void dir_add(struct check_sys_dir *d, size_t *alloc, const char *name,
+static void dir_add(struct os_dir *d, size_t *alloc, const char *name,
 		    unsigned char kind)
 {
 	size_t n = strlen(name);
@@ -168,7 +168,7 @@ static int name_cmp(const void *a, const void *b)
 }
 
 #ifdef _WIN32
-static int list_os(const char *dir, struct check_sys_dir *out, size_t *alloc)
+static int list_os(const char *dir, struct os_dir *out, size_t *alloc)
 {
 	struct _finddata_t fd;
 	struct strbuf pat = STRBUF_INIT;
@@ -182,7 +182,7 @@ static int list_os(const char *dir, struct check_sys_dir *out, size_t *alloc)
 	if (h == -1)
 		return errno ? errno : ENOENT;
 	do
-		dir_add(out, alloc, fd.name, CHECK_SYS_KIND_UNKNOWN);
+		dir_add(out, alloc, fd.name, OS_KIND_UNKNOWN);
 	while (_findnext(h, &fd) == 0);
 	if (errno != ENOENT)
 		err = errno;
@@ -196,23 +196,23 @@ static unsigned char dtype_kind(const struct dirent *de)
 #ifdef DT_UNKNOWN
 	switch (de->d_type) {
 	case DT_REG:
-		return CHECK_SYS_FILE;
+		return OS_FILE;
 	case DT_DIR:
-		return CHECK_SYS_DIR;
+		return OS_DIR;
 	case DT_LNK:
-		return CHECK_SYS_LINK;
+		return OS_LINK;
 	case DT_UNKNOWN:
-		return CHECK_SYS_KIND_UNKNOWN;
+		return OS_KIND_UNKNOWN;
 	default:
-		return CHECK_SYS_OTHER;
+		return OS_OTHER;
 	}
 #else
 	(void)de;
-	return CHECK_SYS_KIND_UNKNOWN;
+	return OS_KIND_UNKNOWN;
 #endif
 }
 
-static int list_os(const char *dir, struct check_sys_dir *out, size_t *alloc)
+static int list_os(const char *dir, struct os_dir *out, size_t *alloc)
 {
 	DIR *dp = opendir(dir);
 	struct dirent *de;
@@ -233,7 +233,7 @@ static int list_os(const char *dir, struct check_sys_dir *out, size_t *alloc)
 }
 #endif
 
-int check_sys_list(const char *dir, struct check_sys_dir *out)
+int os_list(const char *dir, struct os_dir *out)
 {
 	size_t alloc = 0;
 	int err;
@@ -242,7 +242,7 @@ int check_sys_list(const char *dir, struct check_sys_dir *out)
 	out->n = 0;
 	err = list_os(dir, out, &alloc);
 	if (err) {
-		check_sys_dir_release(out);
+		os_dir_release(out);
 		return err;
 	}
 	if (out->n > 1)
@@ -250,7 +250,7 @@ int check_sys_list(const char *dir, struct check_sys_dir *out)
 	return 0;
 }
 
-void check_sys_dir_release(struct check_sys_dir *d)
+void os_dir_release(struct os_dir *d)
 {
 	for (size_t i = 0; i < d->n; i++)
 		free(d->names[i]);
@@ -259,21 +259,21 @@ void check_sys_dir_release(struct check_sys_dir *d)
 	d->n = 0;
 }
 
-enum check_sys_kind check_sys_dir_lkind(const char *dir,
-				       const struct check_sys_dir *d, size_t i,
+enum os_kind os_dir_lkind(const char *dir,
+				       const struct os_dir *d, size_t i,
 				       struct strbuf *scratch)
 {
 	const char *name = d->names[i];
 	size_t n = strlen(name);
 	unsigned char k = (unsigned char)name[n + 1];
 
-	if (k != CHECK_SYS_KIND_UNKNOWN)
-		return (enum check_sys_kind)k;
+	if (k != OS_KIND_UNKNOWN)
+		return (enum os_kind)k;
 	strbuf_reset(scratch);
 	strbuf_addstr(scratch, dir);
 	strbuf_addch(scratch, '/');
 	strbuf_add(scratch, name, n);
-	return check_sys_lkind(scratch->buf);
+	return os_lkind(scratch->buf);
 }
 
 /* ---- reading ---- */
@@ -284,22 +284,22 @@ static int open_read(const char *path, unsigned flags, FILE **fp,
 {
 	struct _stat64 st;
 
-	if ((flags & CHECK_SYS_NOFOLLOW) &&
-	    check_sys_lkind(path) == CHECK_SYS_LINK)
-		return CHECK_SYS_NOT_REGULAR;
+	if ((flags & OS_NOFOLLOW) &&
+	    os_lkind(path) == OS_LINK)
+		return OS_NOT_REGULAR;
 	errno = 0;
 	*fp = fopen(path, "rb");
 	if (!*fp)
 		return errno ? errno : EIO;
 	if (_fstat64(_fileno(*fp), &st) != 0 || !(st.st_mode & _S_IFREG)) {
 		fclose(*fp);
-		return CHECK_SYS_NOT_REGULAR;
+		return OS_NOT_REGULAR;
 	}
 	*size = (size_t)st.st_size;
 	return 0;
 }
 
-int check_sys_read(const char *path, size_t max, unsigned flags,
+int os_read(const char *path, size_t max, unsigned flags,
 		   struct strbuf *out)
 {
 	FILE *fp;
@@ -308,11 +308,11 @@ int check_sys_read(const char *path, size_t max, unsigned flags,
 
 	if (err)
 		return err;
-	if ((flags & CHECK_SYS_WHOLE) && size > max) {
+	if ((flags & OS_WHOLE) && size > max) {
 		fclose(fp);
 		return EFBIG;
 	}
-	if ((flags & CHECK_SYS_WHOLE) && max < SIZE_MAX)
+	if ((flags & OS_WHOLE) && max < SIZE_MAX)
 		max++; /* a file that grew past max is seen */
 	while (max) {
 		size_t want = max < 65536 ? max : 65536, got;
@@ -330,7 +330,7 @@ int check_sys_read(const char *path, size_t max, unsigned flags,
 		}
 	}
 	fclose(fp);
-	if (!err && (flags & CHECK_SYS_WHOLE) && !max)
+	if (!err && (flags & OS_WHOLE) && !max)
 		err = EFBIG;
 	return err;
 }
@@ -339,31 +339,31 @@ int check_sys_read(const char *path, size_t max, unsigned flags,
  * Never blocks on a FIFO: opened non-blocking, its type checked before any
  * read; then read with read(2) straight into the buffer (no stdio buffer).
  */
-int check_sys_read(const char *path, size_t max, unsigned flags,
+int os_read(const char *path, size_t max, unsigned flags,
 		   struct strbuf *out)
 {
 	int oflags = O_RDONLY | O_NONBLOCK | O_CLOEXEC, fd, err = 0;
 	struct stat st;
 	size_t size, start = out->len;
 
-	if (flags & CHECK_SYS_NOFOLLOW)
+	if (flags & OS_NOFOLLOW)
 		oflags |= O_NOFOLLOW;
 	fd = open(path, oflags);
 	if (fd < 0)
-		return errno == ELOOP && (flags & CHECK_SYS_NOFOLLOW)
-			       ? CHECK_SYS_NOT_REGULAR
+		return errno == ELOOP && (flags & OS_NOFOLLOW)
+			       ? OS_NOT_REGULAR
 			       : errno;
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
 		close(fd);
-		return CHECK_SYS_NOT_REGULAR;
+		return OS_NOT_REGULAR;
 	}
 	size = (size_t)st.st_size;
-	if ((flags & CHECK_SYS_WHOLE) && size > max) {
+	if ((flags & OS_WHOLE) && size > max) {
 		close(fd);
 		return EFBIG;
 	}
 	/* O_NONBLOCK does not affect a regular file: no fcntl to clear it. */
-	if ((flags & CHECK_SYS_WHOLE) && max < SIZE_MAX)
+	if ((flags & OS_WHOLE) && max < SIZE_MAX)
 		max++; /* a file that grew past max is seen */
 	/* One read of the size fstat gave (plus one byte to see EOF). */
 	strbuf_grow(out, (size < max ? size : max) + 1);
@@ -392,7 +392,7 @@ int check_sys_read(const char *path, size_t max, unsigned flags,
 			break; /* the size fstat gave, read short: the end */
 	}
 	close(fd);
-	if (!err && (flags & CHECK_SYS_WHOLE) && !max)
+	if (!err && (flags & OS_WHOLE) && !max)
 		err = EFBIG;
 	return err;
 }
@@ -400,7 +400,7 @@ int check_sys_read(const char *path, size_t max, unsigned flags,
 
 /* ---- clock and terminal ---- */
 
-double check_sys_now(void)
+double os_now(void)
 {
 #ifdef _WIN32
 	LARGE_INTEGER f, c;
@@ -417,7 +417,7 @@ double check_sys_now(void)
 #endif
 }
 
-bool check_sys_stderr_is_tty(void)
+bool os_stderr_is_tty(void)
 {
 #ifdef _WIN32
 	return _isatty(_fileno(stderr)) != 0;
@@ -426,7 +426,7 @@ bool check_sys_stderr_is_tty(void)
 #endif
 }
 
-bool check_sys_stdout_is_tty(void)
+bool os_stdout_is_tty(void)
 {
 #ifdef _WIN32
 	return _isatty(_fileno(stdout)) != 0;
@@ -435,7 +435,7 @@ bool check_sys_stdout_is_tty(void)
 #endif
 }
 
-unsigned check_sys_term_rows(void)
+unsigned os_term_rows(void)
 {
 #ifdef _WIN32
 	CONSOLE_SCREEN_BUFFER_INFO info;

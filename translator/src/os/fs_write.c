@@ -1,5 +1,5 @@
 /*
- * check/sys_write.c: the writing half of check/sys.h: exclusive
+ * os/fs_write.c: the writing half of os/fs.h: exclusive
  * temporary files, the folder lock, the all-or-nothing set of renames
  * with its rollback, hcsc's orphaned temporaries, folder creation and
  * removals. POSIX (open O_EXCL|O_NOFOLLOW, linkat, rename, flock) and
@@ -11,7 +11,7 @@
 #define _DEFAULT_SOURCE /* flock(); implies POSIX.1-2008 */
 #endif
 
-#include "sys.h"
+#include "fs.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -69,7 +69,7 @@ static uint32_t name_bits(unsigned attempt)
 	int local = 0;
 
 	x ^= (uint64_t)(uintptr_t)&local;
-	x ^= (uint64_t)(check_sys_now() * 1e9);
+	x ^= (uint64_t)(os_now() * 1e9);
 	x += attempt * 0xbf58476d1ce4e5b9ull;
 	x ^= x >> 31;
 	x *= 0x94d049bb133111ebull;
@@ -108,7 +108,7 @@ static long temp_pid(const char *name)
 	return hex == 8 && *p == '.' ? pid : -1;
 }
 
-bool check_sys_is_temp(const char *name)
+bool os_is_temp(const char *name)
 {
 	return temp_pid(name) >= 0;
 }
@@ -323,7 +323,7 @@ static int make_dir(const char *p)
 
 /* ---- temporaries ---- */
 
-int check_sys_temp_open(const char *path, char **tmp, FILE **fp)
+int os_temp_open(const char *path, char **tmp, FILE **fp)
 {
 	int err = EEXIST;
 
@@ -338,7 +338,7 @@ int check_sys_temp_open(const char *path, char **tmp, FILE **fp)
 	return err;
 }
 
-char *check_sys_scratch_path(const char *base)
+char *os_scratch_path(const char *base)
 {
 	struct strbuf sb = STRBUF_INIT;
 #ifdef _WIN32
@@ -359,7 +359,7 @@ char *check_sys_scratch_path(const char *base)
 static int stage(struct out_file *f)
 {
 	FILE *fp;
-	int err = check_sys_temp_open(f->path, &f->tmp, &fp);
+	int err = os_temp_open(f->path, &f->tmp, &fp);
 
 	if (err)
 		return err;
@@ -373,11 +373,11 @@ static int stage(struct out_file *f)
 	return err;
 }
 
-void check_sys_remove_orphans(const char *dir)
+void os_remove_orphans(const char *dir)
 {
-	struct check_sys_dir d;
+	struct os_dir d;
 
-	if (check_sys_list(dir, &d) != 0)
+	if (os_list(dir, &d) != 0)
 		return;
 	for (size_t i = 0; i < d.n; i++) {
 		long pid = temp_pid(d.names[i]);
@@ -386,11 +386,11 @@ void check_sys_remove_orphans(const char *dir)
 		if (pid < 0 || pid == self_pid() || !pid_gone(pid))
 			continue;
 		strbuf_addf(&p, "%s/%s", dir, d.names[i]);
-		if (check_sys_lkind(p.buf) != CHECK_SYS_DIR)
+		if (os_lkind(p.buf) != OS_DIR)
 			remove(p.buf);
 		strbuf_release(&p);
 	}
-	check_sys_dir_release(&d);
+	os_dir_release(&d);
 }
 
 /* ---- the set of renames ---- */
@@ -400,7 +400,7 @@ static int set_aside(struct out_file *f)
 {
 	int err = EEXIST;
 
-	if (check_sys_lkind(f->path) == CHECK_SYS_ABSENT)
+	if (os_lkind(f->path) == OS_ABSENT)
 		return 0;
 	for (unsigned i = 0; i < TEMP_TRIES && err == EEXIST; i++) {
 		f->backup = temp_name(f->path, i);
@@ -480,7 +480,7 @@ static char *dir_of(const char *path)
 	return strbuf_detach(&sb, NULL);
 }
 
-int check_sys_write_files(struct out_file *files, size_t n,
+int os_write_files(struct out_file *files, size_t n,
 			  const char **failed)
 {
 	struct dir_lock lock;
@@ -492,7 +492,7 @@ int check_sys_write_files(struct out_file *files, size_t n,
 	for (size_t i = 0; i < n; i++)
 		files[i].tmp = files[i].backup = NULL;
 	for (size_t i = 0; i < n && !err; i++) {
-		if (check_sys_kind(files[i].path) == CHECK_SYS_DIR)
+		if (os_kind(files[i].path) == OS_DIR)
 			err = EISDIR;
 		else
 			err = stage(&files[i]);
@@ -506,7 +506,7 @@ int check_sys_write_files(struct out_file *files, size_t n,
 			*failed = files[0].path;
 	}
 	if (!err) {
-		check_sys_remove_orphans(dir);
+		os_remove_orphans(dir);
 		err = commit(files, n, failed);
 		unlock_dir(&lock);
 	}
@@ -517,7 +517,7 @@ int check_sys_write_files(struct out_file *files, size_t n,
 
 /* ---- folders and removals ---- */
 
-int check_sys_mkdirs(const char *dir)
+int os_mkdirs(const char *dir)
 {
 	size_t n = strlen(dir);
 	char *p = malloc(n + 1);
@@ -532,20 +532,20 @@ int check_sys_mkdirs(const char *dir)
 		if (c != '/' && c != '\\' && c != '\0')
 			continue;
 		p[i] = '\0';
-		if (check_sys_kind(p) != CHECK_SYS_DIR) {
+		if (os_kind(p) != OS_DIR) {
 			err = make_dir(p);
 			if (err == EEXIST)
 				err = 0;
 		}
 		p[i] = c;
 	}
-	if (!err && check_sys_kind(dir) != CHECK_SYS_DIR)
+	if (!err && os_kind(dir) != OS_DIR)
 		err = ENOTDIR;
 	free(p);
 	return err;
 }
 
-int check_sys_mkdirs_under(const char *root, const char *rel, char **failed)
+int os_mkdirs_under(const char *root, const char *rel, char **failed)
 {
 	struct strbuf p = STRBUF_INIT;
 	int err = 0;
@@ -558,15 +558,15 @@ int check_sys_mkdirs_under(const char *root, const char *rel, char **failed)
 		strbuf_addch(&p, '/');
 		strbuf_add(&p, rel, n);
 		rel += n + (rel[n] == '/');
-		switch (check_sys_lkind(p.buf)) {
-		case CHECK_SYS_DIR:
+		switch (os_lkind(p.buf)) {
+		case OS_DIR:
 			break;
-		case CHECK_SYS_ABSENT:
+		case OS_ABSENT:
 			err = make_dir(p.buf);
-			if (err == EEXIST && check_sys_lkind(p.buf) == CHECK_SYS_DIR)
+			if (err == EEXIST && os_lkind(p.buf) == OS_DIR)
 				err = 0;
 			break;
-		case CHECK_SYS_LINK:
+		case OS_LINK:
 			err = ELOOP;
 			break;
 		default:
@@ -580,18 +580,18 @@ int check_sys_mkdirs_under(const char *root, const char *rel, char **failed)
 	return err;
 }
 
-int check_sys_replace(const char *from, const char *to)
+int os_replace(const char *from, const char *to)
 {
 	return move_over(from, to);
 }
 
-int check_sys_remove(const char *path)
+int os_remove(const char *path)
 {
 	errno = 0;
 	return remove(path) == 0 ? 0 : (errno ? errno : EIO);
 }
 
-int check_sys_rmdir(const char *path)
+int os_rmdir(const char *path)
 {
 	errno = 0;
 #ifdef _WIN32
