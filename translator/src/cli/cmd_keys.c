@@ -43,6 +43,15 @@ static int no_key(struct arena *a, const struct schema *top, const char *path,
 			key, in, *parent ? " " : "", parent);
 }
 
+/* A path with an empty step: ".Config", "HostConfig..Mounts", "[0]", "Config." */
+static bool empty_step(const char *path)
+{
+	size_t n = strlen(path);
+
+	return n && (path[0] == '.' || path[0] == '[' || path[n - 1] == '.' ||
+		     strstr(path, "..") || strstr(path, ".["));
+}
+
 int cmd_keys(int argc, char **argv)
 {
 	struct cli_args args;
@@ -58,6 +67,11 @@ int cmd_keys(int argc, char **argv)
 	if (args.npos > 1)
 		return cli_fail(HCSC_E_USAGE, "keys takes at most one PATH");
 	path = args.npos ? args.pos[0] : "";
+	if (empty_step(path))
+		return cli_fail(HCSC_E_USAGE, "'%s' has an empty key; a path is "
+					      "keys joined by '.' (HostConfig."
+					      "Mounts, [N] allowed after a key)",
+				path);
 	a = arena_new();
 	s = schema_walk(top, path, &last, &bad_at);
 	if (!s && last) {

@@ -56,6 +56,8 @@ exact keys-typo 2 "hcsc: no key 'Memroy' in 'HostConfig'; did you mean 'Memory'?
 exact keys-unknown-top 2 "hcsc: no key 'Foo' at the top level (see 'hcsc keys')" -- keys Foo
 exact keys-scalar 2 "hcsc: 'HostConfig.Memory' has type int64: no keys below it" -- keys HostConfig.Memory
 exact keys-two 2 "hcsc: keys takes at most one PATH" -- keys a b
+exact keys-empty-step 2 "hcsc: 'HostConfig..Mounts' has an empty key; a path is keys joined by '.' (HostConfig.Mounts, [N] allowed after a key)" -- keys HostConfig..Mounts
+exact keys-dot 2 "hcsc: '.' has an empty key; a path is keys joined by '.' (HostConfig.Mounts, [N] allowed after a key)" -- keys .
 exact schema-args 2 "hcsc: schema takes no arguments" -- schema x
 "$hcsc" schema >"$work/schema.json" 2>"$work/err"
 if [ "$?" = 0 ] && head -2 "$work/schema.json" | grep -q '"\$schema": "https://json-schema.org/draft/2020-12/schema"'; then ok; else bad "schema: draft 2020-12"; fi
