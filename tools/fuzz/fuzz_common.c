@@ -134,6 +134,27 @@ static void check_result(enum hcsc_rc rc, const struct diag_list *d,
 	}
 }
 
+/*
+ * What --apply submits: the HCS documents again, compact, with the first
+ * layer's ID as NameToGuid would give it; must succeed whenever the
+ * compile did.
+ */
+static void check_again(struct arena *a, const struct compile_output *out)
+{
+	const char **ids = arena_array(a, out->nimage_layers + 1, sizeof(char *));
+	struct compile_output again;
+	const char *err = NULL;
+
+	ids[0] = "cd22d128-903e-550a-9d8f-aa8134ca1c9b";
+	compile_output_init(&again);
+	if (compile_hcs_again(a, out, ids, EMIT_COMPACT, &again, &err) !=
+	    HCSC_OK)
+		fuzz_fail("the submitted documents failed", err);
+	check_json(&again.doc[DOC_HCS_V1], "hcs-v1 (submitted)");
+	check_json(&again.doc[DOC_PROCESS], "process (submitted)");
+	compile_output_release(&again);
+}
+
 void fuzz_compile(const struct compile_input *in, unsigned want_docs)
 {
 	struct arena *a = arena_new();
@@ -146,6 +167,8 @@ void fuzz_compile(const struct compile_input *in, unsigned want_docs)
 	compile_output_init(&out);
 	rc = compile_run(a, &d, in, &out, &err);
 	check_result(rc, &d, &out, want_docs, err);
+	if (rc == HCSC_OK && in->keep_hcs_input)
+		check_again(a, &out);
 	compile_output_release(&out);
 	diag_list_release(&d);
 	arena_free(a);

@@ -251,11 +251,12 @@ static int run(const char *host, const struct apply_options *o,
 	in.desc_path = path;
 	in.host = host;
 	in.style = EMIT_PRETTY;
+	in.keep_hcs_input = true;
 	diag_list_init(&d, a, false);
 	compile_output_init(compiled);
 	rc = compile_run(a, &d, &in, compiled, &err);
 	if (rc == HCSC_OK)
-		rc = apply_run(a, &in, compiled, o, &sink);
+		rc = apply_run(a, in.style, compiled, o, &sink);
 	else
 		rc = -rc;
 	compile_output_release(compiled);

@@ -1,8 +1,9 @@
 /*
  * apply/apply.c: the portable half of --apply: which document the host
  * takes (rule: hcsc.apply.schema-by-host-build), the Hyper-V refusal (rule: hcsc.apply.hyperv-refused), the profile/host
- * check, NameToGuid's layer IDs (rule: hcsc.apply.name-to-guid), the compact recompile
- * (rule: hcsc.cli.compact), and the small JSON readers the back ends share. The
+ * check, NameToGuid's layer IDs (rule: hcsc.apply.name-to-guid), the compact
+ * documents it submits, built by the compile's own HCS stage again from its
+ * kept input (rule: hcsc.cli.compact), and the small JSON readers the back ends share. The
  * submission itself is apply_win.c (apply_nowin.c elsewhere).
  */
 #include "apply/apply_int.h"
@@ -183,39 +184,36 @@ static void discard_msg(void *ctx, enum apply_msg_kind kind, const char *text)
 }
 
 /*
- * The bytes HCS gets: compact (rule: hcsc.cli.compact), with NameToGuid's layer IDs.
- * The recompile's diagnostics were already shown by the first compile.
+ * The bytes HCS gets: compact (rule: hcsc.cli.compact), with NameToGuid's
+ * layer IDs. The compiled documents serve as they are when they already
+ * are those bytes; else the compile's HCS stage runs again from its kept
+ * input (no input is read or compiled twice).
  */
-static int recompile(struct apply_job *j, const struct compile_input *in,
-		     const struct compile_output *compiled,
-		     struct compile_output *out)
+static int submitted_docs(struct apply_job *j, enum emit_style style,
+			  const struct compile_output *compiled,
+			  struct compile_output *out)
 {
-	struct compile_input cin = *in;
-	struct diag_list d;
 	const char *err = NULL;
 	const struct compile_output *src = compiled;
 	enum hcsc_rc rc = HCSC_OK;
 	bool forced = j->nlayers && !j->opt->dry_run;
 
-	if (in->style != EMIT_COMPACT || forced) {
-		cin.style = EMIT_COMPACT;
-		if (forced) {
-			cin.nforced_layer_ids = compiled->nimage_layers;
-			cin.forced_layer_ids = arena_array(
-				j->a, compiled->nimage_layers + 1, sizeof(char *));
-			for (size_t i = 0; i < j->nlayers; i++)
-				cin.forced_layer_ids[j->layers[i].index] =
-					j->layer_guids[i];
-		}
-		diag_list_init(&d, j->a, in->strict);
-		rc = compile_run(j->a, &d, &cin, out, &err);
-		diag_list_release(&d);
+	if (style != EMIT_COMPACT || forced) {
+		const char **ids = arena_array(j->a, compiled->nimage_layers + 1,
+					       sizeof(char *));
+
+		for (size_t i = 0; forced && i < j->nlayers; i++)
+			ids[j->layers[i].index] = j->layer_guids[i];
+		rc = compiled->hcs_input
+			     ? compile_hcs_again(j->a, compiled, ids,
+						 EMIT_COMPACT, out, &err)
+			     : HCSC_E_IO;
 		src = out;
 	}
 	if (rc != HCSC_OK || !src->have[DOC_HCS_V1] || !src->have[DOC_PROCESS] ||
 	    (j->v2 && !src->have[DOC_HCS_V2])) {
-		apply_say(j, APPLY_ERROR, "internal error: the compact recompile "
-					  "failed%s%s",
+		apply_say(j, APPLY_ERROR, "internal error: the submitted "
+					  "documents could not be built%s%s",
 			  err ? ": " : "", err ? err : "");
 		return HCSC_E_IO;
 	}
@@ -250,7 +248,7 @@ static int pick_host(struct apply_job *j, const struct compile_output *c)
 	return j->opt->strict ? HCSC_E_INPUT : HCSC_OK;
 }
 
-static int run(struct apply_job *j, const struct compile_input *in,
+static int run(struct apply_job *j, enum emit_style style,
 	       const struct compile_output *compiled,
 	       struct compile_output *compact)
 {
@@ -285,13 +283,13 @@ static int run(struct apply_job *j, const struct compile_input *in,
 	}
 	rc = resolve_layers(j, compiled);
 	if (rc == HCSC_OK)
-		rc = recompile(j, in, compiled, compact);
+		rc = submitted_docs(j, style, compiled, compact);
 	if (rc != HCSC_OK)
 		return rc;
 	return j->opt->dry_run ? apply_dry_run(j) : apply_submit(j);
 }
 
-int apply_run(struct arena *a, const struct compile_input *in,
+int apply_run(struct arena *a, enum emit_style style,
 	      const struct compile_output *compiled,
 	      const struct apply_options *opt, const struct apply_sink *sink)
 {
@@ -307,7 +305,7 @@ int apply_run(struct arena *a, const struct compile_input *in,
 	j.opt = opt;
 	j.sink = &quiet;
 	compile_output_init(&compact);
-	rc = run(&j, in, compiled, &compact);
+	rc = run(&j, style, compiled, &compact);
 	compile_output_release(&compact);
 	return rc;
 }

@@ -65,15 +65,15 @@ struct apply_options {
 bool apply_supported(void);
 
 /*
- * Submit what `compiled` (the result of compile_run(in)) describes.
- * Recompiles `in` in compact style, with NameToGuid's layer IDs where the
- * compiled ones were placeholders. Returns the exit status: HCSC_OK;
+ * Submit what `compiled` (compiled in `style` with keep_hcs_input)
+ * describes: its documents in compact style, with NameToGuid's layer IDs
+ * where the compiled ones were placeholders (compile_hcs_again). Returns the exit status: HCSC_OK;
  * HCSC_E_USAGE (not a Windows host, Hyper-V on a v2 host); HCSC_E_INPUT
  * (--strict and the profile's build is not the host's); HCSC_E_APPLY (HCS
  * missing or failing); HCSC_E_IO; with --start, the init process's exit
  * code once it ran.
  */
-int apply_run(struct arena *a, const struct compile_input *in,
+int apply_run(struct arena *a, enum emit_style style,
 	      const struct compile_output *compiled,
 	      const struct apply_options *opt, const struct apply_sink *sink);
 

@@ -239,52 +239,13 @@ static void sink_msg(void *ctx, enum apply_msg_kind kind, const char *text)
 		text);
 }
 
-/*
- * --apply compiles twice (the compact bytes HCS gets, with NameToGuid's
- * layer IDs), so a description on standard input is kept in a temporary
- * file first. Returns its path (malloc'd) or NULL (reported).
- */
-static char *spool_stdin(void)
-{
-	struct strbuf data = STRBUF_INIT;
-	char *scratch = os_scratch_path("hcsc-stdin");
-	char buf[8192];
-	char *path = NULL;
-	FILE *fp = NULL;
-	size_t n;
-	int err = 0;
-
-	while ((n = fread(buf, 1, sizeof(buf), stdin)) > 0)
-		strbuf_add(&data, buf, n);
-	if (ferror(stdin))
-		err = errno ? errno : EIO;
-	if (!err) /* exclusive: never through a link planted in TMPDIR */
-		err = os_temp_open(scratch, &path, &fp);
-	if (!err && (fwrite(data.buf, 1, data.len, fp) != data.len ||
-		     fflush(fp) != 0))
-		err = errno ? errno : EIO;
-	if (fp && fclose(fp) != 0 && !err)
-		err = errno ? errno : EIO;
-	strbuf_release(&data);
-	if (err) {
-		cli_fail(HCSC_E_IO, "cannot keep standard input in '%s': %s",
-			 path ? path : scratch, strerror(err));
-		if (path)
-			os_remove(path);
-		free(path);
-		path = NULL;
-	}
-	free(scratch);
-	return path;
-}
-
 /* --apply takes the compile's own output (api_int.h). */
 static int run_apply(const struct apply_options *o,
 		     const struct compile_input *in, struct hcsc_result *res)
 {
 	struct apply_sink sink = { NULL, sink_out, sink_msg };
 
-	return apply_run(res->arena, in, &res->out, o, &sink);
+	return apply_run(res->arena, in->style, &res->out, o, &sink);
 }
 
 int cmd_compile(int argc, char **argv)
@@ -295,7 +256,6 @@ int cmd_compile(int argc, char **argv)
 	struct hcsc_options opt;
 	struct hcsc_result *res;
 	struct apply_options aopt;
-	char *spool = NULL;
 	enum hcsc_rc rc;
 	int status;
 
@@ -338,13 +298,7 @@ int cmd_compile(int argc, char **argv)
 	in.target = args.value[OPT_TARGET];
 	in.strict = args.given[OPT_STRICT];
 	in.style = args.given[OPT_COMPACT] ? EMIT_COMPACT : EMIT_PRETTY;
-	if (args.given[OPT_APPLY] && !strcmp(in.desc_path, "-")) {
-		spool = spool_stdin();
-		if (!spool)
-			return HCSC_E_IO;
-		in.desc_path = spool;
-		in.desc_display = "<stdin>";
-	}
+	in.keep_hcs_input = args.given[OPT_APPLY];
 	/*
 	 * A description goes through the public API (hcsc.h); --from-oci and
 	 * --apply need the compile_input the library does not publish.
@@ -374,10 +328,6 @@ int cmd_compile(int argc, char **argv)
 	if (rc == HCSC_OK && status == HCSC_OK && args.given[OPT_APPLY])
 		status = run_apply(&aopt, &in, res);
 	hcsc_result_free(res);
-	if (spool) {
-		os_remove(spool);
-		free(spool);
-	}
 	return status;
 }
 

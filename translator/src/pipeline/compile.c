@@ -294,11 +294,12 @@ static void hcs_input_from_sidecar(struct arena *a, const struct desc_runtime *r
 }
 
 /*
- * rule: hcsc.apply.name-to-guid: IDs NameToGuid gave (--apply) replace the layer IDs; the
- * layers left without one get placeholders, listed for the caller.
+ * The layers without a given ID get placeholders, listed for the caller
+ * (--apply asks NameToGuid for them: rule: hcsc.apply.name-to-guid).
  */
-static void layer_ids_resolve(struct arena *a, const struct compile_input *in,
-			      struct hcs_input *hin, struct compile_output *out)
+static void list_placeholder_layers(struct arena *a,
+				    const struct hcs_input *hin,
+				    struct compile_output *out)
 {
 	const struct str_list *lf = &hin->spec->windows.layer_folders;
 
@@ -309,9 +310,6 @@ static void layer_ids_resolve(struct arena *a, const struct compile_input *in,
 	for (size_t i = 0; i < hin->nlayer_ids; i++) {
 		struct compile_layer *l;
 
-		if (in->forced_layer_ids && i < in->nforced_layer_ids &&
-		    in->forced_layer_ids[i])
-			hin->layer_ids[i] = in->forced_layer_ids[i];
 		if (hin->layer_ids[i] || i >= lf->n)
 			continue;
 		l = &out->placeholder_layers[out->nplaceholder_layers++];
@@ -357,31 +355,82 @@ static void note_submission(struct diag_list *d, const struct hcs_input *hin,
 }
 
 /* The HCS stage and the documents it builds (then released). */
-static enum hcsc_rc lower_hcs(struct arena *a, struct diag_list *d,
-			      const struct compile_input *in,
-			      struct hcs_input *hin,
-			      struct compile_output *out, const char **err)
+static enum hcsc_rc build_hcs_docs(struct arena *a, struct diag_list *d,
+				   const struct hcs_input *hin,
+				   enum emit_style style,
+				   struct compile_output *out, const char **err)
 {
 	const struct target *t = hin->target;
 	struct hcs_result hres;
-	enum hcsc_rc rc;
-
-	layer_ids_resolve(a, in, hin, out);
-	rc = hcs_lower(a, d, hin, &hres);
+	enum hcsc_rc rc = hcs_lower(a, d, hin, &hres);
 
 	if (rc != HCSC_OK)
 		return rc;
 	note_submission(d, hin, &hres);
-	rc = emit_doc(out, DOC_HCS_V1, hres.v1, v1_shape(t), in->style, err);
+	rc = emit_doc(out, DOC_HCS_V1, hres.v1, v1_shape(t), style, err);
 	if (rc == HCSC_OK && hres.v2)
 		rc = emit_doc(out, DOC_HCS_V2, hres.v2, v2_shape(t, &hres),
-			      in->style, err);
+			      style, err);
 	if (rc == HCSC_OK)
 		rc = emit_doc(out, DOC_PROCESS, hres.process, process_shape(t),
-			      in->style, err);
+			      style, err);
 	hcs_result_release(&hres);
 	if (rc == HCSC_OK)
 		out->target = t;
+	return rc;
+}
+
+/*
+ * The HCS input, copied into the arena with what it points to that lives
+ * on a compile's stack (the spec, the host profile), for --apply.
+ */
+static const struct hcs_input *keep_hcs_input(struct arena *a,
+					      const struct hcs_input *hin)
+{
+	struct hcs_input *k = arena_alloc(a, sizeof(*k));
+	struct oci_spec *spec = arena_alloc(a, sizeof(*spec));
+	struct host_profile *host = arena_alloc(a, sizeof(*host));
+
+	*k = *hin;
+	*spec = *hin->spec;
+	*host = *hin->host;
+	k->spec = spec;
+	k->host = host;
+	return k;
+}
+
+static enum hcsc_rc lower_hcs(struct arena *a, struct diag_list *d,
+			      const struct compile_input *in,
+			      const struct hcs_input *hin,
+			      struct compile_output *out, const char **err)
+{
+	enum hcsc_rc rc;
+
+	list_placeholder_layers(a, hin, out);
+	rc = build_hcs_docs(a, d, hin, in->style, out, err);
+	if (rc == HCSC_OK && in->keep_hcs_input)
+		out->hcs_input = keep_hcs_input(a, hin);
+	return rc;
+}
+
+enum hcsc_rc compile_hcs_again(struct arena *a,
+			       const struct compile_output *compiled,
+			       const char *const *layer_ids,
+			       enum emit_style style,
+			       struct compile_output *out, const char **err)
+{
+	struct hcs_input hin = *compiled->hcs_input;
+	const char **ids = arena_array(a, hin.nlayer_ids + 1, sizeof(char *));
+	struct diag_list d;
+	enum hcsc_rc rc;
+
+	for (size_t i = 0; i < hin.nlayer_ids; i++)
+		ids[i] = layer_ids && layer_ids[i] ? layer_ids[i]
+						   : hin.layer_ids[i];
+	hin.layer_ids = ids;
+	diag_list_init(&d, a, false);
+	rc = build_hcs_docs(a, &d, &hin, style, out, err);
+	diag_list_release(&d);
 	return rc;
 }
 

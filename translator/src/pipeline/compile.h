@@ -16,6 +16,7 @@
 struct arena;
 struct diag_list;
 struct node;
+struct hcs_input;
 
 enum compile_doc {
 	DOC_OCI,
@@ -52,12 +53,10 @@ struct compile_input {
 	const char *runtime_path; /* --runtime sidecar, or NULL */
 	const char *runtime_display;
 	/*
-	 * --apply only (rule: hcsc.apply.name-to-guid): layer IDs vmcompute NameToGuid gave, one
-	 * per image layer (spec layerFolders without the scratch); a NULL entry
-	 * keeps the given ID or the placeholder. NULL array: none.
+	 * --apply: keep the HCS stage's input in the output (compile_hcs_again
+	 * builds the submitted documents from it; rule: hcsc.apply.name-to-guid).
 	 */
-	const char **forced_layer_ids;
-	size_t nforced_layer_ids;
+	bool keep_hcs_input;
 	/*
 	 * In-memory inputs (tools/fuzz): when `*_data` is set, those `*_len`
 	 * bytes are parsed instead of reading the file, and the display name
@@ -90,6 +89,8 @@ struct compile_output {
 	size_t nimage_layers;
 	struct compile_layer *placeholder_layers;
 	size_t nplaceholder_layers;
+	/* With keep_hcs_input, on success: the HCS stage's input (arena-owned). */
+	const struct hcs_input *hcs_input;
 };
 
 void compile_output_init(struct compile_output *o);
@@ -109,5 +110,18 @@ bool compile_target_builds(const struct target *t, enum compile_doc doc);
 enum hcsc_rc compile_run(struct arena *a, struct diag_list *d,
 			 const struct compile_input *in,
 			 struct compile_output *out, const char **err);
+
+/*
+ * --apply (rule: hcsc.apply.name-to-guid): the HCS documents of `compiled`
+ * (compiled with keep_hcs_input) again, in `style`, with the layer IDs
+ * vmcompute NameToGuid gave: `layer_ids` has one entry per image layer,
+ * NULL keeps the compiled ID. Only the HCS stage runs (no input is read
+ * again); its diagnostics were shown by the compile and are dropped.
+ */
+enum hcsc_rc compile_hcs_again(struct arena *a,
+			       const struct compile_output *compiled,
+			       const char *const *layer_ids,
+			       enum emit_style style,
+			       struct compile_output *out, const char **err);
 
 #endif

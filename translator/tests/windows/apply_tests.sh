@@ -584,7 +584,8 @@ case_nametoguid_fail() {
 	log_lacks 'HcsCreate'
 }
 
-# A description on standard input is kept for the compact recompile.
+# A description on standard input is read once: the submitted documents
+# come from the compile's kept HCS input, not from reading it again.
 case_stdin_description() {
 	prep
 	STDIN=$DATA/layers-missing.yaml hx compile - --apply
