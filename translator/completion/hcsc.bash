@@ -37,7 +37,7 @@ _hcsc()
 		COMPREPLY=($(compgen -W "auto always never" -- "$cur"))
 		return ;;
 	--diagnostics-format)
-		COMPREPLY=($(compgen -W "text json sarif" -- "$cur"))
+		COMPREPLY=($(compgen -W "text short json sarif" -- "$cur"))
 		return ;;
 	-w|--no-warn)
 		COMPREPLY=($(compgen -W "placeholder build era owner rounding cpu annotation credspec lcow unknown-key ports volume ignored image compose interpolation" -- "$cur"))

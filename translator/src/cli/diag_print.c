@@ -24,7 +24,7 @@
 #include "strbuf.h"
 #include "utf8.h"
 
-enum dfmt { DF_TEXT, DF_JSON, DF_SARIF };
+enum dfmt { DF_TEXT, DF_SHORT, DF_JSON, DF_SARIF };
 
 #define SRC_CACHE 8
 
@@ -383,6 +383,7 @@ static void emit(struct strbuf *out, struct hcsc_pos pos,
 		add_sarif(pos, sev, msg, category);
 		return;
 	case DF_TEXT:
+	case DF_SHORT:
 		break;
 	}
 	if (cfg.rich)
@@ -494,7 +495,8 @@ int cli_diag_setup(const char *cmd, int argc, char **argv,
 		   const struct cli_args *args)
 {
 	static const char *const colors[] = { "auto", "always", "never", NULL };
-	static const char *const formats[] = { "text", "json", "sarif", NULL };
+	static const char *const formats[] = { "text", "short", "json", "sarif",
+					       NULL };
 	const char *v, *near, *nw[32];
 	unsigned n;
 	bool tty = os_stderr_is_tty();
@@ -507,13 +509,12 @@ int cli_diag_setup(const char *cmd, int argc, char **argv,
 	if (v && !one_of(v, formats, &near))
 		return bad_value("--diagnostics-format", v, near, formats);
 	cfg.fmt = !v || !strcmp(v, "text") ? DF_TEXT
+		  : !strcmp(v, "short")    ? DF_SHORT
 		  : !strcmp(v, "json")     ? DF_JSON : DF_SARIF;
-	v = args->value[OPT_COLOR];
-	/* rule: hcsc.diag.render: source lines on a terminal or asked for */
-	cfg.rich = tty || (v && !strcmp(v, "always"));
-	cfg.color = cli_color(v, tty);
-	if (cfg.fmt != DF_TEXT)
-		cfg.rich = cfg.color = false;
+	/* rule: hcsc.diag.render: text shows source lines and carets into
+	 * files and pipes too, as gcc does; colour only where cli_color says */
+	cfg.rich = cfg.fmt == DF_TEXT;
+	cfg.color = cfg.rich && cli_color(args->value[OPT_COLOR], tty);
 	v = args->value[OPT_MAX_ERRORS];
 	if (v) {
 		size_t m = 0, k;
@@ -542,7 +543,7 @@ int cli_diag_setup(const char *cmd, int argc, char **argv,
 
 bool cli_diag_is_text(void)
 {
-	return cfg.fmt == DF_TEXT;
+	return cfg.fmt == DF_TEXT || cfg.fmt == DF_SHORT;
 }
 
 size_t cli_diag_max_errors(void)
@@ -582,7 +583,7 @@ void cli_diag_finish(void)
 
 int cli_fail_input(enum hcsc_rc rc, const char *msg)
 {
-	if (rc == HCSC_E_IO && cfg.fmt == DF_TEXT)
+	if (rc == HCSC_E_IO && cli_diag_is_text())
 		return cli_fail(rc, "error: %s", msg);
 	return cli_fail(rc, "%s", msg);
 }
@@ -596,7 +597,7 @@ int cli_fail(enum hcsc_rc rc, const char *fmt, ...)
 	va_start(ap, fmt);
 	strbuf_vaddf(&text, fmt, ap);
 	va_end(ap);
-	if (cfg.fmt != DF_TEXT) { /* one stream: the failure is a result */
+	if (!cli_diag_is_text()) { /* one stream: the failure is a result */
 		emit(&out, none, HCSC_SEV_ERROR, text.buf, NULL);
 		cfg.nerrors--; /* not a diagnostic of the input */
 	} else {

@@ -66,11 +66,11 @@ const unsigned cli_ncommands = sizeof(cli_commands) / sizeof(cli_commands[0]);
 	  "do not print warnings of CATEGORY (placeholder, build, rounding, " \
 	  "...; repeatable)" }, \
 	{ OPT_COLOR, cmd, "--color", 0, "WHEN", \
-	  "auto (default: a terminal, unless NO_COLOR is set), always or " \
-	  "never; a terminal or always adds source lines, carets and a count" }, \
+	  "colour diagnostics: auto (default: a terminal, unless NO_COLOR " \
+	  "is set), always or never" }, \
 	{ OPT_DIAG_FORMAT, cmd, "--diagnostics-format", 0, "FORMAT", \
-	  "text (default), json (one object a line) or sarif (SARIF 2.1.0), " \
-	  "on stderr" }
+	  "text (default: source line, caret, count), short (one line " \
+	  "each), json (one object a line) or sarif (SARIF 2.1.0), on stderr" }
 #define QUIET_OPTION(cmd) \
 	{ OPT_QUIET, cmd, "--quiet", 'q', NULL, \
 	  "do not print warnings (errors still print; --strict still counts " \

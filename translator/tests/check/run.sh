@@ -129,11 +129,14 @@ expect "update: no temporary files" "" "$(cd "$W" && find golden -name '*.tmp*')
 C=$W/compiled
 mkdir -p "$C"
 # compile_case CASE ARGS...: documents into $C/CASE, stderr, exit code.
+# Golden diagnostics hold compile's one-line form (--diagnostics-format
+# short); the default text form adds source lines and carets.
 compile_case() {
 	local name=$1
 	shift
 	mkdir -p "$C/$name"
-	(cd "$W/corpus" && "$HCSC" compile "$@" -o "$C/$name") \
+	(cd "$W/corpus" &&
+		"$HCSC" compile "$@" --diagnostics-format short -o "$C/$name") \
 		2>"$C/$name/stderr"
 	echo "$?" >"$C/$name/rc"
 }

@@ -112,10 +112,10 @@ expect diff-fails 1 "range of CPUShares" -- diff "$work/bad.yaml" --target docke
 # the error cap says what it drops (issue 9, class 15): 30 unknown keys
 # (decode) and 25 duplicate keys (load) show 20 errors and a count
 { echo 'HostConfig:'; for i in $(seq 1 30); do echo "  Bogus$i: 1"; done; } >"$work/many.yaml"
-expect cap-decode 1 "^$work/many.yaml:22:3: error: too many errors \\(10 more not shown\\)\$" -- compile "$work/many.yaml"
+expect cap-decode 1 "^$work/many.yaml:22:3: error: too many errors \\(10 more not shown\\)\$" -- compile "$work/many.yaml" --diagnostics-format short
 if [ "$(grep -c ': error: ' "$work/err")" = 21 ] && [ "$(tail -n 1 "$work/err")" = "$work/many.yaml:22:3: error: too many errors (10 more not shown)" ]; then ok; else bad "cap-decode: 20 errors and the count last"; fi
 { printf '{"Name": "a"'; for i in $(seq 1 26); do printf ', "Name": "a"'; done; printf '}\n'; } >"$work/dups.json"
-expect cap-load 1 "" -- compile "$work/dups.json"
+expect cap-load 1 "" -- compile "$work/dups.json" --diagnostics-format short
 if [ "$(tail -n 1 "$work/err")" = "$work/dups.json:1:275: error: too many errors (6 more not shown)" ] && [ "$(wc -l <"$work/err")" = 21 ]; then ok; else bad "cap-load: 20 errors and the count"; tail -n 2 "$work/err"; fi
 
 # terminal controls in user text are escaped in every message (issue 9,
@@ -124,11 +124,16 @@ printf 'HostConfig:\n  "Bo\\egus": 1\n' >"$work/esc-key.yaml"
 expect esc-unknown-key 1 "" -- compile "$work/esc-key.yaml"
 if grep -q "^$work/esc-key.yaml:2:3: error: unknown key 'Bo\\\\x1bgus' in 'HostConfig' (nearest: " "$work/err"; then ok; else bad "esc-unknown-key: message"; cat -v "$work/err"; fi
 printf 'HostConfig:\n  Isolation: "x\\e]0;pwn\\a\\u009b"\n' >"$work/esc-iso.yaml"
-expect esc-isolation-yaml 1 "" -- compile "$work/esc-iso.yaml"
+expect esc-isolation-yaml 1 "" -- compile "$work/esc-iso.yaml" --diagnostics-format short
 if [ "$(cat "$work/err")" = "$work/esc-iso.yaml:2:14: error: invalid isolation (x\\x1b]0;pwn\\x07\\u009b): Windows supports 'default', 'process', or 'hyperv'" ]; then ok; else bad "esc-isolation-yaml: message"; cat -v "$work/err"; fi
 printf '{"HostConfig": {"Isolation": "a\\u001b[31mred\\u0007"}}' >"$work/esc-iso.json"
-expect esc-isolation-json 1 "" -- compile "$work/esc-iso.json"
+expect esc-isolation-json 1 "" -- compile "$work/esc-iso.json" --diagnostics-format short
 if [ "$(cat "$work/err")" = "$work/esc-iso.json:1:30: error: invalid isolation (a\\x1b[31mred\\x07): Windows supports 'default', 'process', or 'hyperv'" ]; then ok; else bad "esc-isolation-json: message"; cat -v "$work/err"; fi
+# the default form adds the source line: it is escaped too (no raw ESC, BEL or C1)
+printf 'Config:\n  Image: "a\033]0;pwn\007b\302\233"\n' >"$work/esc-raw.yaml"
+"$hcsc" compile "$work/esc-raw.yaml" 2>"$work/err" >/dev/null
+grep -q '^    2 |   Image: "a\\x1b\]0;pwn\\x07b' "$work/err" || bad "esc-rich: no escaped source line"
+if LC_ALL=C grep -q "$(printf '[\033\007]')" "$work/err" || LC_ALL=C grep -q "$(printf '\302\233')" "$work/err"; then bad "esc-rich: a raw control character"; cat -v "$work/err"; else ok; fi
 expect esc-file-name 5 "" -- compile "$work/no$(printf '\033')[31m.yaml"
 if [ "$(cat "$work/err")" = "hcsc: error: cannot read '$work/no\\x1b[31m.yaml': No such file or directory" ]; then ok; else bad "esc-file-name: message"; cat -v "$work/err"; fi
 if LC_ALL=C grep -q $'[\x01-\x08\x0b-\x1f\x7f]' "$work/err"; then bad "raw control bytes on stderr"; else ok; fi

@@ -64,22 +64,33 @@ if [ "$?" = 0 ] && head -2 "$work/schema.json" | grep -q '"\$schema": "https://j
 
 # ---- unknown keys: the 5 nearest and the command that lists all ----
 printf 'Config:\n  MacAddress: x\n' >"$work/mac.yaml"
-exact unknown-nearest 1 "$work/mac.yaml:2:3: error: unknown key 'MacAddress' in 'Config' (nearest: Labels, Cmd, Image, Volumes, Hostname; 'hcsc keys Config' lists all 24)" -- compile "$work/mac.yaml"
+exact unknown-nearest 1 "$work/mac.yaml:2:3: error: unknown key 'MacAddress' in 'Config' (nearest: Labels, Cmd, Image, Volumes, Hostname; 'hcsc keys Config' lists all 24)" -- compile "$work/mac.yaml" --diagnostics-format short
 printf 'HostConfig:\n  Mounts:\n    - Type: bind\n      BindOptions:\n        Frob: 1\n' >"$work/bo.yaml"
-exact unknown-nested-path 1 "$work/bo.yaml:5:9: error: unknown key 'Frob' in 'HostConfig.Mounts[0].BindOptions' (allowed: Propagation, NonRecursive, CreateMountpoint, ReadOnlyNonRecursive, ReadOnlyForceRecursive)" -- compile "$work/bo.yaml"
+exact unknown-nested-path 1 "$work/bo.yaml:5:9: error: unknown key 'Frob' in 'HostConfig.Mounts[0].BindOptions' (allowed: Propagation, NonRecursive, CreateMountpoint, ReadOnlyNonRecursive, ReadOnlyForceRecursive)" -- compile "$work/bo.yaml" --diagnostics-format short
 printf 'HostConfig:\n  Mounts:\n    - Type: bind\n      Frobnicate: 1\n' >"$work/mnt.yaml"
-exact unknown-list-path 1 "$work/mnt.yaml:4:7: error: unknown key 'Frobnicate' in 'HostConfig.Mounts[0]' (nearest: Source, Type, Target, ReadOnly, Consistency; 'hcsc keys HostConfig.Mounts' lists all 10)" -- compile "$work/mnt.yaml"
+exact unknown-list-path 1 "$work/mnt.yaml:4:7: error: unknown key 'Frobnicate' in 'HostConfig.Mounts[0]' (nearest: Source, Type, Target, ReadOnly, Consistency; 'hcsc keys HostConfig.Mounts' lists all 10)" -- compile "$work/mnt.yaml" --diagnostics-format short
 
 # ---- rendering (rule: hcsc.diag.render) ----
 E=$'\e'
 printf 'HostConfig:\n  Frob: 1\n  Memory: x\n  Cpu: 2\n' >"$work/m3.yaml"
-# plain in pipes: one line each, no count, no colour, the cap's line
+# short: one line each, no count, no colour, the cap's line
 exact plain-cap 1 "$work/m3.yaml:2:3: error: unknown key 'Frob' in 'HostConfig' (nearest: Dns, Cgroup, Init, Binds, CapDrop; 'hcsc keys HostConfig' lists all 69)
 $work/m3.yaml:3:11: error: 'HostConfig.Memory' must be an integer, not a string
-$work/m3.yaml:4:3: error: too many errors (1 more not shown)" -- compile "$work/m3.yaml" --max-errors 2
+$work/m3.yaml:4:3: error: too many errors (1 more not shown)" -- compile "$work/m3.yaml" --max-errors 2 --diagnostics-format short
 exact no-limit 1 "$work/m3.yaml:2:3: error: unknown key 'Frob' in 'HostConfig' (nearest: Dns, Cgroup, Init, Binds, CapDrop; 'hcsc keys HostConfig' lists all 69)
 $work/m3.yaml:3:11: error: 'HostConfig.Memory' must be an integer, not a string
-$work/m3.yaml:4:3: error: unknown key 'Cpu' in 'HostConfig' (nearest: Dns, CapAdd, Cgroup, Tmpfs, Init; 'hcsc keys HostConfig' lists all 69)" -- compile "$work/m3.yaml" --max-errors=0
+$work/m3.yaml:4:3: error: unknown key 'Cpu' in 'HostConfig' (nearest: Dns, CapAdd, Cgroup, Tmpfs, Init; 'hcsc keys HostConfig' lists all 69)" -- compile "$work/m3.yaml" --max-errors=0 --diagnostics-format short
+# the default text form into a pipe: the source line, the caret, the count; no colour
+exact rich-pipe 1 "$work/m3.yaml:2:3: error: unknown key 'Frob' in 'HostConfig' (nearest: Dns, Cgroup, Init, Binds, CapDrop; 'hcsc keys HostConfig' lists all 69)
+    2 |   Frob: 1
+      |   ^~~~
+$work/m3.yaml:3:11: error: 'HostConfig.Memory' must be an integer, not a string
+    3 |   Memory: x
+      |           ^
+$work/m3.yaml:4:3: error: too many errors (1 more not shown)
+    4 |   Cpu: 2
+      |   ^~~
+3 errors and 0 warnings" -- compile "$work/m3.yaml" --max-errors 2
 # --color=always: colour, the source line, the caret and ~ under the key, the count
 exact rich-color 1 "${E}[1m$work/m3.yaml:2:3: ${E}[1;31merror:${E}[0m unknown key 'Frob' in 'HostConfig' (nearest: Dns, Cgroup, Init, Binds, CapDrop; 'hcsc keys HostConfig' lists all 69)
     2 |   Frob: 1
@@ -117,9 +128,9 @@ argv[5] (img): warning: the image's own config is unknown (its Cmd, Entrypoint, 
 argv[4] (--oom-kill-disable): error: invalid option: Windows does not support OomKillDisable
 1 error and 2 warnings"
 if [ "$(cat "$work/err")" = "$want" ]; then ok; else bad "rich-run-words"; cat "$work/err"; fi
-exact no-warn 0 "$work/w.yaml:6:11: warning: memory limit 1000000 bytes is not a whole number of MiB: HCS gets 0 MB (hcsshim rounds down)" -- compile "$work/w.yaml" -w placeholder --no-warn=build
+exact no-warn 0 "$work/w.yaml:6:11: warning: memory limit 1000000 bytes is not a whole number of MiB: HCS gets 0 MB (hcsshim rounds down)" -- compile "$work/w.yaml" -w placeholder --no-warn=build --diagnostics-format short
 exact no-warn-two 0 "" -- compile "$work/w.yaml" -w placeholder --no-warn rounding
-exact quiet-run 1 "argv[4] (--oom-kill-disable): error: invalid option: Windows does not support OomKillDisable" -- run -q -- --oom-kill-disable img
+exact quiet-run 1 "argv[6] (--oom-kill-disable): error: invalid option: Windows does not support OomKillDisable" -- run -q --diagnostics-format short -- --oom-kill-disable img
 
 # ---- JSON lines and SARIF: the same positions and texts ----
 exact json 1 "{\"file\":\"$work/m3.yaml\",\"line\":2,\"column\":3,\"endColumn\":7,\"severity\":\"error\",\"category\":null,\"message\":\"unknown key 'Frob' in 'HostConfig' (nearest: Dns, Cgroup, Init, Binds, CapDrop; 'hcsc keys HostConfig' lists all 69)\"}
@@ -160,11 +171,11 @@ exact dir-inspect 5 "hcsc: error: cannot read '$work': Is a directory" -- run --
 # ---- a YAML boolean where a string is required (rule: hcsc.input.scalars) ----
 printf 'Owner: true\nConfig:\n  Hostname: True\n  Domainname: 1234\n' >"$work/bool.yaml"
 exact bool-string 1 "$work/bool.yaml:1:8: error: 'Owner' must be a string, not a boolean
-$work/bool.yaml:3:13: error: 'Config.Hostname' must be a string, not a boolean" -- compile "$work/bool.yaml"
+$work/bool.yaml:3:13: error: 'Config.Hostname' must be a string, not a boolean" -- compile "$work/bool.yaml" --diagnostics-format short
 
 # ---- bad values ----
 exact bad-color 2 "hcsc: --color: unknown value 'sometimes' (known: auto, always, never)" -- compile "$work/w.yaml" --color=sometimes
-exact bad-format 2 "hcsc: --diagnostics-format: unknown value 'jsn'; did you mean 'json'? (known: text, json, sarif)" -- compile "$work/w.yaml" --diagnostics-format jsn
+exact bad-format 2 "hcsc: --diagnostics-format: unknown value 'jsn'; did you mean 'json'? (known: text, short, json, sarif)" -- compile "$work/w.yaml" --diagnostics-format jsn
 exact bad-max 2 "hcsc: --max-errors takes a number from 0 (no limit) to 1000000, not '-1'" -- compile "$work/w.yaml" --max-errors=-1
 exact bad-category 2 "hcsc: -w/--no-warn: unknown value 'placehlder'; did you mean 'placeholder'? (known: placeholder, build, era, owner, rounding, cpu, annotation, credspec, lcow, unknown-key, ports, volume, ignored, image, compose, interpolation)" -- compose "$work/w.yaml" -w placehlder
 

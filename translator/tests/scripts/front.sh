@@ -115,7 +115,7 @@ expect "publish" 1 'argv[4] (-p 80:x): error: invalid containerPort: x' run -- -
 expect "env file line" 1 "argv[4] (--env-file run/_bad.env): error: --env-file: invalid env file (run/_bad.env): variable 'BAD KEY' contains whitespaces" run -- --env-file run/_bad.env $I
 expect "env file missing" 5 "hcsc: error: cannot read 'run/_none.env': No such file or directory" run -- --env-file run/_none.env $I
 expect "daemon refusal at the flag" 1 'argv[4] (--cpu-percent 101): error: range of CPUPercent is from 1 to 100' run -- --cpu-percent 101 $I cmd
-expect "no command" 1 'argv[3] (mcr.microsoft.com/windows/nanoserver:ltsc2022): warning: the image'"'"'s own config is unknown (its Cmd, Entrypoint, Env, WorkingDir, User and Volumes are not merged): give '"'"'docker image inspect mcr.microsoft.com/windows/nanoserver:ltsc2022'"'"' output with --image-inspect FILE' run -- $I
+expect "no command" 1 'argv[5] (mcr.microsoft.com/windows/nanoserver:ltsc2022): warning: the image'"'"'s own config is unknown (its Cmd, Entrypoint, Env, WorkingDir, User and Volumes are not merged): give '"'"'docker image inspect mcr.microsoft.com/windows/nanoserver:ltsc2022'"'"' output with --image-inspect FILE' run --diagnostics-format short -- $I
 expect "no command: error" 1 'docker run: error: no command specified' run -- $I
 expect "image os" 1 'run/_linux-image.json:3:9: error: image operating system "linux" cannot be used on this platform' run --image-inspect run/_linux-image.json -- $I
 expect "run without --" 2 'hcsc: run: put the docker run flags after -- (hcsc run [options] -- [docker run flags] IMAGE [COMMAND])' run $I
@@ -127,7 +127,7 @@ expect "compose unknown key" 1 "compose/_errors/unknown-key.yml:4:5: error: serv
 expect "compose unknown top key" 1 "compose/_errors/unknown-top.yml:1:1: error: (root) additional properties 'servics' not allowed (did you mean 'services'?)" compose compose/_errors/unknown-top.yml
 expect "compose required var" 1 "compose/_errors/required.yml:4:12: error: error while interpolating services.web.image: required variable IMAGE is missing a value: set IMAGE" compose compose/_errors/required.yml
 expect "compose invalid template" 1 'compose/_errors/template.yml:4:12: error: error while interpolating services.web.image: Invalid template: "${}"' compose compose/_errors/template.yml
-expect "compose --env wins" 0 "compose/_errors/required.yml:4:5: warning: service web: the image's own config is unknown (its Cmd, Entrypoint, Env, WorkingDir, User and Volumes are not merged): give 'docker image inspect x' output with --image-inspect web=FILE" compose compose/_errors/required.yml --env IMAGE=x --print-description
+expect "compose --env wins" 0 "compose/_errors/required.yml:4:5: warning: service web: the image's own config is unknown (its Cmd, Entrypoint, Env, WorkingDir, User and Volumes are not merged): give 'docker image inspect x' output with --image-inspect web=FILE" compose compose/_errors/required.yml --env IMAGE=x --print-description --diagnostics-format short
 expect "compose no image" 1 'compose/_errors/no-image.yml:4:5: error: service "web" has neither an image nor a build context specified: invalid compose project' compose compose/_errors/no-image.yml
 expect "compose undefined volume" 1 'compose/_errors/volume.yml:5:15: error: service "web" refers to undefined volume data: invalid compose project' compose compose/_errors/volume.yml
 expect "compose undefined network" 1 'compose/_errors/network.yml:5:16: error: service "web" refers to undefined network front: invalid compose project' compose compose/_errors/network.yml
@@ -142,7 +142,7 @@ expect "compose no such service" 2 'hcsc: no such service: nope' compose $C nope
 expect "compose many to stdout" 2 'hcsc: compose: 3 services and no -o DIR; name one SERVICE or write each to DIR/<service>/ with -o' compose $C
 expect "compose no file" 2 'hcsc: compose takes a Compose file (hcsc compose FILE [SERVICE...])' compose
 expect "compose --env form" 2 "hcsc: --env takes KEY=VALUE, not 'X'" compose $C --env X
-expect "compose cpu_percent x100" 1 'compose/_errors/cpu-percent.yml:6:18: warning: services.api.cpu_percent 50 is sent as CpuPercent 5000: docker compose multiplies cpu_percent by 100' compose compose/_errors/cpu-percent.yml
+expect "compose cpu_percent x100" 1 'compose/_errors/cpu-percent.yml:6:18: warning: services.api.cpu_percent 50 is sent as CpuPercent 5000: docker compose multiplies cpu_percent by 100' compose compose/_errors/cpu-percent.yml --diagnostics-format short
 expect "compose cpu_percent refused" 1 'compose/_errors/cpu-percent.yml:6:18: error: range of CPUPercent is from 1 to 100' compose compose/_errors/cpu-percent.yml
 expect "compose no command" 1 'compose/_errors/no-command.yml:4:5: error: no command specified' compose compose/_errors/no-command.yml
 (cd "$CORPUS" && "$HCSC" compose $C -o "$W/three") >/dev/null 2>&1 && ok || bad "compose -o: three services compile"
