@@ -163,14 +163,6 @@ struct hcsc_pos pos_make(const char *file, unsigned line, unsigned col)
 	return p;
 }
 
-struct hcsc_pos pos_span(const char *file, unsigned line, unsigned col,
-			 unsigned len)
-{
-	struct hcsc_pos p = { file, line, col, len };
-
-	return p;
-}
-
 bool pos_valid(struct hcsc_pos p)
 {
 	return p.file && p.line;

@@ -84,9 +84,6 @@ void diag_drop_warnings_from(struct diag_list *d, size_t from);
 
 /* Position helpers. */
 struct hcsc_pos pos_make(const char *file, unsigned line, unsigned col);
-/* The same with the node's extent on its line (code points; 0: unknown). */
-struct hcsc_pos pos_span(const char *file, unsigned line, unsigned col,
-			 unsigned len);
 struct hcsc_pos pos_or(struct hcsc_pos p, struct hcsc_pos fallback);
 bool pos_valid(struct hcsc_pos p);
 
