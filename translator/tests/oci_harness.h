@@ -55,8 +55,8 @@ static void oci_run(struct oci_run *r, const char *desc_yaml,
 	r->rc = desc_decode(r->a, &r->d, "case.yaml", root, &desc);
 	if (r->rc != HCSC_OK)
 		return;
-	r->rc = oci_lower(r->a, &r->d, &desc, &host, target_default(), &r->spec,
-			  &r->res);
+	r->rc = oci_lower(r->a, &r->d, &desc, &host, target_default(), NULL,
+			  &r->spec, &r->res);
 }
 
 /* The first error's message, or "" when none. */

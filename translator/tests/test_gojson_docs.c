@@ -52,7 +52,7 @@ static void test_doc_shapes(void)
 
 static char *print_spec(const struct oci_spec *s, enum emit_style style)
 {
-	struct json_object *v = oci_spec_to_json(s);
+	struct json_object *v = oci_spec_to_json(s, NULL);
 	struct strbuf sb = STRBUF_INIT;
 	const char *err = NULL;
 
@@ -280,9 +280,9 @@ static void test_oci_credspec_other(void)
 		free(got);
 	}
 	s.windows.credential_spec_json = "{\"a\":";
-	CHECK(oci_spec_to_json(&s) == NULL);
+	CHECK(oci_spec_to_json(&s, NULL) == NULL);
 	s.windows.credential_spec_json = "[1] x";
-	CHECK(oci_spec_to_json(&s) == NULL);
+	CHECK(oci_spec_to_json(&s, NULL) == NULL);
 }
 
 int main(void)

@@ -18,6 +18,7 @@ int cmd_compile(int argc, char **argv);
 int cmd_hosts(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
 int cmd_targets(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_compose(int argc, char **argv);

@@ -25,6 +25,11 @@ const struct cli_command cli_commands[] = {
 	  "compile a description two ways and show, per document, a unified "
 	  "diff and a summary line (exit 0 identical, 3 different)",
 	  cmd_diff },
+	{ "explain", "hcsc explain DESC [options] [POINTER...]",
+	  "compile a description and tell, for each value of each document "
+	  "(or those under each POINTER, e.g. hcs-v1.json#/ProcessorMaximum), "
+	  "where it came from and the rule that made it",
+	  cmd_explain },
 	{ "run", "hcsc run [options] -- [docker run flags] IMAGE [COMMAND [ARG...]]",
 	  "compile what 'docker run' (docker/cli v29) would send for these "
 	  "flags, as a description; default target docker",
@@ -121,6 +126,22 @@ const struct cli_option cli_options[] = {
 	  "placeholders and build warnings become errors" },
 	QUIET_OPTION("diff"),
 	DIAG_OPTIONS("diff"),
+	{ OPT_HOST, "explain", "--host", 0, "FILE|NAME",
+	  "host profile: a file, or a built-in name (default ltsc2022)" },
+	{ OPT_TARGET, "explain", "--target", 0, "NAME",
+	  "the engine to model (default: the profile's Target:, else "
+	  "hcsshim-0.8.6)" },
+	{ OPT_FROM_OCI, "explain", "--from-oci", 0, "FILE",
+	  "explain the HCS documents of an OCI config.json instead" },
+	{ OPT_RUNTIME, "explain", "--runtime", 0, "FILE",
+	  "with --from-oci: runtime facts (layer IDs, OpenStdin, namespace)" },
+	{ OPT_STRICT, "explain", "--strict", 0, NULL,
+	  "placeholders and build warnings become errors" },
+	{ OPT_FORMAT, "explain", "--format", 0, "FORMAT",
+	  "text (the default) or json (one object per value: document, "
+	  "pointer, value, rule, statement, upstream, how, sources)" },
+	QUIET_OPTION("explain"),
+	DIAG_OPTIONS("explain"),
 	{ OPT_HOST, "run", "--host", 0, "FILE|NAME",
 	  "host profile: a file, or a built-in name (default ltsc2022)" },
 	{ OPT_TARGET, "run", "--target", 0, "NAME",

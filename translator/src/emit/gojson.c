@@ -25,6 +25,7 @@
 #include <json-c/json.h>
 
 #include "arena.h"
+#include "prov.h"
 #include "goscalar.h"
 #include "strbuf.h"
 
@@ -34,6 +35,11 @@ struct emitter {
 	unsigned depth;
 	struct json_object *root; /* carries the error message */
 	const char **err;
+	/* emit_json_visit only: */
+	const struct emit_visitor *vis;
+	struct strbuf path;          /* the JSON pointer of the value emitted */
+	size_t nleaves;              /* leaves visited so far */
+	const struct prov *inherit;  /* the nearest container's record */
 };
 
 /* ---- errors ----------------------------------------------------------- */
@@ -114,6 +120,44 @@ static void add_key(struct emitter *e, const char *key)
 		strbuf_add(e->out, ": ", 2);
 	else
 		strbuf_addch(e->out, ':');
+}
+
+/* ---- JSON pointers (emit_json_visit) ----------------------------------- */
+
+/* Append "/" and `key` escaped as RFC 6901 says; returns the old length. */
+static size_t path_push(struct emitter *e, const char *key)
+{
+	size_t mark = e->path.len;
+
+	if (!e->vis)
+		return mark;
+	strbuf_addch(&e->path, '/');
+	for (; *key; key++) {
+		if (*key == '~')
+			strbuf_add(&e->path, "~0", 2);
+		else if (*key == '/')
+			strbuf_add(&e->path, "~1", 2);
+		else
+			strbuf_addch(&e->path, *key);
+	}
+	return mark;
+}
+
+static size_t path_push_index(struct emitter *e, size_t i)
+{
+	size_t mark = e->path.len;
+
+	if (e->vis)
+		strbuf_addf(&e->path, "/%zu", i);
+	return mark;
+}
+
+static void path_pop(struct emitter *e, size_t mark)
+{
+	if (e->vis && e->path.alloc) {
+		e->path.len = mark;
+		e->path.buf[mark] = '\0';
+	}
 }
 
 /* ---- sorted keys (Go map order) ---------------------------------------- */
@@ -277,7 +321,7 @@ static enum hcsc_rc emit_struct(struct emitter *e, struct json_object *v,
 	const struct shape_field *f;
 	struct json_object *fv;
 	enum hcsc_rc rc;
-	size_t i, n = 0;
+	size_t i, n = 0, mark;
 
 	if (v && !is_kind(v, json_type_object))
 		return mismatch(e, key, v, shape);
@@ -291,7 +335,9 @@ static enum hcsc_rc emit_struct(struct emitter *e, struct json_object *v,
 			continue;
 		open_element(e, n++);
 		add_key(e, f->key);
+		mark = path_push(e, f->key);
 		rc = emit_value(e, fv, f->type, f->key);
+		path_pop(e, mark);
 		if (rc != HCSC_OK)
 			return rc;
 	}
@@ -302,7 +348,7 @@ static enum hcsc_rc emit_struct(struct emitter *e, struct json_object *v,
 static enum hcsc_rc emit_slice(struct emitter *e, struct json_object *v,
 			       const struct shape *shape, const char *key)
 {
-	size_t i, n;
+	size_t i, n, mark;
 	enum hcsc_rc rc;
 
 	if (!v) {
@@ -315,8 +361,10 @@ static enum hcsc_rc emit_slice(struct emitter *e, struct json_object *v,
 	strbuf_addch(e->out, '[');
 	for (i = 0; i < n; i++) {
 		open_element(e, i);
+		mark = path_push_index(e, i);
 		rc = emit_value(e, json_object_array_get_idx(v, i), shape->elem,
 				key);
+		path_pop(e, mark);
 		if (rc != HCSC_OK)
 			return rc;
 	}
@@ -331,7 +379,7 @@ static enum hcsc_rc emit_sorted_object(struct emitter *e, struct json_object *v,
 	enum hcsc_rc rc = HCSC_OK;
 	struct json_object *mv;
 	const char **keys;
-	size_t i, n;
+	size_t i, n, mark;
 
 	keys = sorted_keys(v, &n);
 	strbuf_addch(e->out, '{');
@@ -339,8 +387,9 @@ static enum hcsc_rc emit_sorted_object(struct emitter *e, struct json_object *v,
 		open_element(e, i);
 		add_key(e, keys[i]);
 		mv = json_object_object_get(v, keys[i]);
-		rc = elem ? emit_value(e, mv, elem, keys[i])
-			  : emit_any(e, mv, keys[i]);
+		mark = path_push(e, keys[i]);
+		rc = emit_value(e, mv, elem, keys[i]);
+		path_pop(e, mark);
 	}
 	free(keys);
 	if (rc == HCSC_OK)
@@ -351,7 +400,7 @@ static enum hcsc_rc emit_sorted_object(struct emitter *e, struct json_object *v,
 static enum hcsc_rc emit_any(struct emitter *e, struct json_object *v,
 			     const char *key)
 {
-	size_t i, n;
+	size_t i, n, mark;
 	enum hcsc_rc rc;
 	double d;
 
@@ -391,7 +440,9 @@ static enum hcsc_rc emit_any(struct emitter *e, struct json_object *v,
 	strbuf_addch(e->out, '[');
 	for (i = 0; i < n; i++) {
 		open_element(e, i);
-		rc = emit_any(e, json_object_array_get_idx(v, i), key);
+		mark = path_push_index(e, i);
+		rc = emit_value(e, json_object_array_get_idx(v, i), NULL, key);
+		path_pop(e, mark);
 		if (rc != HCSC_OK)
 			return rc;
 	}
@@ -399,9 +450,11 @@ static enum hcsc_rc emit_any(struct emitter *e, struct json_object *v,
 	return HCSC_OK;
 }
 
-static enum hcsc_rc emit_value(struct emitter *e, struct json_object *v,
-			       const struct shape *shape, const char *key)
+static enum hcsc_rc emit_node(struct emitter *e, struct json_object *v,
+			      const struct shape *shape, const char *key)
 {
+	if (!shape)
+		return emit_any(e, v, key);
 	switch (shape->kind) {
 	case SHAPE_STRING:
 	case SHAPE_BOOL:
@@ -432,15 +485,47 @@ static enum hcsc_rc emit_value(struct emitter *e, struct json_object *v,
 	return fail(e, "key '%s': bad shape", key);
 }
 
-enum hcsc_rc emit_json(struct strbuf *out, struct json_object *v,
-		       const struct shape *shape, enum emit_style style,
-		       const char **err)
+/*
+ * emit_node, and for emit_json_visit: a value that printed no leaf inside
+ * it (a scalar, null, an empty slice, map or struct) is a leaf itself.
+ */
+static enum hcsc_rc emit_value(struct emitter *e, struct json_object *v,
+			       const struct shape *shape, const char *key)
 {
-	struct emitter e = { out, style, 0, v, err };
+	const struct prov *outer = e->inherit, *own;
+	size_t start = e->out->len, seen = e->nleaves;
+	struct emit_leaf leaf;
+	enum hcsc_rc rc;
+
+	if (!e->vis)
+		return emit_node(e, v, shape, key);
+	own = v == e->root ? NULL : prov_of(v);
+	if (own)
+		e->inherit = own;
+	rc = emit_node(e, v, shape, key);
+	e->inherit = outer;
+	if (rc != HCSC_OK || e->nleaves != seen)
+		return rc;
+	leaf.pointer = e->path.alloc ? e->path.buf : "";
+	leaf.text = e->out->buf + start;
+	leaf.len = e->out->len - start;
+	leaf.prov = own ? own : outer;
+	leaf.zero = !v;
+	e->vis->fn(e->vis->ctx, &leaf);
+	e->nleaves++;
+	return HCSC_OK;
+}
+
+enum hcsc_rc emit_json_visit(struct strbuf *out, struct json_object *v,
+			     const struct shape *shape, enum emit_style style,
+			     const char **err, const struct emit_visitor *vis)
+{
+	struct emitter e = { out, style, 0, v, err, vis, STRBUF_INIT, 0, NULL };
 	size_t start = out->len;
 	enum hcsc_rc rc;
 
 	rc = emit_value(&e, v, shape, "(top)");
+	strbuf_release(&e.path);
 	if (rc != HCSC_OK) {
 		out->len = start;
 		if (out->alloc)
@@ -450,4 +535,11 @@ enum hcsc_rc emit_json(struct strbuf *out, struct json_object *v,
 	if (style == EMIT_PRETTY)
 		strbuf_addch(out, '\n');
 	return HCSC_OK;
+}
+
+enum hcsc_rc emit_json(struct strbuf *out, struct json_object *v,
+		       const struct shape *shape, enum emit_style style,
+		       const char **err)
+{
+	return emit_json_visit(out, v, shape, style, err, NULL);
 }

@@ -67,6 +67,30 @@ enum hcsc_rc emit_json(struct strbuf *out, struct json_object *v,
 		       const struct shape *shape, enum emit_style style,
 		       const char **err);
 
+/*
+ * One printed leaf, for emit_json_visit: a scalar, or a null or empty
+ * slice, map or struct. `text` (the printed bytes) and `pointer` (its RFC
+ * 6901 JSON pointer, "" for the top) are valid during the call only.
+ */
+struct prov;
+struct emit_leaf {
+	const char *pointer;
+	const char *text;
+	size_t len;
+	const struct prov *prov; /* its own record, else its nearest container's */
+	bool zero; /* the builder set nothing: Go's zero value of the field */
+};
+
+struct emit_visitor {
+	void (*fn)(void *ctx, const struct emit_leaf *leaf);
+	void *ctx;
+};
+
+/* emit_json, calling vis->fn for every leaf printed (vis NULL: none). */
+enum hcsc_rc emit_json_visit(struct strbuf *out, struct json_object *v,
+			     const struct shape *shape, enum emit_style style,
+			     const char **err, const struct emit_visitor *vis);
+
 /* Append s[0..n) as a Go JSON string literal, quotes included. */
 void emit_go_string(struct strbuf *out, const char *s, size_t n);
 

@@ -20,6 +20,7 @@
 #include <json-c/json.h>
 
 #include "oci/spec.h"
+#include "oci_prov.h"
 #include "strbuf.h"
 
 /* Depth cap when re-reading a credential spec (the input's is 64). */
@@ -536,7 +537,7 @@ static struct json_object *windowsoci_to_json(const struct oci_spec *s)
 	return NULL;
 }
 
-struct json_object *oci_spec_to_json(const struct oci_spec *s)
+static struct json_object *spec_to_json(const struct oci_spec *s)
 {
 	struct json_object *root;
 
@@ -553,4 +554,14 @@ struct json_object *oci_spec_to_json(const struct oci_spec *s)
 		return root;
 	json_object_put(root);
 	return NULL;
+}
+
+struct json_object *oci_spec_to_json(const struct oci_spec *s,
+				     struct prov_tab *px)
+{
+	struct json_object *root = spec_to_json(s);
+
+	if (root && px)
+		oci_json_explain(root, s, px);
+	return root;
 }

@@ -10,12 +10,16 @@
 
 struct json_object;
 struct oci_spec;
+struct prov_tab;
 
 /*
  * Build the tree of `s` (borrowed). The caller owns the result and
  * releases it with json_object_put(). NULL when json-c runs out of memory
  * or when credential_spec_json (OCI_CREDSPEC_OTHER) is not valid JSON.
+ * With `px` (hcsc explain), the OCI stage's records are attached to the
+ * values (emit/oci_prov.h).
  */
-struct json_object *oci_spec_to_json(const struct oci_spec *s);
+struct json_object *oci_spec_to_json(const struct oci_spec *s,
+				     struct prov_tab *px);
 
 #endif

@@ -477,8 +477,8 @@ static void warn_unhosted_xenon(struct diag_list *d, const struct hcs_plan *p)
 		     BUILD_RS5);
 }
 
-enum hcsc_rc hcs_lower(struct arena *a, struct diag_list *d,
-		       const struct hcs_input *in, struct hcs_result *out)
+static enum hcsc_rc lower_docs(struct arena *a, struct diag_list *d,
+			       const struct hcs_input *in, struct hcs_result *out)
 {
 	struct hcs_plan p;
 	enum hcsc_rc rc;
@@ -517,6 +517,16 @@ enum hcsc_rc hcs_lower(struct arena *a, struct diag_list *d,
 	out->process = hcs_process_build(a, in, NULL);
 	out->submit_v2 = in->host->os_build >= BUILD_RS5;
 	return HCSC_OK;
+}
+
+enum hcsc_rc hcs_lower(struct arena *a, struct diag_list *d,
+		       const struct hcs_input *in, struct hcs_result *out)
+{
+	enum hcsc_rc rc = lower_docs(a, d, in, out);
+
+	if (rc == HCSC_OK && in->px)
+		hcs_explain(in, out);
+	return rc;
 }
 
 void hcs_result_release(struct hcs_result *r)

@@ -27,9 +27,12 @@ struct arena;
 struct diag_list;
 struct json_object;
 struct host_profile;
+struct prov_tab;
 
 struct hcs_input {
 	const struct target *target;
+	/* hcsc explain: where the builders put their records, or NULL. */
+	struct prov_tab *px;
 	const struct oci_spec *spec;
 	const char *id;    /* HCS Name / create call id */
 	const char *owner; /* HCS Owner (rule: hcs.owner) */

@@ -166,6 +166,11 @@ struct json_object *hcs_process_build(struct arena *a,
 				      const struct hcs_input *in,
 				      const struct oci_spec *lcow_spec);
 
+/* ---- explain.c --------------------------------------------------------- */
+
+/* hcsc explain: a provenance record on the values of the built documents. */
+void hcs_explain(const struct hcs_input *in, struct hcs_result *r);
+
 /* ---- hcs.c: Go conversions and json-c helpers --------------------------- */
 
 /* Go int64(u) for a uint64 u: two's complement wrap. */

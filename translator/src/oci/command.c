@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "prov.h"
 #include "diag.h"
 #include "escape_arg.h"
 #include "steps.h"
@@ -145,15 +146,36 @@ static void set_command_1903(struct oci_ctx *c, const struct container *k,
  * master (the 2023 text): with ArgsEscaped the command line is Path and the
  * escaped Args joined; otherwise Args as given (the runtime escapes).
  */
+static void explain_command(struct oci_ctx *c, const struct container *k,
+			    struct oci_spec *s, const char *rule)
+{
+	struct prov *p = prov_new(c->px, rule);
+
+	prov_src(p, PROV_INPUT, "Config.Entrypoint + Config.Cmd (or the image's)",
+		 k->cmd_pos);
+	if (k->args_escaped)
+		prov_src(p, PROV_INPUT, "Config.ArgsEscaped",
+			 c->desc->config.args_escaped.pos);
+	prov_put(c->px, &s->process.args, p);
+	prov_put(c->px, &s->process.command_line, p);
+}
+
 void oci_set_command(struct oci_ctx *c, const struct container *k,
 		     struct oci_spec *s)
 {
-	if (!*s->process.cwd)
+	if (!*s->process.cwd) {
 		s->process.cwd = "C:\\";
+		prov_put(c->px, &s->process.cwd,
+			 prov_fact(prov_new(c->px, "oci.workdir"), PROV_DEFAULT,
+				   "C:\\ when no working directory is given"));
+	}
 	if (c->t->oci != TARGET_OCI_MOBY_MASTER) {
+		explain_command(c, k, s, "oci.moby-1903.spec");
 		set_command_1903(c, k, s); /* da92dad did the same */
 		return;
 	}
+	explain_command(c, k, s, k->args_escaped ? "oci.command.args-escaped"
+						 : "oci.command.merge");
 	if (k->args_escaped) {
 		s->process.command_line = k->path;
 		if (k->nargs > 0)

@@ -20,6 +20,7 @@
 struct arena;
 struct diag_list;
 struct host_profile;
+struct prov_tab;
 
 /* Where a mount point was declared: the seed's tie order (rule: hcsc.mounts.order). */
 enum mount_origin {
@@ -82,6 +83,7 @@ struct oci_ctx {
 	const struct host_profile *host;
 	struct hcsc_pos top; /* the description's root node (else 1:1) */
 	const struct target *t; /* the engine whose createSpec runs */
+	struct prov_tab *px; /* explain's records (common/prov.h), or NULL */
 };
 
 /* Position of `p` if given, else of the nearest present parent. */

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "prov.h"
 #include "ascii.h"
 #include "diag.h"
 #include "golower.h"
@@ -301,6 +302,13 @@ enum hcsc_rc oci_set_credential_spec(struct oci_ctx *c,
 		s->windows.credspec_kind = OCI_CREDSPEC_STRING;
 		s->windows.credential_spec = spec;
 		s->windows.credspec_pos = spec_pos;
+		prov_src(prov_put_input(c->px, &s->windows.credential_spec,
+					era ? "oci.moby-1903.credspec"
+					    : "oci.credspec.security-opt",
+					"HostConfig.SecurityOpt", spec_pos),
+			 PROV_HOST, "CredentialSpecs (the file, registry value "
+				    "or config the option names)",
+			 pos_make(c->host->file, 0, 0));
 	}
 	return HCSC_OK;
 }

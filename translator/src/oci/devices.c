@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "prov.h"
 #include "diag.h"
 #include "model/host.h"
 #include "steps.h"
@@ -105,6 +106,9 @@ enum hcsc_rc oci_set_devices(struct oci_ctx *c, const struct container *k,
 
 		if (rc != HCSC_OK)
 			return rc;
+		prov_put_input(c->px, &out[i], era ? "oci.moby-1903.devices"
+						   : "oci.devices",
+			       "HostConfig.Devices[].PathOnHost", devs[i].hdr.pos);
 	}
 	s->windows.devices = out;
 	s->windows.ndevices = list->n;

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "prov.h"
 #include "diag.h"
 #include "model/host.h"
 #include "steps.h"
@@ -137,6 +138,36 @@ static enum hcsc_rc hv_runtime_112(struct oci_ctx *c, const struct container *k,
 	return HCSC_OK;
 }
 
+/* What explain shows for the values only this createSpec sets. */
+static void explain_112(struct oci_ctx *c, const struct container *k,
+			struct oci_spec *s)
+{
+	const struct desc_host_config *h = &c->desc->host_config;
+	const struct desc_config *cf = &c->desc->config;
+	const char *r = "oci.moby-112.spec";
+
+	prov_put_input(c->px, &s->hostname, r, "Config.Hostname", k->hostname_pos);
+	if (*k->working_dir)
+		prov_put_input(c->px, &s->process.cwd, r, "Config.WorkingDir",
+			       k->working_dir_pos);
+	prov_put_input(c->px, &s->process.terminal, r, "Config.Tty", cf->tty.pos);
+	prov_put_input(c->px, &s->process.username, r, "Config.User", k->user_pos);
+	prov_put_input(c->px, &s->process.env, r, "Config.Env", cf->env.pos);
+	prov_put_input(c->px, &s->w112.console, r, "HostConfig.ConsoleSize",
+		       h->console_size.pos);
+	prov_put_input(c->px, &s->root.readonly, r, "HostConfig.ReadonlyRootfs",
+		       h->readonly_rootfs.pos);
+	prov_put_input(c->px, &s->windows.ignore_flushes_during_boot, r,
+		       "Runtime.StartedBefore", c->desc->runtime.started_before.pos);
+	prov_put_input(c->px, &s->w112.cpu_percent, r, "HostConfig.CpuPercent",
+		       k->cpu_percent.pos);
+	prov_put_input(c->px, &s->w112.cpu_shares, r, "HostConfig.CpuShares",
+		       k->cpu_shares.pos);
+	prov_put_input(c->px, &s->w112.hv_image, "oci.moby-112.hyperv-utility-vm",
+		       "Runtime.UtilityVMPath (else the base layer's UtilityVM)",
+		       c->desc->runtime.utility_vm_path.pos);
+}
+
 enum hcsc_rc oci_create_spec_112(struct oci_ctx *c, const struct container *k,
 				 struct oci_spec *s)
 {
@@ -179,5 +210,7 @@ enum hcsc_rc oci_create_spec_112(struct oci_ctx *c, const struct container *k,
 	oci_set_network(c, k, s);
 	s->w112.cpu_percent = k->cpu_percent.v;
 	s->w112.cpu_shares = (uint64_t)k->cpu_shares.v;
+	if (c->px)
+		explain_112(c, k, s);
 	return HCSC_OK;
 }

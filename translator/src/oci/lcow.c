@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "prov.h"
 #include "ascii.h"
 #include "diag.h"
 #include "golower.h"
@@ -241,6 +242,9 @@ void oci_lcow_set_mounts(struct oci_ctx *c, const struct container *k,
 		push(c, s, default_mounts[i].dest, default_mounts[i].type,
 		     default_mounts[i].source,
 		     strs(c->a, default_mounts[i].opts, n), c->top);
+		prov_put(c->px, &s->mounts[s->nmounts - 1],
+			 prov_fact(prov_new(c->px, "oci.lcow.spec"), PROV_DEFAULT,
+				   "moby's default Linux mounts"));
 	}
 	for (size_t i = 0; i < k->nmounts; i++) {
 		const struct ctr_mount *m = &k->mounts[order[i]];
@@ -253,6 +257,8 @@ void oci_lcow_set_mounts(struct oci_ctx *c, const struct container *k,
 		opts[n++] = uvm;
 		push(c, s, m->mp.destination, "bind", m->spec_source,
 		     strs(c->a, opts, n), m->pos);
+		prov_put_input(c->px, &s->mounts[s->nmounts - 1], "oci.lcow.binds",
+			       "HostConfig.Binds", m->pos);
 	}
 }
 
@@ -261,9 +267,15 @@ static void set_process(struct oci_ctx *c, const struct container *k,
 			struct oci_spec *s)
 {
 	oci_spec_args(c, k, s);
+	prov_put_input(c->px, &s->process.args, "oci.lcow.spec",
+		       "Config.Entrypoint + Config.Cmd (or the image's)", k->cmd_pos);
 	s->process.env = lcow_env(c, k);
-	if (!*s->process.cwd)
+	if (!*s->process.cwd) {
 		s->process.cwd = "/";
+		prov_put(c->px, &s->process.cwd,
+			 prov_fact(prov_new(c->px, "oci.lcow.spec"), PROV_DEFAULT,
+				   "/ when no working directory is given"));
+	}
 }
 
 /*
@@ -284,6 +296,9 @@ static enum hcsc_rc set_capabilities(struct oci_ctx *c, struct oci_spec *s)
 				  "Privileged for Linux containers on Windows");
 	*caps = strs(c->a, default_caps, NELEM(default_caps));
 	s->process.capabilities = caps;
+	prov_put(c->px, caps,
+		 prov_fact(prov_new(c->px, "oci.lcow.spec"), PROV_DEFAULT,
+			   "moby's default capabilities"));
 	return HCSC_OK;
 }
 

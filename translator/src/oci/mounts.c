@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "prov.h"
 #include "diag.h"
 #include "model/host.h"
 #include "msort.h"
@@ -320,6 +321,42 @@ static void push_mount(struct oci_ctx *c, struct oci_spec *s, const char *src,
 	}
 }
 
+/* What explain shows for the spec mount just pushed from `m`. */
+static void explain_mount(struct oci_ctx *c, const struct oci_spec *s,
+			  const struct ctr_mount *m, size_t depth)
+{
+	static const char *const from[] = {
+		[MOUNT_FROM_BINDS] = "HostConfig.Binds",
+		[MOUNT_FROM_MOUNTS] = "HostConfig.Mounts",
+		[MOUNT_FROM_CONFIG_VOLUMES] = "Config.Volumes",
+		[MOUNT_FROM_IMAGE_VOLUMES] = "Image.Config.Volumes",
+	};
+	static const char *const rule[] = {
+		[MOUNT_FROM_BINDS] = "oci.mounts.binds",
+		[MOUNT_FROM_MOUNTS] = "oci.mounts.spec-validation",
+		[MOUNT_FROM_CONFIG_VOLUMES] = "oci.mounts.binds",
+		[MOUNT_FROM_IMAGE_VOLUMES] = "oci.mounts.binds",
+	};
+	const struct oci_mount *om = &s->mounts[s->nmounts - 1];
+	struct prov *p = prov_put_input(c->px, om, rule[m->origin],
+					from[m->origin], m->pos);
+
+	if (m->mp.type && !strcmp(m->mp.type, "volume"))
+		prov_src(p, PROV_HOST, "Daemon.Root", c->host->daemon_root_pos);
+	prov_math(c->px, p, "spec mount %zu: destinations sorted by depth "
+		  "(%zu `\\` after filepath.Clean; rule hcsc.mounts.order)",
+		  s->nmounts, depth);
+}
+
+static void explain_runtime_mount(struct oci_ctx *c, const struct oci_spec *s,
+				  const char *what, struct hcsc_pos pos)
+{
+	struct prov *p = prov_put_input(c->px, &s->mounts[s->nmounts - 1],
+					"oci.mounts.secrets-configs", what, pos);
+
+	prov_src(p, PROV_HOST, "Daemon.Root", c->host->daemon_root_pos);
+}
+
 enum hcsc_rc oci_set_mounts(struct oci_ctx *c, const struct container *k,
 			    struct oci_spec *s)
 {
@@ -346,6 +383,8 @@ enum hcsc_rc oci_set_mounts(struct oci_ctx *c, const struct container *k,
 
 		push_mount(c, s, m->spec_source, m->mp.destination, m->mp.rw,
 			   m->pos);
+		if (c->px)
+			explain_mount(c, s, m, key[order[i]]);
 	}
 	/* docker-1.12's engine had no swarm secrets or configs. */
 	if (rt->secrets.n && c->t->oci != TARGET_OCI_MOBY_112) {
@@ -353,12 +392,14 @@ enum hcsc_rc oci_set_mounts(struct oci_ctx *c, const struct container *k,
 
 		push_mount(c, s, join(c->a, p, 3), SECRETS_DEST, false,
 			   rt->secrets.pos);
+		explain_runtime_mount(c, s, "Runtime.Secrets", rt->secrets.pos);
 	}
 	if (rt->configs.n && c->t->oci != TARGET_OCI_MOBY_112) {
 		const char *p[] = { container_root, "configs" };
 
 		push_mount(c, s, join(c->a, p, 2), CONFIGS_DEST, false,
 			   rt->configs.pos);
+		explain_runtime_mount(c, s, "Runtime.Configs", rt->configs.pos);
 	}
 	return HCSC_OK;
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "prov.h"
 #include "ascii.h"
 #include "diag.h"
 #include "model/host.h"
@@ -69,6 +70,35 @@ static void append(struct str_list *l, const char *v)
 		l->v[l->n++] = v;
 }
 
+static void explain_network(struct oci_ctx *c, const struct container *k,
+			    struct oci_spec *s)
+{
+	const struct desc_runtime *rt = &c->desc->runtime;
+	const struct v_list *dns = &c->desc->host_config.dns_search;
+	struct prov *p;
+
+	p = prov_put_input(c->px, &s->windows.endpoint_list, "oci.network.endpoints",
+			   "Runtime.Networks[].HnsEndpointId", rt->networks.pos);
+	prov_math(c->px, p, "the networks' endpoints, then a shared container's, "
+		  "then the gateway's (rule hcsc.network.endpoint-order)");
+	prov_put_input(c->px, &s->windows.allow_unqualified_dns_query,
+		       "oci.network.endpoints",
+		       "Runtime.Networks[].AllowUnqualifiedDNSQuery",
+		       rt->networks.pos);
+	if (dns->n > 0)
+		prov_put_input(c->px, &s->windows.dns_search_list,
+			       "oci.network.dns-search", "HostConfig.DnsSearch",
+			       dns->pos);
+	else
+		prov_put(c->px, &s->windows.dns_search_list,
+			 prov_src(prov_new(c->px, "oci.network.dns-search"),
+				  PROV_HOST, "Daemon.DnsSearch",
+				  c->host->dns_search_pos));
+	prov_put_input(c->px, &s->windows.network_shared_container_name,
+		       "oci.network.container-mode", "HostConfig.NetworkMode",
+		       k->network_mode_pos);
+}
+
 void oci_set_network(struct oci_ctx *c, const struct container *k,
 		     struct oci_spec *s)
 {
@@ -107,4 +137,6 @@ void oci_set_network(struct oci_ctx *c, const struct container *k,
 			c->host->dns_search, c->host->ndns_search, true
 		};
 	}
+	if (c->px)
+		explain_network(c, k, s);
 }

@@ -13,6 +13,7 @@ struct arena;
 struct diag_list;
 struct desc;
 struct host_profile;
+struct prov_tab;
 struct target;
 
 /* What the OCI stage also hands to the HCS stage. */
@@ -28,8 +29,8 @@ struct oci_result {
  */
 enum hcsc_rc oci_lower(struct arena *a, struct diag_list *d,
 		       const struct desc *desc, const struct host_profile *host,
-		       const struct target *t, struct oci_spec *spec,
-		       struct oci_result *res);
+		       const struct target *t, struct prov_tab *px,
+		       struct oci_spec *spec, struct oci_result *res);
 
 /* rule: hcsc.placeholder.volume-path: `\\?\Volume{uuid5(NS, "volume:" + id)}\` (arena-owned). */
 const char *oci_placeholder_volume(struct arena *a, const char *id);

@@ -14,6 +14,7 @@
 
 #include "diag.h"
 #include "model/host.h"
+#include "prov.h"
 #include "target/target.h"
 
 /* Step 2 of rule: oci.resources.validation: process isolation only, mutating the stored HostConfig. */
@@ -164,6 +165,50 @@ enum hcsc_rc oci_verify_resources(struct oci_ctx *c, struct container *k)
 	return rc;
 }
 
+/* What explain shows for the CPU values (rule: hcsc.explain). */
+static void explain_cpu(const struct oci_ctx *c, const struct container *k,
+			struct oci_spec *s)
+{
+	int64_t nano = k->nano_cpus.v;
+	const char *rule = k->hyperv ? "oci.resources.nanocpus-hyperv"
+				     : "oci.resources.nanocpus-process";
+	struct prov *cnt, *max;
+
+	if (nano <= 0) {
+		prov_put_input(c->px, &s->windows.cpu_count, "oci.resources.spec",
+			       "HostConfig.CpuCount", k->cpu_count.pos);
+		max = prov_put_input(c->px, &s->windows.cpu_maximum, "oci.resources.spec",
+				     "HostConfig.CpuPercent", k->cpu_percent.pos);
+		prov_math(c->px, max, "CpuPercent %" PRId64 " * 100 = %u",
+			  k->cpu_percent.v, (unsigned)s->windows.cpu_maximum.v);
+	} else if (k->hyperv) {
+		cnt = prov_put_input(c->px, &s->windows.cpu_count, rule,
+				     "HostConfig.NanoCpus", k->nano_cpus.pos);
+		max = prov_put_input(c->px, &s->windows.cpu_maximum, rule,
+				     "HostConfig.NanoCpus", k->nano_cpus.pos);
+		prov_math(c->px, cnt, "ceil(%" PRId64 " / 1e9) = %" PRIu64 " CPUs",
+			  nano, s->windows.cpu_count.v);
+		if (nano % 1000000000)
+			prov_math(c->px, max, "%" PRId64 " / %" PRIu64 " CPUs / 100000 = %u",
+				  nano, s->windows.cpu_count.v,
+				  (unsigned)s->windows.cpu_maximum.v);
+		else
+			prov_math(c->px, max, "%" PRId64 " is whole CPUs: no maximum",
+				  nano);
+	} else {
+		prov_put_input(c->px, &s->windows.cpu_count, "oci.resources.spec",
+			       "HostConfig.CpuCount", k->cpu_count.pos);
+		max = prov_put_input(c->px, &s->windows.cpu_maximum, rule,
+				     "HostConfig.NanoCpus", k->nano_cpus.pos);
+		prov_src(max, PROV_HOST, "CpuCount", c->host->cpu_count_pos);
+		prov_math(c->px, max, "%" PRId64 " / %u CPUs / 100000 = %u%s", nano,
+			  c->host->cpu_count, (unsigned)s->windows.cpu_maximum.v,
+			  nano / c->host->cpu_count / 100000 < 1 ? " (at least 1)" : "");
+	}
+	prov_put_input(c->px, &s->windows.cpu_shares, "oci.resources.spec",
+		       "HostConfig.CpuShares", k->cpu_shares.pos);
+}
+
 void oci_set_resources(const struct oci_ctx *c, const struct container *k,
 		       struct oci_spec *s)
 {
@@ -197,12 +242,16 @@ void oci_set_resources(const struct oci_ctx *c, const struct container *k,
 		s->windows.cpu_count_pos = oci_pos(c, k->cpu_count.pos, k->nano_cpus.pos);
 		s->windows.cpu_shares_pos = k->cpu_shares.pos;
 		s->windows.cpu_maximum_pos = oci_pos(c, k->cpu_percent.pos, k->nano_cpus.pos);
+		if (c->px)
+			explain_cpu(c, k, s);
 	}
 	if (k->memory.v != 0) {
 		s->windows.has_resources = true;
 		s->windows.has_memory = true;
 		s->windows.memory_limit = (struct opt_u64){ true, (uint64_t)k->memory.v };
 		s->windows.memory_pos = k->memory.pos;
+		prov_put_input(c->px, &s->windows.memory_limit, "oci.resources.spec",
+			       "HostConfig.Memory", k->memory.pos);
 	}
 	if (k->io_maximum_bandwidth || k->io_maximum_iops) {
 		s->windows.has_resources = true;
@@ -210,5 +259,9 @@ void oci_set_resources(const struct oci_ctx *c, const struct container *k,
 		s->windows.storage_bps = (struct opt_u64){ true, k->io_maximum_bandwidth };
 		s->windows.storage_iops = (struct opt_u64){ true, k->io_maximum_iops };
 		s->windows.storage_pos = k->io_pos;
+		prov_put_input(c->px, &s->windows.storage_bps, "oci.resources.spec",
+			       "HostConfig.IOMaximumBandwidth", k->io_pos);
+		prov_put_input(c->px, &s->windows.storage_iops, "oci.resources.spec",
+			       "HostConfig.IOMaximumIOps", k->io_pos);
 	}
 }

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "prov.h"
 #include "diag.h"
 #include "model/host.h"
 #include "oci/oci.h"
@@ -58,6 +59,36 @@ const char *oci_placeholder_volume(struct arena *a, const char *id)
 	return arena_printf(a, "\\\\?\\Volume{%s}\\", text);
 }
 
+static void explain_layers(struct oci_ctx *c, const struct oci_spec *s,
+			   bool given, bool scratch_given)
+{
+	const struct str_list *lf = &s->windows.layer_folders;
+	size_t last = lf->n - 1;
+	struct prov *p;
+
+	for (size_t i = 0; i < last; i++) {
+		if (given) {
+			prov_put_input(c->px, &lf->v[i], "oci.spec.windows-fields-order",
+				       "Runtime.LayerFolders[].Path",
+				       s->windows.layer_pos[i]);
+			continue;
+		}
+		p = prov_new(c->px, "hcsc.placeholder.layer-folders");
+		prov_put(c->px, &lf->v[i],
+			 prov_fact(p, PROV_PLACEHOLDER,
+				   "Runtime.LayerFolders is not set"));
+	}
+	if (scratch_given) {
+		prov_put_input(c->px, &lf->v[last], "oci.spec.windows-fields-order",
+			       "Runtime.ScratchFolder", s->windows.layer_pos[last]);
+		return;
+	}
+	p = prov_new(c->px, "hcsc.placeholder.layer-folders");
+	prov_src(prov_fact(p, PROV_PLACEHOLDER, "Runtime.ScratchFolder is not set"),
+		 PROV_HOST, "Daemon.Root", c->host->daemon_root_pos);
+	prov_put(c->px, &lf->v[last], p);
+}
+
 enum hcsc_rc oci_set_layer_folders(struct oci_ctx *c, const struct container *k,
 				   struct oci_spec *s)
 {
@@ -91,7 +122,22 @@ enum hcsc_rc oci_set_layer_folders(struct oci_ctx *c, const struct container *k,
 	s->windows.layer_pos[n] = oci_pos(c, rt->scratch_folder.pos,
 					  s->windows.layers_pos);
 	lf->n = n + 1;
+	if (c->px)
+		explain_layers(c, s, rt->layer_folders.set,
+			       rt->scratch_folder.set);
 	return HCSC_OK;
+}
+
+static void explain_root(struct oci_ctx *c, struct oci_spec *s, bool given)
+{
+	struct prov *p = prov_new(c->px, given ? "oci.storage.root"
+					       : "hcsc.placeholder.volume-path");
+
+	if (given)
+		prov_src(p, PROV_INPUT, "Runtime.VolumePath", s->root.pos);
+	else
+		prov_fact(p, PROV_PLACEHOLDER, "Runtime.VolumePath is not set");
+	prov_put(c->px, &s->root.path, p);
 }
 
 enum hcsc_rc oci_set_root(struct oci_ctx *c, const struct container *k,
@@ -104,6 +150,9 @@ enum hcsc_rc oci_set_root(struct oci_ctx *c, const struct container *k,
 	s->root.readonly = false;
 	s->root.path = "";
 	s->root.pos = oci_pos(c, vp->pos, c->desc->runtime.hdr.pos);
+	prov_put(c->px, &s->root.path,
+		 prov_fact(prov_new(c->px, "oci.storage.root"), PROV_DEFAULT,
+			   "a Hyper-V container's root path is empty"));
 	if (k->hyperv)
 		return HCSC_OK;
 	if (!vp->set) {
@@ -126,5 +175,6 @@ enum hcsc_rc oci_set_root(struct oci_ctx *c, const struct container *k,
 		path = arena_printf(c->a, "%s\\", path);
 	s->root.path = path;
 	s->root.path_pos = s->root.pos;
+	explain_root(c, s, vp->set);
 	return HCSC_OK;
 }

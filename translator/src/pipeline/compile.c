@@ -11,6 +11,7 @@
 #include "ascii.h"
 #include "diag.h"
 #include "emit/oci_json.h"
+#include "prov.h"
 #include "hcs/hcs.h"
 #include "load/load.h"
 #include "model/desc.h"
@@ -188,17 +189,45 @@ static enum hcsc_rc check_build(struct diag_list *d,
 				   host->os_build);
 }
 
+/* How documents are printed: the style, and whom to show each leaf. */
+struct doc_sink {
+	enum emit_style style;
+	const struct compile_input *explain; /* NULL: nobody explains */
+};
+
+struct explain_adapter {
+	const struct compile_input *in;
+	enum compile_doc doc;
+};
+
+static void explain_leaf(void *ctx, const struct emit_leaf *leaf)
+{
+	const struct explain_adapter *ad = ctx;
+
+	ad->in->explain(ad->in->explain_ctx, ad->doc, leaf);
+}
+
 static enum hcsc_rc emit_doc(struct compile_output *out, enum compile_doc doc,
 			     struct json_object *j, const struct shape *shape,
-			     enum emit_style style, const char **err)
+			     const struct doc_sink *sink, const char **err)
 {
+	struct explain_adapter ad = { sink->explain, doc };
+	struct emit_visitor vis = { explain_leaf, &ad };
 	enum hcsc_rc rc;
 
 	if (!j)
 		hcsc_oom();
-	rc = emit_json(&out->doc[doc], j, shape, style, err);
+	rc = emit_json_visit(&out->doc[doc], j, shape, sink->style, err,
+			     sink->explain ? &vis : NULL);
 	out->have[doc] = rc == HCSC_OK;
 	return rc;
+}
+
+static struct doc_sink sink_of(const struct compile_input *in)
+{
+	struct doc_sink s = { in->style, in->explain ? in : NULL };
+
+	return s;
 }
 
 /* HostConfig.StorageOpt as key/value pairs, in input order. */
@@ -357,7 +386,7 @@ static void note_submission(struct diag_list *d, const struct hcs_input *hin,
 /* The HCS stage and the documents it builds (then released). */
 static enum hcsc_rc build_hcs_docs(struct arena *a, struct diag_list *d,
 				   const struct hcs_input *hin,
-				   enum emit_style style,
+				   const struct doc_sink *sink,
 				   struct compile_output *out, const char **err)
 {
 	const struct target *t = hin->target;
@@ -367,13 +396,13 @@ static enum hcsc_rc build_hcs_docs(struct arena *a, struct diag_list *d,
 	if (rc != HCSC_OK)
 		return rc;
 	note_submission(d, hin, &hres);
-	rc = emit_doc(out, DOC_HCS_V1, hres.v1, v1_shape(t), style, err);
+	rc = emit_doc(out, DOC_HCS_V1, hres.v1, v1_shape(t), sink, err);
 	if (rc == HCSC_OK && hres.v2)
 		rc = emit_doc(out, DOC_HCS_V2, hres.v2, v2_shape(t, &hres),
-			      style, err);
+			      sink, err);
 	if (rc == HCSC_OK)
 		rc = emit_doc(out, DOC_PROCESS, hres.process, process_shape(t),
-			      style, err);
+			      sink, err);
 	hcs_result_release(&hres);
 	if (rc == HCSC_OK)
 		out->target = t;
@@ -404,10 +433,11 @@ static enum hcsc_rc lower_hcs(struct arena *a, struct diag_list *d,
 			      const struct hcs_input *hin,
 			      struct compile_output *out, const char **err)
 {
+	struct doc_sink sink = sink_of(in);
 	enum hcsc_rc rc;
 
 	list_placeholder_layers(a, hin, out);
-	rc = build_hcs_docs(a, d, hin, in->style, out, err);
+	rc = build_hcs_docs(a, d, hin, &sink, out, err);
 	if (rc == HCSC_OK && in->keep_hcs_input)
 		out->hcs_input = keep_hcs_input(a, hin);
 	return rc;
@@ -421,6 +451,7 @@ enum hcsc_rc compile_hcs_again(struct arena *a,
 {
 	struct hcs_input hin = *compiled->hcs_input;
 	const char **ids = arena_array(a, hin.nlayer_ids + 1, sizeof(char *));
+	struct doc_sink sink = { style, NULL };
 	struct diag_list d;
 	enum hcsc_rc rc;
 
@@ -429,7 +460,8 @@ enum hcsc_rc compile_hcs_again(struct arena *a,
 						   : hin.layer_ids[i];
 	hin.layer_ids = ids;
 	diag_list_init(&d, a, false);
-	rc = build_hcs_docs(a, &d, &hin, style, out, err);
+	hin.px = NULL;
+	rc = build_hcs_docs(a, &d, &hin, &sink, out, err);
 	diag_list_release(&d);
 	return rc;
 }
@@ -437,9 +469,10 @@ enum hcsc_rc compile_hcs_again(struct arena *a,
 static enum hcsc_rc compile_desc(struct arena *a, struct diag_list *d,
 				 const struct compile_input *in,
 				 const struct host_profile *host,
-				 const struct target *t,
+				 const struct target *t, struct prov_tab *px,
 				 struct compile_output *out, const char **err)
 {
+	struct doc_sink sink = sink_of(in);
 	struct desc desc;
 	struct node *root;
 	const char *display;
@@ -468,17 +501,18 @@ static enum hcsc_rc compile_desc(struct arena *a, struct diag_list *d,
 	if (rc == HCSC_OK)
 		rc = check_build(d, host, t);
 	if (rc == HCSC_OK)
-		rc = oci_lower(a, d, &desc, host, t, &spec, &res);
+		rc = oci_lower(a, d, &desc, host, t, px, &spec, &res);
 	if (rc != HCSC_OK)
 		return rc;
-	oci_json = oci_spec_to_json(&spec);
+	oci_json = oci_spec_to_json(&spec, px);
 	rc = emit_doc(out, DOC_OCI, oci_json,
 		      spec.windowsoci ? &shape_windowsoci : &shape_oci_spec,
-		      in->style, err);
+		      &sink, err);
 	json_object_put(oci_json);
 	if (rc != HCSC_OK)
 		return rc;
 	hcs_input_from_desc(a, &desc, &spec, &res, &hin);
+	hin.px = px;
 	hin.host = host;
 	hin.target = t;
 	hin.owner = engine_owner(d, t, res.owner, desc.owner.set,
@@ -526,7 +560,7 @@ static enum hcsc_rc fill_oci_root(struct arena *a, struct diag_list *d,
 static enum hcsc_rc compile_oci(struct arena *a, struct diag_list *d,
 				const struct compile_input *in,
 				const struct host_profile *host,
-				const struct target *t,
+				const struct target *t, struct prov_tab *px,
 				struct compile_output *out, const char **err)
 {
 	struct node *root, *rroot = NULL;
@@ -554,6 +588,7 @@ static enum hcsc_rc compile_oci(struct arena *a, struct diag_list *d,
 	if (rc != HCSC_OK)
 		return rc;
 	memset(&hin, 0, sizeof(hin));
+	hin.px = px;
 	hin.spec = &spec;
 	hin.host = host;
 	hin.target = t;
@@ -573,6 +608,7 @@ enum hcsc_rc compile_run(struct arena *a, struct diag_list *d,
 {
 	struct host_profile host;
 	const struct target *t = NULL;
+	struct prov_tab *px = in->explain ? prov_tab_new(a) : NULL;
 	enum hcsc_rc rc = load_host(a, d, in, &host, err);
 
 	if (rc == HCSC_OK)
@@ -580,6 +616,6 @@ enum hcsc_rc compile_run(struct arena *a, struct diag_list *d,
 	if (rc != HCSC_OK)
 		return rc;
 	out->host_build = host.os_build;
-	return in->from_oci ? compile_oci(a, d, in, &host, t, out, err)
-			    : compile_desc(a, d, in, &host, t, out, err);
+	return in->from_oci ? compile_oci(a, d, in, &host, t, px, out, err)
+			    : compile_desc(a, d, in, &host, t, px, out, err);
 }

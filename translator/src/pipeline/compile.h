@@ -71,6 +71,14 @@ struct compile_input {
 	 * Without Name or Id its Id derives from "stdin" (rule: front.client-sends).
 	 */
 	struct node *desc_root;
+	/*
+	 * `hcsc explain` (rule: hcsc.explain): called with every printed leaf
+	 * of every document and its provenance record (common/prov.h); the
+	 * stages record provenance only when this is set.
+	 */
+	void (*explain)(void *ctx, enum compile_doc doc,
+			const struct emit_leaf *leaf);
+	void *explain_ctx;
 };
 
 /* An image layer whose ID was a placeholder (rule: hcsc.placeholder.layer-id). */
