@@ -36,10 +36,24 @@ bool cli_color(const char *when, bool tty);
 struct arena;
 struct cli_args;
 struct compile_input;
+/* `--explain POINTER` of the front ends: the selectors (none: off). */
+struct cli_explain {
+	const char **sel;
+	size_t n;
+};
 /* cmd_compile.c: compile a front end's description and write the
- * documents as `compile` does. */
+ * documents as `compile` does, or explain them (`ex` set). */
 int cli_compile_built(const struct cli_args *args, struct arena *a,
-		      struct diag_list *d, const struct compile_input *in);
+		      struct diag_list *d, const struct compile_input *in,
+		      const struct cli_explain *ex);
+/*
+ * cmd_explain.c: compile `in` with provenance, print its diagnostics and
+ * the values `sel` picks (all for none, or for one `all`), as text or
+ * JSON; a selector that picks nothing is a usage error.
+ */
+int cli_explain_compile(struct arena *a, struct diag_list *d,
+			const struct compile_input *in,
+			const char *const *sel, size_t nsel, bool json);
 
 /*
  * diag_print.c: diagnostics as cli_diag_setup chose (text, rich text on a

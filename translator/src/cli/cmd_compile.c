@@ -337,12 +337,15 @@ int cmd_compile(int argc, char **argv)
  * --compact; no --apply).
  */
 int cli_compile_built(const struct cli_args *args, struct arena *a,
-		      struct diag_list *d, const struct compile_input *in)
+		      struct diag_list *d, const struct compile_input *in,
+		      const struct cli_explain *ex)
 {
 	bool want[DOC_COUNT];
 	struct hcsc_result res; /* the front end's arena and diagnostics */
 	int status;
 
+	if (ex && ex->n)
+		return cli_explain_compile(a, d, in, ex->sel, ex->n, false);
 	if (!select_docs(args, want))
 		return HCSC_E_USAGE;
 	memset(&res, 0, sizeof(res));

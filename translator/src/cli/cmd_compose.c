@@ -82,7 +82,8 @@ static int print_description(const struct compose_service *s)
 
 /* Compile one service (its own diagnostics list, printed in order). */
 static int compile_service(const struct cli_args *args, struct arena *a,
-			   const struct compose_service *s)
+			   const struct compose_service *s,
+			   const struct cli_explain *ex)
 {
 	struct cli_args one = *args;
 	struct compile_input in;
@@ -102,7 +103,7 @@ static int compile_service(const struct cli_args *args, struct arena *a,
 	in.style = args->given[OPT_COMPACT] ? EMIT_COMPACT : EMIT_PRETTY;
 	diag_list_init(&d, a, in.strict);
 	d.max_errors = cli_diag_max_errors();
-	status = cli_compile_built(&one, a, &d, &in);
+	status = cli_compile_built(&one, a, &d, &in, ex);
 	diag_list_release(&d);
 	return status;
 }
@@ -111,6 +112,7 @@ static int run(const struct cli_args *args, struct arena *a, int argc,
 	       char **argv)
 {
 	struct compose_opts o;
+	struct cli_explain ex;
 	struct compose_project p;
 	struct client_env env;
 	struct diag_list d;
@@ -142,6 +144,12 @@ static int run(const struct cli_args *args, struct arena *a, int argc,
 	diag_list_release(&d);
 	if (rc != HCSC_OK)
 		return err ? cli_fail_input(rc, err) : (int)rc;
+	ex.sel = arena_array(a, MAX_VALUES, sizeof(char *));
+	ex.n = cli_values("compose", argc, argv, OPT_EXPLAIN, ex.sel, MAX_VALUES);
+	if (ex.n && p.n > 1)
+		return cli_fail(HCSC_E_USAGE, "compose: --explain tells about one "
+					      "service; name it (hcsc compose FILE "
+					      "SERVICE --explain POINTER)");
 	if (!args->value[OPT_OUTPUT] && p.n > 1 && !args->given[OPT_PRINT_DESC])
 		return cli_fail(HCSC_E_USAGE, "compose: %llu services and no -o DIR; "
 					      "name one SERVICE or write each to "
@@ -150,7 +158,7 @@ static int run(const struct cli_args *args, struct arena *a, int argc,
 	for (size_t i = 0; i < p.n; i++) {
 		int one = args->given[OPT_PRINT_DESC]
 				  ? print_description(&p.services[i])
-				  : compile_service(args, a, &p.services[i]);
+				  : compile_service(args, a, &p.services[i], &ex);
 
 		status = status ? status : one;
 	}

@@ -36,42 +36,49 @@ static int check_selectors(const struct explain *x, const char *const *sel,
 	return HCSC_OK;
 }
 
-static int compile_explained(const struct cli_args *args, struct arena *a,
-			     struct explain *x)
+int cli_explain_compile(struct arena *a, struct diag_list *d,
+			const struct compile_input *in,
+			const char *const *sel, size_t nsel, bool json)
 {
-	struct compile_input in;
+	struct compile_input ein = *in;
 	struct compile_output out;
-	struct diag_list d;
+	struct strbuf text = STRBUF_INIT;
+	struct explain x;
 	const char *err = NULL;
 	enum hcsc_rc rc;
+	int status;
 
-	memset(&in, 0, sizeof(in));
-	in.from_oci = args->value[OPT_FROM_OCI] != NULL;
-	in.desc_path = in.from_oci ? args->value[OPT_FROM_OCI] : args->pos[0];
-	in.runtime_path = args->value[OPT_RUNTIME];
-	in.host = args->value[OPT_HOST];
-	in.target = args->value[OPT_TARGET];
-	in.strict = args->given[OPT_STRICT];
-	in.style = EMIT_COMPACT;
-	in.explain = explain_collect;
-	in.explain_ctx = x;
-	diag_list_init(&d, a, in.strict);
-	d.max_errors = cli_diag_max_errors();
+	if (nsel == 1 && !strcmp(sel[0], "all"))
+		nsel = 0;
+	explain_init(&x, a);
+	ein.style = EMIT_COMPACT;
+	ein.explain = explain_collect;
+	ein.explain_ctx = &x;
 	compile_output_init(&out);
-	rc = compile_run(a, &d, &in, &out, &err);
-	cli_print_diags(&d, false);
-	diag_list_release(&d);
+	rc = compile_run(a, d, &ein, &out, &err);
+	cli_print_diags(d, false);
 	compile_output_release(&out);
 	if (rc != HCSC_OK)
 		return err ? cli_fail_input(rc, err) : (int)rc;
-	return HCSC_OK;
+	status = check_selectors(&x, sel, nsel);
+	if (status != HCSC_OK)
+		return status;
+	if (json)
+		explain_json(&x, sel, nsel, &text);
+	else
+		explain_text(&x, sel, nsel, &text);
+	fwrite(text.buf, 1, text.len, stdout);
+	strbuf_release(&text);
+	return fflush(stdout) ? cli_fail(HCSC_E_IO, "cannot write to standard "
+						    "output")
+			      : HCSC_OK;
 }
 
 int cmd_explain(int argc, char **argv)
 {
 	struct cli_args args;
-	struct strbuf text = STRBUF_INIT;
-	struct explain x;
+	struct compile_input in;
+	struct diag_list d;
 	struct arena *a;
 	const char *fmt;
 	const char *const *sel;
@@ -92,19 +99,18 @@ int cmd_explain(int argc, char **argv)
 					      "(or --from-oci FILE)");
 	sel = args.pos + (args.value[OPT_FROM_OCI] ? 0 : 1);
 	nsel = args.npos - (args.value[OPT_FROM_OCI] ? 0 : 1);
+	memset(&in, 0, sizeof(in));
+	in.from_oci = args.value[OPT_FROM_OCI] != NULL;
+	in.desc_path = in.from_oci ? args.value[OPT_FROM_OCI] : args.pos[0];
+	in.runtime_path = args.value[OPT_RUNTIME];
+	in.host = args.value[OPT_HOST];
+	in.target = args.value[OPT_TARGET];
+	in.strict = args.given[OPT_STRICT];
 	a = arena_new();
-	explain_init(&x, a);
-	rc = compile_explained(&args, a, &x);
-	if (rc == HCSC_OK)
-		rc = check_selectors(&x, sel, nsel);
-	if (rc == HCSC_OK) {
-		if (!strcmp(fmt, "json"))
-			explain_json(&x, sel, nsel, &text);
-		else
-			explain_text(&x, sel, nsel, &text);
-		fwrite(text.buf, 1, text.len, stdout);
-	}
-	strbuf_release(&text);
+	diag_list_init(&d, a, in.strict);
+	d.max_errors = cli_diag_max_errors();
+	rc = cli_explain_compile(a, &d, &in, sel, nsel, !strcmp(fmt, "json"));
+	diag_list_release(&d);
 	arena_free(a);
 	return rc;
 }

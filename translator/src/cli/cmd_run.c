@@ -47,7 +47,8 @@ static int print_description(const struct node *root)
 }
 
 static int run(const struct cli_args *args, struct arena *a,
-	       struct diag_list *d, struct front_run_opts *o)
+	       struct diag_list *d, struct front_run_opts *o,
+	       const struct cli_explain *ex)
 {
 	struct compile_input in;
 	struct node *desc = NULL;
@@ -75,13 +76,14 @@ static int run(const struct cli_args *args, struct arena *a,
 	in.default_target = "docker"; /* rule: front.default-target */
 	in.strict = args->given[OPT_STRICT];
 	in.style = args->given[OPT_COMPACT] ? EMIT_COMPACT : EMIT_PRETTY;
-	return cli_compile_built(args, a, d, &in);
+	return cli_compile_built(args, a, d, &in, ex);
 }
 
 int cmd_run(int argc, char **argv)
 {
 	struct cli_args args;
 	struct front_run_opts o;
+	struct cli_explain ex;
 	struct client_env env;
 	struct diag_list d;
 	struct arena *a;
@@ -115,9 +117,11 @@ int cmd_run(int argc, char **argv)
 	o.base = dash + 3; /* hcsc run OPTIONS -- : argv[0], argv[1], then these */
 	o.env = &env;
 	o.client_cwd = args.value[OPT_CLIENT_CWD];
+	ex.sel = arena_array(a, MAX_CLIENT_ENV, sizeof(char *));
+	ex.n = cli_values("run", dash, argv, OPT_EXPLAIN, ex.sel, MAX_CLIENT_ENV);
 	diag_list_init(&d, a, args.given[OPT_STRICT]);
 	d.max_errors = cli_diag_max_errors();
-	status = run(&args, a, &d, &o);
+	status = run(&args, a, &d, &o, &ex);
 	diag_list_release(&d);
 	arena_free(a);
 	return status;

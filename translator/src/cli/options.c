@@ -166,6 +166,9 @@ const struct cli_option cli_options[] = {
 	  "(repeatable)" },
 	{ OPT_CLIENT_CWD, "run", "--client-cwd", 0, "WINPATH",
 	  "the client's current directory, for relative bind sources" },
+	{ OPT_EXPLAIN, "run", "--explain", 0, "POINTER",
+	  "print where the values under POINTER came from instead of the "
+	  "documents (as hcsc explain; all: every value; repeatable)" },
 	{ OPT_PRINT_DESC, "run", "--print-description", 0, NULL,
 	  "print the description (YAML) instead of compiling it" },
 	{ OPT_HOST, "compose", "--host", 0, "FILE|NAME",
@@ -191,6 +194,9 @@ const struct cli_option cli_options[] = {
 	  "the project folder on the client, for relative bind sources" },
 	{ OPT_IMAGE_INSPECT, "compose", "--image-inspect", 0, "[SERVICE=]FILE",
 	  "'docker image inspect' output for every service, or one (repeatable)" },
+	{ OPT_EXPLAIN, "compose", "--explain", 0, "POINTER",
+	  "print where the values under POINTER came from instead of the "
+	  "documents (as hcsc explain; all: every value; repeatable)" },
 	{ OPT_PRINT_DESC, "compose", "--print-description", 0, NULL,
 	  "print each service's description (YAML) instead of compiling" },
 	{ OPT_UPDATE, "check", "--update", 0, NULL,

@@ -46,6 +46,7 @@ enum opt_id {
 	OPT_FAIL_FAST,
 	OPT_LIST,
 	OPT_MAX_DIFF_LINES,
+	OPT_EXPLAIN,
 	OPT_COUNT
 };
 

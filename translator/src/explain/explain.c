@@ -110,9 +110,17 @@ static void indent(struct strbuf *out, unsigned depth)
 		strbuf_add(out, "  ", 2);
 }
 
+/* A node that gave a value: a line of a file, or a command-line word. */
+static bool pos_given(struct hcsc_pos p)
+{
+	return p.file && (p.line || !strncmp(p.file, "argv[", 5));
+}
+
 static void text_pos(struct strbuf *out, struct hcsc_pos p)
 {
-	if (p.file && !strncmp(p.file, "<builtin:", 9))
+	if (p.file && !strncmp(p.file, "argv[", 5))
+		strbuf_addf(out, " at %s", p.file);
+	else if (p.file && !strncmp(p.file, "<builtin:", 9))
 		strbuf_addf(out, " (%s)", p.file);
 	else if (p.file && p.line)
 		strbuf_addf(out, " at %s:%u:%u", p.file, p.line, p.col);
@@ -151,7 +159,7 @@ static void text_source(const struct explain *x, const struct prov_src *s,
 
 	indent(out, depth);
 	strbuf_addf(out, "%s: %s", label[s->kind], s->what ? s->what : "");
-	if (s->kind == PROV_INPUT && !(s->pos.file && s->pos.line))
+	if (s->kind == PROV_INPUT && !pos_given(s->pos))
 		strbuf_addstr(out, " (not given)");
 	else
 		text_pos(out, s->pos);

@@ -6,11 +6,13 @@
  * below, one row per JSON key, with the rule each builder family follows.
  * A value covered by no row keeps its nearest container's record.
  */
+#include <inttypes.h>
 #include <string.h>
 
 #include <json-c/json.h>
 
 #include "hcs/hcs_int.h"
+#include "model/host.h"
 #include "prov.h"
 
 enum family { F086, FLATEST, FMOBY, F1903, F112, FLCOW, FAMILY_COUNT };
@@ -263,4 +265,24 @@ void hcs_explain(const struct hcs_input *in, struct hcs_result *r)
 	w.hv = false;
 	if (r->process)
 		walk_object(&w, r->process, NULL);
+}
+
+const struct prov *hcs_explain_clamp(const struct hcs_input *in,
+				     const char *rule, uint64_t asked,
+				     uint64_t max, const char *max_what)
+{
+	struct prov *p = prov_new(in->px, rule);
+
+	prov_fact(p, PROV_DOC, OCI "/windows/resources/cpu/count");
+	prov_src(p, PROV_HOST, "CpuCount", in->host->cpu_count_pos);
+	prov_math(in->px, p, "%" PRIu64 " CPUs asked, %" PRIu64 " available "
+		  "(%s): clamped to %" PRIu64, asked, max, max_what, max);
+	return p;
+}
+
+void hcs_explain_key(struct json_object *o, const char *key,
+		     const struct prov *p)
+{
+	if (o && p)
+		prov_attach(json_object_object_get(o, key), p);
 }

@@ -64,6 +64,7 @@ struct hcs_plan {
 	/* Resources (resources.c): which values the builder sets. */
 	bool count_set, shares_set, maximum_set, memory_set, bps_set, iops_set;
 	uint64_t cpu_count;  /* clamped to the host's (or the UVM's) CPUs */
+	const struct prov *count_prov; /* hcsc explain: the clamp, or NULL */
 	uint64_t cpu_limit, cpu_weight; /* Go conversions to uint64/int64 */
 	int64_t memory_mb;   /* v1 MemoryMaximumInMB */
 	uint64_t memory_mb_u; /* hcsshim main: v2 SizeInMB (uint64) */
@@ -170,6 +171,16 @@ struct json_object *hcs_process_build(struct arena *a,
 
 /* hcsc explain: a provenance record on the values of the built documents. */
 void hcs_explain(const struct hcs_input *in, struct hcs_result *r);
+/*
+ * The record of a CPU count clamped from `asked` to `max` processors
+ * (`max_what`: whose), by `rule`; NULL when nobody explains.
+ */
+const struct prov *hcs_explain_clamp(const struct hcs_input *in,
+				     const char *rule, uint64_t asked,
+				     uint64_t max, const char *max_what);
+/* Attach `p` to o[key] (both may be NULL). */
+void hcs_explain_key(struct json_object *o, const char *key,
+		     const struct prov *p);
 
 /* ---- hcs.c: Go conversions and json-c helpers --------------------------- */
 

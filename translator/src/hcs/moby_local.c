@@ -39,6 +39,7 @@ void hcs_moby_extract_resources(struct diag_list *d, struct json_object *o,
 {
 	const struct oci_spec *s = in->spec;
 	uint64_t count, host = in->host->cpu_count;
+	const struct prov *clamp = NULL;
 
 	if (!s->windows.has_resources)
 		return;
@@ -49,9 +50,12 @@ void hcs_moby_extract_resources(struct diag_list *d, struct json_object *o,
 				     "Changing requested CPUCount of %" PRIu64
 				     " to current number of processors, %" PRIu64,
 				     count, host);
+			clamp = hcs_explain_clamp(in, "hcs.moby-local.resources",
+						  count, host, "the host's");
 			count = host;
 		}
 		hcs_set_uint(o, "ProcessorCount", (uint32_t)count);
+		hcs_explain_key(o, "ProcessorCount", clamp);
 	}
 	if (s->windows.has_cpu && s->windows.cpu_shares.set)
 		hcs_set_uint(o, "ProcessorWeight", s->windows.cpu_shares.v);

@@ -58,6 +58,8 @@ static void cpu_086(struct diag_list *d, struct hcs_plan *p)
 			     "Changing requested CPUCount of %" PRIu64
 			     " to current number of processors, %" PRIu64,
 			     p->cpu_count, host);
+		p->count_prov = hcs_explain_clamp(p->in, "hcs.v086.cpu-count-clamp",
+						  p->cpu_count, host, "the host's");
 		p->cpu_count = host;
 	}
 }
@@ -195,6 +197,10 @@ static enum hcsc_rc cpu_latest(struct diag_list *d, struct hcs_plan *p)
 		diag_warning(d, DC_CPU, win_pos(s, s->windows.cpu_count_pos),
 			     "Changing user requested cpu count to current "
 			     "number of processors on the host");
+		p->count_prov = hcs_explain_clamp(p->in, "hcs.latest.cpu-limits",
+						  (uint64_t)count, (uint64_t)max,
+						  p->hyperv ? "the utility VM's"
+							    : "the host's");
 		count = max;
 	}
 	/* v1 takes uint32/int64/uint64 of these; v2 always has Processor. */

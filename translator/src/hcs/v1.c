@@ -15,8 +15,10 @@
 
 static void set_resources(struct json_object *o, const struct hcs_plan *p)
 {
-	if (p->count_set)
+	if (p->count_set) {
 		hcs_set_uint(o, "ProcessorCount", (uint32_t)p->cpu_count);
+		hcs_explain_key(o, "ProcessorCount", p->count_prov);
+	}
 	if (p->shares_set)
 		hcs_set_uint(o, "ProcessorWeight", p->cpu_weight);
 	if (p->maximum_set)

@@ -39,8 +39,10 @@ static void set_resources(struct json_object *c, const struct hcs_plan *p)
 
 	if (p->count_set || p->shares_set || p->maximum_set) {
 		o = hcs_set_obj(c, "Processor");
-		if (p->count_set)
+		if (p->count_set) {
 			hcs_set_int(o, "Count", hcs_go_int32(p->cpu_count));
+			hcs_explain_key(o, "Count", p->count_prov);
+		}
 		if (p->shares_set)
 			hcs_set_int(o, "Weight", hcs_go_int32(p->cpu_weight));
 		if (p->maximum_set)

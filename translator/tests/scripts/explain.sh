@@ -37,6 +37,17 @@ golden hyperv-cpus.txt "$hcsc" explain hyperv-cpus.yaml --host host.yaml -q \
 golden hyperv-cpus.json "$hcsc" explain hyperv-cpus.yaml --host host.yaml -q \
 	--format json 'hcs-v1.json#/ProcessorMaximum' 'config.json#/windows/resources/cpu'
 golden web.txt "$hcsc" explain ../../../corpus/examples/web.yaml -q
+golden clamp.txt "$hcsc" explain clamp.yaml -q --target docker-containerd \
+	'hcs-v1.json#/ProcessorCount' 'hcs-v2.json#/Container/Processor/Count'
+# The front ends: sources are argv words and Compose keys.
+golden run-cpus.txt "$hcsc" run -q --host ltsc2019 \
+	--explain 'hcs-v1.json#/ProcessorMaximum' --explain 'config.json#/mounts/0/destination' \
+	-- --isolation=hyperv --cpus 1.5 -m 2g -v 'C:\data:C:\data:ro' \
+	mcr.microsoft.com/windows/servercore:ltsc2022 cmd /c dir
+golden compose-cpus.txt "$hcsc" compose ../../../corpus/compose/_shop/docker-compose.yml \
+	web -q --explain 'config.json#/windows/resources/cpu'
+usage_error "compose: --explain tells about one service" \
+	"$hcsc" compose "$corpus/compose/_shop/docker-compose.yml" --explain all
 
 usage_error "explain: no value at 'hcs-v1.json#/NoSuchKey'" \
 	"$hcsc" explain "$corpus/examples/web.yaml" -q 'hcs-v1.json#/NoSuchKey'
