@@ -280,6 +280,17 @@ const struct prov *hcs_explain_clamp(const struct hcs_input *in,
 	return p;
 }
 
+const struct prov *hcs_explain_mb(const struct hcs_input *in,
+				  const char *rule, uint64_t bytes, uint64_t mb)
+{
+	struct prov *p = prov_new(in->px, rule);
+
+	prov_fact(p, PROV_DOC, OCI "/windows/resources/memory/limit");
+	prov_math(in->px, p, "%" PRIu64 " bytes / 1024 / 1024 = %" PRIu64
+		  " MB (rounded down)", bytes, mb);
+	return p;
+}
+
 void hcs_explain_key(struct json_object *o, const char *key,
 		     const struct prov *p)
 {

@@ -65,6 +65,7 @@ struct hcs_plan {
 	bool count_set, shares_set, maximum_set, memory_set, bps_set, iops_set;
 	uint64_t cpu_count;  /* clamped to the host's (or the UVM's) CPUs */
 	const struct prov *count_prov; /* hcsc explain: the clamp, or NULL */
+	const struct prov *memory_prov; /* hcsc explain: bytes to MB */
 	uint64_t cpu_limit, cpu_weight; /* Go conversions to uint64/int64 */
 	int64_t memory_mb;   /* v1 MemoryMaximumInMB */
 	uint64_t memory_mb_u; /* hcsshim main: v2 SizeInMB (uint64) */
@@ -178,6 +179,9 @@ void hcs_explain(const struct hcs_input *in, struct hcs_result *r);
 const struct prov *hcs_explain_clamp(const struct hcs_input *in,
 				     const char *rule, uint64_t asked,
 				     uint64_t max, const char *max_what);
+/* The record of a memory limit of `bytes` given to HCS as `mb` MB. */
+const struct prov *hcs_explain_mb(const struct hcs_input *in,
+				  const char *rule, uint64_t bytes, uint64_t mb);
 /* Attach `p` to o[key] (both may be NULL). */
 void hcs_explain_key(struct json_object *o, const char *key,
 		     const struct prov *p);

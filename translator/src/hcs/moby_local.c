@@ -61,9 +61,15 @@ void hcs_moby_extract_resources(struct diag_list *d, struct json_object *o,
 		hcs_set_uint(o, "ProcessorWeight", s->windows.cpu_shares.v);
 	if (s->windows.has_cpu && s->windows.cpu_maximum.set)
 		hcs_set_int(o, "ProcessorMaximum", s->windows.cpu_maximum.v);
-	if (s->windows.has_memory && s->windows.memory_limit.set)
-		hcs_set_int(o, "MemoryMaximumInMB",
-			    hcs_go_int64(s->windows.memory_limit.v) / 1024 / 1024);
+	if (s->windows.has_memory && s->windows.memory_limit.set) {
+		int64_t mb = hcs_go_int64(s->windows.memory_limit.v) / 1024 / 1024;
+
+		hcs_set_int(o, "MemoryMaximumInMB", mb);
+		hcs_explain_key(o, "MemoryMaximumInMB",
+				hcs_explain_mb(in, "hcs.moby-local.resources",
+					       s->windows.memory_limit.v,
+					       (uint64_t)mb));
+	}
 }
 
 /* The storage limits createWindows adds after extractResourcesFromSpec. */

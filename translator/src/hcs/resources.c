@@ -75,6 +75,8 @@ static void memory_086(struct diag_list *d, struct hcs_plan *p)
 		return;
 	p->memory_set = true;
 	p->memory_mb = hcs_go_int64(limit) / 1024 / 1024;
+	p->memory_prov = hcs_explain_mb(p->in, "hcs.v086.resources", limit,
+					(uint64_t)p->memory_mb);
 	if (limit % MIB)
 		diag_warning(d, DC_ROUNDING, win_pos(s, s->windows.memory_pos),
 			     "memory limit %" PRIu64 " bytes is not a whole "
@@ -222,8 +224,11 @@ static void memory_latest(struct diag_list *d, struct hcs_plan *p)
 			       NULL, &mb))
 		ignored(d, s, a, "a 64-bit unsigned integer");
 	if (!mb && s->windows.has_resources && s->windows.has_memory &&
-	    s->windows.memory_limit.set)
+	    s->windows.memory_limit.set) {
 		mb = s->windows.memory_limit.v / 1024 / 1024;
+		p->memory_prov = hcs_explain_mb(p->in, "hcs.latest.cpu-limits",
+						s->windows.memory_limit.v, mb);
+	}
 	if (!mb)
 		return;
 	p->memory_set = true;

@@ -23,8 +23,10 @@ static void set_resources(struct json_object *o, const struct hcs_plan *p)
 		hcs_set_uint(o, "ProcessorWeight", p->cpu_weight);
 	if (p->maximum_set)
 		hcs_set_int(o, "ProcessorMaximum", (int64_t)p->cpu_limit);
-	if (p->memory_set)
+	if (p->memory_set) {
 		hcs_set_int(o, "MemoryMaximumInMB", p->memory_mb);
+		hcs_explain_key(o, "MemoryMaximumInMB", p->memory_prov);
+	}
 	if (p->bps_set)
 		hcs_set_uint(o, "StorageBandwidthMaximum", p->bps);
 	if (p->iops_set)

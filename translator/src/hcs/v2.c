@@ -55,6 +55,7 @@ static void set_resources(struct json_object *c, const struct hcs_plan *p)
 		hcs_set_uint(o, "SizeInMB", p->memory_mb_u);
 	else
 		hcs_set_int(o, "SizeInMB", hcs_go_int32((uint64_t)p->memory_mb));
+	hcs_explain_key(o, "SizeInMB", p->memory_prov);
 }
 
 /* Storage.QoS. */
