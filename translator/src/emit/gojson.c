@@ -25,8 +25,8 @@
 #include <json-c/json.h>
 
 #include "arena.h"
-#include "prov.h"
 #include "goscalar.h"
+#include "prov.h"
 #include "strbuf.h"
 
 struct emitter {

@@ -9,9 +9,9 @@
 #include <string.h>
 
 #include "arena.h"
-#include "prov.h"
 #include "diag.h"
 #include "escape_arg.h"
+#include "prov.h"
 #include "steps.h"
 #include "target/target.h"
 #include "winpath.h"

@@ -18,12 +18,12 @@
 #include <string.h>
 
 #include "arena.h"
-#include "prov.h"
 #include "ascii.h"
 #include "diag.h"
 #include "golower.h"
 #include "goquote.h"
 #include "model/host.h"
+#include "prov.h"
 #include "steps.h"
 #include "target/target.h"
 #include "winpath.h"

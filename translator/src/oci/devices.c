@@ -9,9 +9,9 @@
 #include <string.h>
 
 #include "arena.h"
-#include "prov.h"
 #include "diag.h"
 #include "model/host.h"
+#include "prov.h"
 #include "steps.h"
 #include "target/target.h"
 

@@ -19,11 +19,11 @@
 #include <string.h>
 
 #include "arena.h"
-#include "prov.h"
 #include "ascii.h"
 #include "diag.h"
 #include "golower.h"
 #include "model/host.h"
+#include "prov.h"
 #include "resources.h"
 #include "steps.h"
 #include "target/target.h"

@@ -16,10 +16,10 @@
 #include <string.h>
 
 #include "arena.h"
-#include "prov.h"
 #include "diag.h"
 #include "model/host.h"
 #include "msort.h"
+#include "prov.h"
 #include "sha.h"
 #include "steps.h"
 #include "target/target.h"

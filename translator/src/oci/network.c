@@ -12,10 +12,10 @@
 #include <string.h>
 
 #include "arena.h"
-#include "prov.h"
 #include "ascii.h"
 #include "diag.h"
 #include "model/host.h"
+#include "prov.h"
 #include "steps.h"
 
 /* The `<x>` of `container:<x>`, or NULL when not in container mode. */

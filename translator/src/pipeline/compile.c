@@ -11,13 +11,13 @@
 #include "ascii.h"
 #include "diag.h"
 #include "emit/oci_json.h"
-#include "prov.h"
 #include "hcs/hcs.h"
 #include "load/load.h"
 #include "model/desc.h"
 #include "model/host.h"
 #include "oci/decode/decode.h"
 #include "oci/oci.h"
+#include "prov.h"
 #include "target/target.h"
 
 static const char *const doc_files[DOC_COUNT] = {
