@@ -80,7 +80,7 @@ int cmd_explain(int argc, char **argv)
 	struct compile_input in;
 	struct diag_list d;
 	struct arena *a;
-	const char *fmt;
+	bool json;
 	const char *const *sel;
 	size_t nsel;
 	int rc;
@@ -89,11 +89,8 @@ int cmd_explain(int argc, char **argv)
 		return HCSC_E_USAGE;
 	if (cli_diag_setup("explain", argc, argv, &args) != HCSC_OK)
 		return HCSC_E_USAGE;
-	fmt = args.value[OPT_FORMAT] ? args.value[OPT_FORMAT] : "text";
-	if (strcmp(fmt, "text") && strcmp(fmt, "json"))
-		return cli_fail(HCSC_E_USAGE, "--format takes text or json, not "
-					      "'%s'",
-				fmt);
+	if (!cli_format_is_json(&args, &json))
+		return HCSC_E_USAGE;
 	if (!args.value[OPT_FROM_OCI] && !args.npos)
 		return cli_fail(HCSC_E_USAGE, "explain needs a description file "
 					      "(or --from-oci FILE)");
@@ -109,7 +106,7 @@ int cmd_explain(int argc, char **argv)
 	a = arena_new();
 	diag_list_init(&d, a, in.strict);
 	d.max_errors = cli_diag_max_errors();
-	rc = cli_explain_compile(a, &d, &in, sel, nsel, !strcmp(fmt, "json"));
+	rc = cli_explain_compile(a, &d, &in, sel, nsel, json);
 	diag_list_release(&d);
 	arena_free(a);
 	return rc;

@@ -85,16 +85,13 @@ int cmd_hosts(int argc, char **argv)
 {
 	struct cli_args args;
 	const struct host_builtin *b;
-	const char *fmt;
+	bool json;
 	size_t n;
 
 	if (!cli_parse("hosts", argc, argv, &args))
 		return HCSC_E_USAGE;
-	fmt = args.value[OPT_FORMAT] ? args.value[OPT_FORMAT] : "text";
-	if (strcmp(fmt, "text") && strcmp(fmt, "json"))
-		return cli_fail(HCSC_E_USAGE, "--format takes text or json, not "
-					      "'%s'",
-				fmt);
+	if (!cli_format_is_json(&args, &json))
+		return HCSC_E_USAGE;
 	if (args.npos > 1)
 		return cli_fail(HCSC_E_USAGE, "hosts takes at most one profile "
 					      "name");
@@ -119,7 +116,7 @@ int cmd_hosts(int argc, char **argv)
 		return HCSC_OK;
 	}
 	b = host_builtins(&n);
-	if (!strcmp(fmt, "json")) {
+	if (json) {
 		print_json(b, n);
 		return HCSC_OK;
 	}

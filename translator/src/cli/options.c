@@ -452,3 +452,15 @@ bool cli_print_command_help(FILE *f, const char *cmd)
 	}
 	return false;
 }
+
+bool cli_format_is_json(const struct cli_args *args, bool *json)
+{
+	const char *fmt = args->value[OPT_FORMAT] ? args->value[OPT_FORMAT]
+						  : "text";
+
+	*json = !strcmp(fmt, "json");
+	if (*json || !strcmp(fmt, "text"))
+		return true;
+	cli_fail(HCSC_E_USAGE, "--format takes text or json, not '%s'", fmt);
+	return false;
+}

@@ -93,6 +93,8 @@ bool cli_parse(const char *cmd, int argc, char **argv, struct cli_args *out);
  */
 unsigned cli_values(const char *cmd, int argc, char **argv, enum opt_id id,
 		    const char **out, unsigned max);
+/* --format text|json (default text) into *json; false after the usage error. */
+bool cli_format_is_json(const struct cli_args *args, bool *json);
 void cli_print_help(FILE *f);
 /* `hcsc help CMD`, `hcsc CMD --help`: false if `cmd` is no command. */
 bool cli_print_command_help(FILE *f, const char *cmd);
