@@ -41,6 +41,7 @@ static void tag_process(const struct prov_tab *px, struct json_object *root,
 {
 	struct json_object *p = at(root, "process"), *u = at(p, "user");
 
+	tag(px, p, "user", &s->process.username); /* windowsoci: {} when empty */
 	tag(px, p, "terminal", &s->process.terminal);
 	tag(px, at(p, "consoleSize"), "height", &s->process.console_height);
 	tag(px, at(p, "consoleSize"), "width", &s->process.console_width);
@@ -110,6 +111,7 @@ static void tag_windows(const struct prov_tab *px, struct json_object *root,
 	    &s->windows.ignore_flushes_during_boot);
 	tag(px, w, "first_start", &s->windows.ignore_flushes_during_boot);
 	tag(px, w, "hyperv", &s->windows.has_hyperv);
+	tag(px, w, "network", &s->windows.has_network);
 	tag(px, at(w, "hv_runtime"), "image_path", &s->w112.hv_image);
 	tag_list(px, n, "endpointList", &s->windows.endpoint_list);
 	tag(px, n, "allowUnqualifiedDNSQuery",

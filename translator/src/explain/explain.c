@@ -212,15 +212,23 @@ void explain_text(const struct explain *x, const char *const *sel,
 
 /* ---- JSON ---------------------------------------------------------------- */
 
+/* o[key] = v; a NULL `v` is JSON null (json-c's null). */
 static void put(struct json_object *o, const char *key, struct json_object *v)
 {
-	if (!v || json_object_object_add(o, key, v) < 0)
+	if (json_object_object_add(o, key, v) < 0)
 		hcsc_oom();
+}
+
+static struct json_object *made(struct json_object *v)
+{
+	if (!v)
+		hcsc_oom();
+	return v;
 }
 
 static struct json_object *str(const char *s)
 {
-	return json_object_new_string(s ? s : "");
+	return made(json_object_new_string(s ? s : ""));
 }
 
 static struct json_object *json_source(const struct prov_src *s)
@@ -234,8 +242,8 @@ static struct json_object *json_source(const struct prov_src *s)
 	if (s->pos.file)
 		put(o, "file", str(s->pos.file));
 	if (s->pos.line) {
-		put(o, "line", json_object_new_int64(s->pos.line));
-		put(o, "column", json_object_new_int64(s->pos.col));
+		put(o, "line", made(json_object_new_int64(s->pos.line)));
+		put(o, "column", made(json_object_new_int64(s->pos.col)));
 	}
 	return o;
 }
@@ -252,12 +260,12 @@ static struct json_object *json_leaf(const struct explain_leaf *l)
 	put(o, "document", str(compile_doc_file(l->doc)));
 	put(o, "pointer", str(l->pointer));
 	put(o, "value", str(l->value));
-	put(o, "rule", id ? str(id) : json_object_new_null());
+	put(o, "rule", id ? str(id) : NULL);
 	if (r) {
 		put(o, "statement", str(r->statement));
 		put(o, "upstream", str(r->upstream));
 	}
-	put(o, "zero", json_object_new_boolean(l->zero));
+	put(o, "zero", made(json_object_new_boolean(l->zero)));
 	if (p && p->math)
 		put(o, "how", str(p->math));
 	for (unsigned i = 0; p && i < p->n; i++)

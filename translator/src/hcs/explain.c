@@ -102,12 +102,15 @@ static const struct row rows[] = {
 	{ "Processor", "Weight", PROV_DOC, OCI "/windows/resources/cpu/shares", NULL, RES("hcs.v086.resources") },
 	{ "Processor", "Maximum", PROV_DOC, OCI "/windows/resources/cpu/maximum", NULL, RES("hcs.v086.resources") },
 	{ "Processor", NULL, PROV_DOC, OCI "/windows/resources/cpu", NULL, RES("hcs.v086.resources") },
+	{ NULL, "Processor", PROV_DOC, OCI "/windows/resources/cpu", NULL, RES("hcs.v086.resources") },
 	{ "Memory", "SizeInMB", PROV_DOC, OCI "/windows/resources/memory/limit", "limit / 1024 / 1024",
 	  RES("hcs.v086.resources") },
 	{ "Memory", NULL, PROV_DOC, OCI "/windows/resources/memory", NULL, RES("hcs.v086.resources") },
+	{ NULL, "Memory", PROV_DOC, OCI "/windows/resources/memory", NULL, RES("hcs.v086.resources") },
 	{ "QoS", "BandwidthMaximum", PROV_DOC, OCI "/windows/resources/storage/bps", NULL, RES("hcs.v086.resources") },
 	{ "QoS", "IopsMaximum", PROV_DOC, OCI "/windows/resources/storage/iops", NULL, RES("hcs.v086.resources") },
 	{ "QoS", NULL, PROV_DOC, OCI "/windows/resources/storage", NULL, RES("hcs.v086.resources") },
+	{ NULL, "QoS", PROV_DOC, OCI "/windows/resources/storage", NULL, RES("hcs.v086.resources") },
 	{ "RegistryChanges", NULL, PROV_DOC, OCI "/annotations", NULL, { "hcs.latest.dump-registry" } },
 	/* network */
 	{ NULL, "EndpointList", PROV_DOC, OCI "/windows/network/endpointList", NULL, { "hcs.network" } },
@@ -124,6 +127,7 @@ static const struct row rows[] = {
 	{ "Networking", "Namespace", PROV_INPUT, "Runtime.NetworkNamespace (else rule hcsc.placeholder.network-namespace)",
 	  NULL, { "hcsc.placeholder.network-namespace" } },
 	{ "Networking", NULL, PROV_DOC, OCI "/windows/network", NULL, { "hcs.network" } },
+	{ NULL, "Networking", PROV_DOC, OCI "/windows/network", NULL, { "hcs.network" } },
 	/* mounts and devices */
 	{ "MappedDirectories", NULL, PROV_DOC, OCI "/mounts", NULL, MOUNTS },
 	{ "MappedPipes", NULL, PROV_DOC, OCI "/mounts", NULL, PIPES },

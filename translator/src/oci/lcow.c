@@ -314,7 +314,12 @@ enum hcsc_rc oci_lcow_spec_fields(struct oci_ctx *c, const struct container *k,
 	set_process(c, k, s);
 	s->has_root = true;
 	s->root.path = "rootfs";
+	prov_put(c->px, &s->root.path,
+		 prov_fact(prov_new(c->px, "oci.lcow.spec"), PROV_DEFAULT,
+			   "rootfs: the utility VM's path of the container's root"));
 	s->root.readonly = h->readonly_rootfs.set && h->readonly_rootfs.v;
+	prov_put_input(c->px, &s->root.readonly, "oci.lcow.spec",
+		       "HostConfig.ReadonlyRootfs", h->readonly_rootfs.pos);
 	s->root.pos = oci_pos(c, h->readonly_rootfs.pos, c->top);
 	oci_set_resources(c, k, s);
 	s->has_linux = true;

@@ -77,6 +77,8 @@ static void explain_network(struct oci_ctx *c, const struct container *k,
 	const struct v_list *dns = &c->desc->host_config.dns_search;
 	struct prov *p;
 
+	prov_put_input(c->px, &s->windows.has_network, "oci.network.endpoints",
+		       "Runtime.Networks", rt->networks.pos);
 	p = prov_put_input(c->px, &s->windows.endpoint_list, "oci.network.endpoints",
 			   "Runtime.Networks[].HnsEndpointId", rt->networks.pos);
 	prov_math(c->px, p, "the networks' endpoints, then a shared container's, "

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""explain_coverage.py HCSC CORPUS
+"""explain_coverage.py HCSC CORPUS RULES_MD [GENCORPUS]
 
 `hcsc explain` (rule: hcsc.explain) over every corpus case that compiles:
 every value of every document it prints has a provenance record (a rule
@@ -10,7 +10,9 @@ documents `hcsc compile` writes (the same leaves, the same bytes).
 Cases are what `hcsc check` runs: `*.yaml`, `*.yml`, `*.json` and
 `*.oci.json` (with its `*.runtime.yaml`), no name starting with `_` or `.`
 on the path, not `host.*`; a case's `# host:` and `# hcsc:` header lines
-and its folder's `host.yaml` apply as in check.
+and its folder's `host.yaml` apply as in check. With GENCORPUS
+(tools/bench/gencorpus.py), 250 generated descriptions are checked too,
+each under one of the targets in turn, to reach shapes the corpus lacks.
 """
 import json
 import os
@@ -95,11 +97,26 @@ def compiled(hcsc, cmd):
         return docs
 
 
-def check_case(hcsc, path, rules):
-    cmd = command(hcsc, path)
+TARGETS = ["hcsshim-0.8.6", "docker", "docker-containerd", "docker-19.03",
+           "docker-1.12"]
+
+
+def generated(gencorpus, tmp, n=250):
+    subprocess.run([sys.executable, gencorpus, tmp, str(n)], check=True,
+                   capture_output=True)
+    for i, path in enumerate(cases(tmp)):
+        yield path, ["--target", TARGETS[i % len(TARGETS)]]
+
+
+def check_case(hcsc, path, rules, extra=()):
+    cmd = command(hcsc, path) + list(extra)
+    docs = compiled(hcsc, cmd)
+    if docs is None:
+        return None  # the case does not compile
     r = subprocess.run(cmd, capture_output=True)
     if r.returncode != 0:
-        return None  # the case does not compile
+        return ["explain failed (exit %d) where compile succeeds: %s"
+                % (r.returncode, r.stderr.decode(errors="replace")[-300:])]
     problems = []
     got = {}
     for leaf in json.loads(r.stdout):
@@ -111,12 +128,11 @@ def check_case(hcsc, path, rules):
             problems.append("%s: rule %s has no upstream" % (where, leaf["rule"]))
         if not leaf["zero"] and not leaf["sources"]:
             problems.append("%s: no source" % where)
-    docs = compiled(hcsc, cmd)
     want = {}
-    for name, doc in (docs or {}).items():
+    for name, doc in docs.items():
         for ptr, v in leaves_of(doc):
             want["%s#%s" % (name, ptr)] = v
-    if docs is not None and want != got:
+    if want != got:
         extra = sorted(set(got) - set(want))[:3]
         missing = sorted(set(want) - set(got))[:3]
         problems.append("leaves differ from the compiled documents: extra %s, "
@@ -126,19 +142,24 @@ def check_case(hcsc, path, rules):
 
 def main():
     hcsc, corpus, rules_md = sys.argv[1:4]
+    gencorpus = sys.argv[4] if len(sys.argv) > 4 else None
     with open(rules_md, encoding="utf-8") as f:
         rules = set(re.findall(r"^### `([^`]+)`", f.read(), re.M))
     checked = failed = 0
-    for path in cases(corpus):
-        problems = check_case(hcsc, path, rules)
-        if problems is None:
-            continue
-        checked += 1
-        if problems:
-            failed += 1
-            print("%s:" % path)
-            for p in problems[:5]:
-                print("  " + p)
+    with tempfile.TemporaryDirectory() as tmp:
+        todo = [(path, []) for path in cases(corpus)]
+        if gencorpus:
+            todo += list(generated(gencorpus, tmp))
+        for path, extra in todo:
+            problems = check_case(hcsc, path, rules, extra)
+            if problems is None:
+                continue
+            checked += 1
+            if problems:
+                failed += 1
+                print("%s %s:" % (path, " ".join(extra)))
+                for p in problems[:5]:
+                    print("  " + p)
     print("explain coverage: %d cases, %d with problems" % (checked, failed))
     if checked < 100:
         print("too few cases compiled: is the corpus there?")
