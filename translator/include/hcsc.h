@@ -174,6 +174,17 @@ HCSC_API size_t hcsc_result_dropped(const struct hcsc_result *r,
 HCSC_API const char *hcsc_result_error(const struct hcsc_result *r);
 /* The target modelled ("hcsshim-0.8.6", ...); NULL when it failed. */
 HCSC_API const char *hcsc_result_target(const struct hcsc_result *r);
+/*
+ * The bytes of an input as the compile read them (the description, a
+ * host profile file, a runtime sidecar; standard input too), by the name
+ * its diagnostics carry in pos.file: *len bytes (len may be NULL),
+ * NUL-terminated as well, owned by `r`. NULL when no bytes were read
+ * under that name ("<builtin:NAME>", a command-line word, an unreadable
+ * file). A renderer shows a diagnostic's source line from these, never
+ * from the file read again (it may have changed, or be a pipe).
+ */
+HCSC_API const char *hcsc_result_source(const struct hcsc_result *r,
+					const char *name, size_t *len);
 HCSC_API void hcsc_result_free(struct hcsc_result *r);
 
 #endif

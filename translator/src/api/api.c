@@ -149,6 +149,17 @@ const char *hcsc_result_target(const struct hcsc_result *r)
 	return r && r->out.target ? r->out.target->name : NULL;
 }
 
+const char *hcsc_result_source(const struct hcsc_result *r, const char *name,
+			       size_t *len)
+{
+	if (!r) {
+		if (len)
+			*len = 0;
+		return NULL;
+	}
+	return diag_source(&r->diags, name, len);
+}
+
 void hcsc_result_free(struct hcsc_result *r)
 {
 	if (!r)

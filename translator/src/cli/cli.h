@@ -49,8 +49,11 @@ void cli_print_diags(const struct diag_list *d, bool verbose);
 /* The same into `out` (cmd_diff labels each side's block). */
 void cli_format_diags(struct strbuf *out, const struct diag_list *d,
 		      bool verbose);
-/* The same, for a compile through the public API (hcsc.h). */
+/* The same, for a compile through the public API (hcsc.h); source
+ * lines come from hcsc_result_source, never from the file again. */
 void cli_print_result_diags(const struct hcsc_result *r, bool verbose);
+void cli_format_result_diags(struct strbuf *out, const struct hcsc_result *r,
+			     bool verbose);
 /*
  * Read --color, --max-errors, -w/--no-warn, --diagnostics-format and -q
  * of a compile-like command (and NO_COLOR and whether stderr is a

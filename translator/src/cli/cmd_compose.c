@@ -80,8 +80,10 @@ static int print_description(const struct compose_service *s)
 			      : HCSC_OK;
 }
 
-/* Compile one service (its own diagnostics list, printed in order). */
+/* Compile one service (its own diagnostics list, printed in order;
+ * source lines from the files `loaded` kept). */
 static int compile_service(const struct cli_args *args, struct arena *a,
+			   const struct diag_list *loaded,
 			   const struct compose_service *s)
 {
 	struct cli_args one = *args;
@@ -102,6 +104,7 @@ static int compile_service(const struct cli_args *args, struct arena *a,
 	in.style = args->given[OPT_COMPACT] ? EMIT_COMPACT : EMIT_PRETTY;
 	diag_list_init(&d, a, in.strict);
 	d.max_errors = cli_diag_max_errors();
+	diag_share_sources(&d, loaded);
 	status = cli_compile_built(&one, a, &d, &in);
 	diag_list_release(&d);
 	return status;
@@ -119,6 +122,7 @@ static int run(const struct cli_args *args, struct arena *a, int argc,
 				    insp, MAX_VALUES);
 	enum hcsc_rc rc;
 	int status = HCSC_OK;
+	bool failed;
 
 	memset(&o, 0, sizeof(o));
 	env.kv = arena_array(a, MAX_VALUES, sizeof(char *));
@@ -139,21 +143,23 @@ static int run(const struct cli_args *args, struct arena *a, int argc,
 		rc = image_config(a, &d, inspect_for(insp, ninsp, p.services[i].name),
 				  &p.services[i], &err);
 	cli_print_diags(&d, args->given[OPT_VERBOSE]);
-	diag_list_release(&d);
 	if (rc != HCSC_OK)
-		return err ? cli_fail_input(rc, err) : (int)rc;
-	if (!args->value[OPT_OUTPUT] && p.n > 1 && !args->given[OPT_PRINT_DESC])
-		return cli_fail(HCSC_E_USAGE, "compose: %llu services and no -o DIR; "
-					      "name one SERVICE or write each to "
-					      "DIR/<service>/ with -o",
-				(unsigned long long)p.n);
-	for (size_t i = 0; i < p.n; i++) {
+		status = err ? cli_fail_input(rc, err) : (int)rc;
+	else if (!args->value[OPT_OUTPUT] && p.n > 1 && !args->given[OPT_PRINT_DESC])
+		status = cli_fail(HCSC_E_USAGE, "compose: %llu services and no "
+						"-o DIR; name one SERVICE or "
+						"write each to DIR/<service>/ "
+						"with -o",
+				  (unsigned long long)p.n);
+	failed = status != HCSC_OK;
+	for (size_t i = 0; rc == HCSC_OK && !failed && i < p.n; i++) {
 		int one = args->given[OPT_PRINT_DESC]
 				  ? print_description(&p.services[i])
-				  : compile_service(args, a, &p.services[i]);
+				  : compile_service(args, a, &d, &p.services[i]);
 
 		status = status ? status : one;
 	}
+	diag_list_release(&d);
 	return status;
 }
 
