@@ -1,7 +1,9 @@
 /*
- * api_int.h: what the public API (hcsc.h) is made of, for the CLI's
- * options the library does not publish (--from-oci, --apply). Everything
- * else goes through hcsc.h.
+ * api_int.h: what the public API (hcsc.h) is made of. The CLI compiles
+ * through hcsc.h; internal code that takes a compile further (apply/:
+ * --apply) reads a struct hcsc_result's insides from here. The front
+ * ends (`run`, `compose`) build a description as a node tree and use
+ * compile_run directly (cli_compile_built).
  */
 #ifndef HCSC_API_INT_H
 #define HCSC_API_INT_H
@@ -14,8 +16,15 @@ struct arena;
 
 struct hcsc_result {
 	struct arena *arena;
-	struct diag_list diags;
+	struct diag_list diags; /* and the inputs' bytes (diag_source) */
+	/*
+	 * Every document the compile built, and on success the HCS stage's
+	 * input (out.hcs_input: --apply builds the submitted documents from
+	 * it; rule: hcsc.apply.name-to-guid).
+	 */
 	struct compile_output out;
+	unsigned docs;           /* HCSC_DOCS bits hcsc_result_document shows */
+	enum emit_style style;   /* the documents' style */
 	const char *error; /* usage or I/O failure, arena-owned */
 	enum hcsc_rc rc;
 };

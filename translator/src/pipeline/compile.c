@@ -47,6 +47,7 @@ void compile_output_init(struct compile_output *o)
 	o->nimage_layers = 0;
 	o->placeholder_layers = NULL;
 	o->nplaceholder_layers = 0;
+	o->hcs_input = NULL;
 }
 
 void compile_output_release(struct compile_output *o)
