@@ -166,7 +166,9 @@ HCSC_API enum hcsc_rc hcsc_compile_bytes(const char *data, size_t len,
  *
  * ABI: later versions add fields only at the end; `size` (set by
  * hcsc_oci_input_init to the sizeof the caller was built with) tells the
- * library which fields the caller has. 0 means this version's fields.
+ * library which fields the caller has, and fields past it are never read
+ * (a size larger than the library knows is fine). 0, a zeroed struct,
+ * means the fields of 0.1: id to runtime_name.
  */
 struct hcsc_oci_input {
 	size_t size;
