@@ -6,7 +6,9 @@
  * code `check` uses) labelled with each side's name; then one summary
  * line per document. Exit 0 when every document is identical, 3 when any
  * differs, 1 when a side does not compile (its diagnostics printed).
- * Each side is one compile through hcsc.h.
+ * Each side is one compile through hcsc.h; the description is read once
+ * (standard input too): the second side compiles the bytes the first
+ * kept (hcsc_result_source), so both see the same text.
  */
 #include <stdio.h>
 #include <string.h>
@@ -35,11 +37,19 @@ static const char *side_label(struct arena *a, const struct side *s,
 	return by_target ? t : h;
 }
 
-/* Compile one side; diagnostics are printed, labelled by the side. */
-static int compile_side(const char *desc, bool strict, struct side *s)
+/*
+ * Compile one side: the file (or standard input), else the bytes the
+ * `first` side read; diagnostics are printed, labelled by the side.
+ */
+static int compile_side(const char *desc, bool strict,
+			const struct side *first, struct side *s)
 {
 	struct hcsc_options opt;
 	struct strbuf text = STRBUF_INIT;
+	const char *name = strcmp(desc, "-") ? desc : "<stdin>";
+	size_t len = 0;
+	const char *bytes = first ? hcsc_result_source(first->res, name, &len)
+				  : NULL;
 	enum hcsc_rc rc;
 
 	hcsc_options_init(&opt);
@@ -47,7 +57,13 @@ static int compile_side(const char *desc, bool strict, struct side *s)
 	opt.target = s->target;
 	opt.strict = strict;
 	opt.max_errors = (unsigned)cli_diag_max_errors();
-	rc = hcsc_compile_file(desc, &opt, &s->res);
+	if (first && !bytes)
+		return cli_fail(HCSC_E_IO, "internal error: the description's "
+					   "bytes were not kept");
+	if (bytes)
+		rc = hcsc_compile_bytes(bytes, len, name, &opt, &s->res);
+	else
+		rc = hcsc_compile_file(desc, &opt, &s->res);
 	if (!s->res)
 		return cli_fail(HCSC_E_IO, "out of memory");
 	cli_format_result_diags(&text, s->res, false);
@@ -149,10 +165,7 @@ int cmd_diff(int argc, char **argv)
 		return HCSC_E_USAGE;
 	if (args.npos != 1)
 		return cli_fail(HCSC_E_USAGE, "diff takes one description "
-					      "file");
-	if (!strcmp(args.pos[0], "-"))
-		return cli_fail(HCSC_E_USAGE, "diff reads the description twice: "
-					      "give a file, not -");
+					      "(a file, or - for standard input)");
 	memset(&l, 0, sizeof(l));
 	memset(&r, 0, sizeof(r));
 	if (!read_sides(&args, &l, &r))
@@ -160,9 +173,9 @@ int cmd_diff(int argc, char **argv)
 	a = arena_new();
 	l.label = side_label(a, &l, !same(l.target, r.target), !same(l.host, r.host));
 	r.label = side_label(a, &r, !same(l.target, r.target), !same(l.host, r.host));
-	rc = compile_side(args.pos[0], args.given[OPT_STRICT], &l);
+	rc = compile_side(args.pos[0], args.given[OPT_STRICT], NULL, &l);
 	if (rc == HCSC_OK)
-		rc = compile_side(args.pos[0], args.given[OPT_STRICT], &r);
+		rc = compile_side(args.pos[0], args.given[OPT_STRICT], &l, &r);
 	for (int d = 0; rc == HCSC_OK && d < HCSC_DOC_COUNT; d++)
 		differ |= diff_doc(a, (enum hcsc_doc)d, &l, &r, &summary);
 	if (rc == HCSC_OK) {
