@@ -314,10 +314,12 @@ static void test_oci_bytes(void)
 /* A description's bytes are kept: the caller's buffer may go. */
 static void test_sources(void)
 {
+	struct hcsc_options o;
 	struct hcsc_result *r;
+	const struct hcsc_diag *d;
 	char *copy = malloc(sizeof(desc));
 	const char *src;
-	size_t len;
+	size_t len, n;
 
 	if (!copy)
 		return;
@@ -330,6 +332,19 @@ static void test_sources(void)
 	CHECK(src && len == sizeof(desc) - 1 && !strcmp(src, desc));
 	CHECK(hcsc_result_source(r, "e.yaml", NULL) == NULL);
 	CHECK(hcsc_result_source(r, NULL, NULL) == NULL);
+	hcsc_result_free(r);
+
+	/* a host profile's bytes too, under the name its errors carry */
+	hcsc_options_init(&o);
+	o.host_data = "Base: ltsc2019\nCpuCount: many\n";
+	o.host_len = strlen(o.host_data);
+	o.host_name = "h.yaml";
+	CHECK_INT(hcsc_compile_bytes(desc, sizeof(desc) - 1, "d.yaml", &o, &r),
+		  HCSC_E_INPUT);
+	d = hcsc_result_diags(r, &n);
+	CHECK(n >= 1 && !strcmp(d[0].pos.file, "h.yaml") && d[0].pos.line == 2);
+	src = hcsc_result_source(r, "h.yaml", &len);
+	CHECK(src && len == strlen(o.host_data) && !strcmp(src, o.host_data));
 	hcsc_result_free(r);
 	CHECK(hcsc_result_source(NULL, "d.yaml", &len) == NULL && len == 0);
 }
