@@ -73,9 +73,15 @@ static struct hcsc_result *result_new(const struct hcsc_options *opt)
 	return r;
 }
 
-enum hcsc_rc api_compile(const struct compile_input *in,
-			 const struct hcsc_options *opt,
-			 struct hcsc_result **res)
+/*
+ * Compile `in` with the host, target, strict and style fields taken from
+ * `opt` (NULL: defaults); `front` lends its sources. Every entry point is
+ * this with a file, bytes or a tree.
+ */
+static enum hcsc_rc api_compile(const struct compile_input *in,
+				const struct diag_list *front,
+				const struct hcsc_options *opt,
+				struct hcsc_result **res)
 {
 	struct compile_input ci = *in;
 	struct hcsc_result *r = result_new(opt);
@@ -84,6 +90,8 @@ enum hcsc_rc api_compile(const struct compile_input *in,
 	*res = r;
 	if (!r)
 		return HCSC_E_IO;
+	if (front)
+		diag_share_sources(&r->diags, front);
 	if (opt) {
 		ci.host = opt->host;
 		ci.host_data = opt->host_data;
@@ -115,7 +123,7 @@ enum hcsc_rc hcsc_compile_file(const char *path, const struct hcsc_options *opt,
 
 	memset(&in, 0, sizeof(in));
 	in.desc_path = path;
-	return api_compile(&in, opt, res);
+	return api_compile(&in, NULL, opt, res);
 }
 
 enum hcsc_rc hcsc_compile_bytes(const char *data, size_t len, const char *name,
@@ -128,7 +136,22 @@ enum hcsc_rc hcsc_compile_bytes(const char *data, size_t len, const char *name,
 	in.desc_data = data ? data : "";
 	in.desc_len = data ? len : 0;
 	in.desc_display = name ? name : "<memory>";
-	return api_compile(&in, opt, res);
+	return api_compile(&in, NULL, opt, res);
+}
+
+enum hcsc_rc api_compile_tree(struct node *root, const char *display,
+			      const char *default_target,
+			      const struct diag_list *front,
+			      const struct hcsc_options *opt,
+			      struct hcsc_result **res)
+{
+	struct compile_input in;
+
+	memset(&in, 0, sizeof(in));
+	in.desc_root = root;
+	in.desc_display = display;
+	in.default_target = default_target;
+	return api_compile(&in, front, opt, res);
 }
 
 /* rule: hcsc.from-oci.decode: the spec and its sidecar, from `oci`. */
@@ -161,7 +184,7 @@ static enum hcsc_rc oci_compile(struct compile_input *in,
 		if (oci->runtime_data && !oci->runtime_name)
 			in->runtime_display = "<runtime>";
 	}
-	return api_compile(in, opt, res);
+	return api_compile(in, NULL, opt, res);
 }
 
 enum hcsc_rc hcsc_compile_oci_file(const char *path,

@@ -1,9 +1,10 @@
 /*
  * api_int.h: what the public API (hcsc.h) is made of. The CLI compiles
  * through hcsc.h; internal code that takes a compile further (apply/:
- * --apply) reads a struct hcsc_result's insides from here. The front
- * ends (`run`, `compose`) build a description as a node tree and use
- * compile_run directly (cli_compile_built).
+ * --apply) reads a struct hcsc_result's insides from here, and the front
+ * ends (`run`, `compose`), whose description is a node tree positioned
+ * at argv words and Compose keys, compile it with api_compile_tree into
+ * the same result.
  */
 #ifndef HCSC_API_INT_H
 #define HCSC_API_INT_H
@@ -13,6 +14,7 @@
 #include "pipeline/compile.h"
 
 struct arena;
+struct node;
 
 struct hcsc_result {
 	struct arena *arena;
@@ -30,11 +32,18 @@ struct hcsc_result {
 };
 
 /*
- * Compile `in` with the host, target, strict and style fields taken from
- * `opt` (NULL: defaults). The public calls are this with a file or bytes.
+ * The front ends (rule: front.client-sends): compile the description
+ * tree `root` (named `display` in diagnostics; built in an arena that
+ * outlives *res) with `opt` (NULL: defaults) as hcsc_compile_file does a
+ * file; without a target in `opt` or the host profile the engine is
+ * `default_target` (rule: front.default-target). `front` (may be NULL)
+ * lends the result the inputs the front end read (diag_share_sources),
+ * for source lines. *res as hcsc_compile_file sets it.
  */
-enum hcsc_rc api_compile(const struct compile_input *in,
-			 const struct hcsc_options *opt,
-			 struct hcsc_result **res);
+enum hcsc_rc api_compile_tree(struct node *root, const char *display,
+			      const char *default_target,
+			      const struct diag_list *front,
+			      const struct hcsc_options *opt,
+			      struct hcsc_result **res);
 
 #endif

@@ -32,13 +32,14 @@ int cmd_help(int argc, char **argv);
  */
 bool cli_color(const char *when, bool tty);
 
-struct arena;
 struct cli_args;
-struct compile_input;
-/* cmd_compile.c: compile a front end's description and write the
- * documents as `compile` does. */
-int cli_compile_built(const struct cli_args *args, struct arena *a,
-		      struct diag_list *d, const struct compile_input *in);
+struct node;
+/* cmd_compile.c: compile a front end's description tree (named
+ * `display`; `front`: its diagnostics not yet printed and the inputs it
+ * read) and write the documents as `compile` does. */
+int cli_compile_built(const struct cli_args *args,
+		      const struct diag_list *front, struct node *desc,
+		      const char *display);
 
 /*
  * diag_print.c: diagnostics as cli_diag_setup chose (text, rich text on a

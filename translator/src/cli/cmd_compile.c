@@ -239,6 +239,17 @@ static void sink_msg(void *ctx, enum apply_msg_kind kind, const char *text)
 		text);
 }
 
+/* --host, --target, --strict, --compact and --max-errors as options. */
+static void read_options(const struct cli_args *args, struct hcsc_options *opt)
+{
+	hcsc_options_init(opt);
+	opt->host = args->value[OPT_HOST];
+	opt->target = args->value[OPT_TARGET];
+	opt->strict = args->given[OPT_STRICT];
+	opt->compact = args->given[OPT_COMPACT];
+	opt->max_errors = (unsigned)cli_diag_max_errors();
+}
+
 /*
  * Compile what the command line names through hcsc.h: a description, or
  * with --from-oci a config.json and its sidecar.
@@ -249,12 +260,7 @@ static enum hcsc_rc compile(const struct cli_args *args,
 	struct hcsc_options opt;
 	struct hcsc_oci_input oci;
 
-	hcsc_options_init(&opt);
-	opt.host = args->value[OPT_HOST];
-	opt.target = args->value[OPT_TARGET];
-	opt.strict = args->given[OPT_STRICT];
-	opt.compact = args->given[OPT_COMPACT];
-	opt.max_errors = (unsigned)cli_diag_max_errors();
+	read_options(args, &opt);
 	if (!args->value[OPT_FROM_OCI])
 		return hcsc_compile_file(args->pos[0], &opt, res);
 	hcsc_oci_input_init(&oci);
@@ -322,34 +328,39 @@ int cmd_compile(int argc, char **argv)
 }
 
 /*
- * `run` and `compose`: compile an input whose description the front end
- * built, and write the documents as `compile` does (--emit, -o,
- * --compact; no --apply).
+ * `run` and `compose`: compile the description tree a front end built
+ * (api_compile_tree: its positions are argv words and Compose keys),
+ * under the docker target by default (rule: front.default-target), and
+ * write the documents as `compile` does (--emit, -o, --compact; no
+ * --apply). `front` holds the front end's diagnostics not yet printed
+ * and the inputs it read.
  */
-int cli_compile_built(const struct cli_args *args, struct arena *a,
-		      struct diag_list *d, const struct compile_input *in)
+int cli_compile_built(const struct cli_args *args,
+		      const struct diag_list *front, struct node *desc,
+		      const char *display)
 {
 	bool want[DOC_COUNT];
-	struct hcsc_result res; /* the front end's arena and diagnostics */
+	struct hcsc_options opt;
+	struct hcsc_result *res;
+	enum hcsc_rc rc;
 	int status;
 
 	if (!select_docs(args, want))
 		return HCSC_E_USAGE;
-	memset(&res, 0, sizeof(res));
-	res.arena = a;
-	res.diags = *d;
-	res.docs = HCSC_DOCS_ALL;
-	res.style = in->style;
-	compile_output_init(&res.out);
-	res.rc = compile_run(a, &res.diags, in, &res.out, &res.error);
-	*d = res.diags;
-	cli_print_diags(d, args->given[OPT_VERBOSE]);
-	if (res.rc != HCSC_OK)
-		status = res.error ? cli_fail_input(res.rc, res.error) : (int)res.rc;
+	read_options(args, &opt);
+	rc = api_compile_tree(desc, display, "docker", front, &opt, &res);
+	if (!res)
+		return cli_fail(HCSC_E_IO, "out of memory");
+	cli_print_diags(front, args->given[OPT_VERBOSE]);
+	cli_print_result_diags(res, args->given[OPT_VERBOSE]);
+	if (rc != HCSC_OK)
+		status = hcsc_result_error(res)
+				 ? cli_fail_input(rc, hcsc_result_error(res))
+				 : (int)rc;
 	else
-		status = fit_to_target(args, want, &res);
+		status = fit_to_target(args, want, res);
 	if (status == HCSC_OK)
-		status = emit_results(args, want, &res);
-	compile_output_release(&res.out);
+		status = emit_results(args, want, res);
+	hcsc_result_free(res);
 	return status;
 }

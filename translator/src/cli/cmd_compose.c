@@ -15,7 +15,6 @@
 #include "front/image.h"
 #include "front/tree.h"
 #include "options.h"
-#include "pipeline/compile.h"
 #include "strbuf.h"
 
 #define MAX_VALUES 4096
@@ -80,33 +79,24 @@ static int print_description(const struct compose_service *s)
 			      : HCSC_OK;
 }
 
-/* Compile one service (its own diagnostics list, printed in order;
- * source lines from the files `loaded` kept). */
+/* Compile one service: its own diagnostics, printed in order, with
+ * source lines from the files `loaded` (whose diagnostics are printed)
+ * read. */
 static int compile_service(const struct cli_args *args, struct arena *a,
 			   const struct diag_list *loaded,
 			   const struct compose_service *s)
 {
 	struct cli_args one = *args;
-	struct compile_input in;
-	struct diag_list d;
+	struct diag_list files; /* no diagnostics: `loaded`'s inputs */
 	int status;
 
 	if (args->value[OPT_OUTPUT])
 		one.value[OPT_OUTPUT] = arena_printf(a, "%s/%s",
 						     args->value[OPT_OUTPUT], s->name);
-	memset(&in, 0, sizeof(in));
-	in.desc_root = s->desc;
-	in.desc_display = args->pos[0];
-	in.host = args->value[OPT_HOST];
-	in.target = args->value[OPT_TARGET];
-	in.default_target = "docker"; /* rule: front.default-target */
-	in.strict = args->given[OPT_STRICT];
-	in.style = args->given[OPT_COMPACT] ? EMIT_COMPACT : EMIT_PRETTY;
-	diag_list_init(&d, a, in.strict);
-	d.max_errors = cli_diag_max_errors();
-	diag_share_sources(&d, loaded);
-	status = cli_compile_built(&one, a, &d, &in);
-	diag_list_release(&d);
+	diag_list_init(&files, a, false);
+	diag_share_sources(&files, loaded);
+	status = cli_compile_built(&one, &files, s->desc, args->pos[0]);
+	diag_list_release(&files);
 	return status;
 }
 
