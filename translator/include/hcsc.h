@@ -109,6 +109,9 @@ HCSC_API const char *hcsc_doc_file(enum hcsc_doc d);
 /*
  * What to compile against and how. Zero it (or call hcsc_options_init)
  * and set what you need; every field means "the default" when zero.
+ * ABI: the caller allocates it and it carries no size, so it never
+ * grows; a new kind of input gets its own sized struct and entry points
+ * (struct hcsc_oci_input).
  */
 struct hcsc_options {
 	/*
@@ -155,6 +158,55 @@ HCSC_API enum hcsc_rc hcsc_compile_bytes(const char *data, size_t len,
 					 struct hcsc_result **res);
 
 /*
+ * An OCI runtime spec in (`hcsc compile --from-oci`; rule:
+ * hcsc.from-oci.decode): a config.json, as containerd or hcsc writes it,
+ * enters at the HCS stage and gives hcs-v1.json, hcs-v2.json and
+ * process.json (never config.json). What the spec does not say comes
+ * from here. Call hcsc_oci_input_init (or zero it) and set what you need.
+ *
+ * ABI: later versions add fields only at the end; `size` (set by
+ * hcsc_oci_input_init to the sizeof the caller was built with) tells the
+ * library which fields the caller has, and fields past it are never read
+ * (a size larger than the library knows is fine). 0, a zeroed struct,
+ * means the fields of 0.1: id to runtime_name.
+ */
+struct hcsc_oci_input {
+	size_t size;
+	const char *id;    /* the container ID; NULL: derived from the name */
+	const char *owner; /* the HCS Owner; NULL: "docker" (an engine that
+			    * always sends its own keeps it, with a warning) */
+	/*
+	 * The runtime sidecar (LayerFolders with IDs, VolumePath, OpenStdin,
+	 * NetworkNamespace; hcsc-description(5)): runtime_data (runtime_len
+	 * bytes, named runtime_name in diagnostics, whose extension picks
+	 * the syntax) when set, else the file at runtime_path; neither: none.
+	 */
+	const char *runtime_path;
+	const char *runtime_data;
+	size_t runtime_len;
+	const char *runtime_name;
+};
+
+HCSC_API void hcsc_oci_input_init(struct hcsc_oci_input *in);
+
+/*
+ * Compile the config.json at `path` ("-" is standard input), or the
+ * `len` bytes at `data` named `name`, as hcsc_compile_file and
+ * hcsc_compile_bytes do a description. `oci` may be NULL (no sidecar,
+ * default ID and Owner). HCSC_E_USAGE as well for an `oci->size` no
+ * version of the struct has.
+ */
+HCSC_API enum hcsc_rc hcsc_compile_oci_file(const char *path,
+					    const struct hcsc_oci_input *oci,
+					    const struct hcsc_options *opt,
+					    struct hcsc_result **res);
+HCSC_API enum hcsc_rc hcsc_compile_oci_bytes(const char *data, size_t len,
+					     const char *name,
+					     const struct hcsc_oci_input *oci,
+					     const struct hcsc_options *opt,
+					     struct hcsc_result **res);
+
+/*
  * A document's bytes (*len of them, NUL-terminated as well), or NULL
  * when it was not built: not selected, not built by the target (no
  * hcs-v2.json under docker), or the compile failed. Owned by `r`.
@@ -174,6 +226,17 @@ HCSC_API size_t hcsc_result_dropped(const struct hcsc_result *r,
 HCSC_API const char *hcsc_result_error(const struct hcsc_result *r);
 /* The target modelled ("hcsshim-0.8.6", ...); NULL when it failed. */
 HCSC_API const char *hcsc_result_target(const struct hcsc_result *r);
+/*
+ * The bytes of an input as the compile read them (the description, a
+ * host profile file, a runtime sidecar; standard input too), by the name
+ * its diagnostics carry in pos.file: *len bytes (len may be NULL),
+ * NUL-terminated as well, owned by `r`. NULL when no bytes were read
+ * under that name ("<builtin:NAME>", a command-line word, an unreadable
+ * file). A renderer shows a diagnostic's source line from these, never
+ * from the file read again (it may have changed, or be a pipe).
+ */
+HCSC_API const char *hcsc_result_source(const struct hcsc_result *r,
+					const char *name, size_t *len);
 HCSC_API void hcsc_result_free(struct hcsc_result *r);
 
 #endif

@@ -2,7 +2,11 @@
  * test_api.c: the public API of hcsc.h: compile bytes and a file, host
  * by name, build number and bytes, targets, document selection, the
  * diagnostics list, failures (usage, I/O), rc texts and versions, and
- * compiles on several threads at once giving the same bytes.
+ * compiles on several threads at once giving the same bytes; an OCI spec
+ * in (file and bytes, sidecar, ID and Owner, positioned errors, the
+ * struct's size); the inputs' bytes a result keeps.
+ *
+ * usage: test_api DESC [OCI_JSON RUNTIME_YAML GOLDEN_HCS_V2]
  */
 #include "os/thread.h" /* the Win32/pthread shim: Wine runs this too */
 #include "hcsc.h"
@@ -161,12 +165,200 @@ static void test_threads(void)
 	}
 }
 
+/* A whole file's bytes (malloc'd), or NULL. */
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = malloc(1 << 20);
+
+	*len = 0;
+	if (f && buf)
+		*len = fread(buf, 1, (1 << 20) - 1, f);
+	if (f)
+		fclose(f);
+	if (buf)
+		buf[*len] = '\0';
+	return buf;
+}
+
+/* A corpus case through hcsc_compile_oci_file: its golden hcs-v2.json. */
+static void test_oci_file(const char *spec, const char *runtime,
+			  const char *golden_v2)
+{
+	struct hcsc_oci_input oci;
+	struct hcsc_result *r;
+	const struct hcsc_diag *d;
+	size_t len, glen, slen, n;
+	char *want = slurp(golden_v2, &glen), *text = slurp(spec, &slen);
+	const char *doc, *src;
+
+	hcsc_oci_input_init(&oci);
+	CHECK_INT(oci.size, sizeof(oci));
+	oci.runtime_path = runtime;
+	CHECK_INT(hcsc_compile_oci_file(spec, &oci, NULL, &r), HCSC_OK);
+	doc = hcsc_result_document(r, HCSC_DOC_HCS_V2, &len);
+	CHECK(doc && want && len == glen && !memcmp(doc, want, len));
+	CHECK(hcsc_result_document(r, HCSC_DOC_OCI, NULL) == NULL);
+	CHECK(hcsc_result_document(r, HCSC_DOC_PROCESS, NULL) != NULL);
+	d = hcsc_result_diags(r, &n);
+	CHECK(n >= 1 && d[0].sev == HCSC_SEV_WARNING &&
+	      strstr(d[0].msg, "no layer ID given") != NULL &&
+	      d[0].pos.line == 22 && d[0].pos.col == 7);
+	/* the inputs' bytes, kept under their display names */
+	src = hcsc_result_source(r, spec, &len);
+	CHECK(src && text && len == slen && !memcmp(src, text, len));
+	CHECK(hcsc_result_source(r, runtime, NULL) != NULL);
+	CHECK(hcsc_result_source(r, "<builtin:ltsc2022>", &len) == NULL &&
+	      len == 0);
+	hcsc_result_free(r);
+	free(want);
+	free(text);
+}
+
+static const char spec_ok[] =
+	"{\"ociVersion\": \"1.3.0\",\n"
+	" \"process\": {\"args\": [\"cmd\"], \"cwd\": \"C:\\\\\"},\n"
+	" \"root\": {\"path\": \"\"},\n"
+	" \"windows\": {\"layerFolders\": [\"C:\\\\l\\\\top\", "
+	"\"C:\\\\l\\\\scratch\"]}}\n";
+
+/* OCI specs as bytes: sidecar bytes, ID and Owner, positioned errors. */
+static void test_oci_bytes(void)
+{
+	static const char bad[] = "{\"ociVersion\": \"1.3.0\",\n"
+				  " \"process\": {\"args\": \"cmd\"}}\n";
+	static const char rt[] = "LayerFolders:\n  - Path: 'C:\\l\\top'\n"
+				 "    Id: cd22d128-903e-550a-9d8f-aa8134ca1c9b\n"
+				 "VolumePath: '\\\\?\\Volume{5e5ce1e7-3b45-"
+				 "4c43-9bd3-6f9a1e8f0c21}\\'\n"
+				 "OpenStdin: maybe\n";
+	struct hcsc_oci_input oci;
+	struct hcsc_options o;
+	struct hcsc_result *r;
+	const struct hcsc_diag *d;
+	const char *doc;
+	size_t n;
+
+	/* a type error in the spec: at its line and column, in its name */
+	CHECK_INT(hcsc_compile_oci_bytes(bad, sizeof(bad) - 1, "bad.oci.json",
+					 NULL, NULL, &r),
+		  HCSC_E_INPUT);
+	d = hcsc_result_diags(r, &n);
+	CHECK(n == 1 && d[0].sev == HCSC_SEV_ERROR);
+	CHECK(n == 1 && !strcmp(d[0].pos.file, "bad.oci.json") &&
+	      d[0].pos.line == 2 && d[0].pos.col == 22);
+	CHECK(n == 1 && !strcmp(d[0].msg, "'process.args' must be a list of "
+					  "strings, not a string"));
+	CHECK(hcsc_result_document(r, HCSC_DOC_HCS_V1, NULL) == NULL);
+	CHECK(hcsc_result_source(r, "bad.oci.json", &n) != NULL &&
+	      n == sizeof(bad) - 1);
+	hcsc_result_free(r);
+
+	/* the sidecar as bytes: its error is positioned in its name */
+	hcsc_oci_input_init(&oci);
+	oci.runtime_data = rt;
+	oci.runtime_len = sizeof(rt) - 1;
+	oci.runtime_name = "rt.yaml";
+	CHECK_INT(hcsc_compile_oci_bytes(spec_ok, sizeof(spec_ok) - 1,
+					 "c.json", &oci, NULL, &r),
+		  HCSC_E_INPUT);
+	d = hcsc_result_diags(r, &n);
+	CHECK(n >= 1 && !strcmp(d[0].pos.file, "rt.yaml") &&
+	      d[0].pos.line == 5 && d[0].pos.col == 12);
+	CHECK(n >= 1 && !strcmp(d[0].msg, "'Runtime.OpenStdin' must be true or "
+					  "false, not a string"));
+	CHECK(hcsc_result_source(r, "rt.yaml", NULL) != NULL);
+	hcsc_result_free(r);
+
+	/* a good sidecar, an ID and an Owner; docker's engine keeps its own */
+	oci.runtime_len = sizeof(rt) - 1 - strlen("OpenStdin: maybe\n");
+	oci.id = "abc";
+	oci.owner = "me";
+	hcsc_options_init(&o);
+	o.host = "ltsc2019";
+	CHECK_INT(hcsc_compile_oci_bytes(spec_ok, sizeof(spec_ok) - 1,
+					 "c.json", &oci, &o, &r),
+		  HCSC_OK);
+	doc = hcsc_result_document(r, HCSC_DOC_HCS_V2, NULL);
+	CHECK(doc && strstr(doc, "\"Owner\": \"me\"") &&
+	      strstr(doc, "cd22d128-903e-550a-9d8f-aa8134ca1c9b") &&
+	      strstr(doc, "5e5ce1e7-3b45-4c43-9bd3-6f9a1e8f0c21"));
+	hcsc_result_free(r);
+	o.target = "docker";
+	CHECK_INT(hcsc_compile_oci_bytes(spec_ok, sizeof(spec_ok) - 1,
+					 "c.json", &oci, &o, &r),
+		  HCSC_OK);
+	doc = hcsc_result_document(r, HCSC_DOC_HCS_V1, NULL);
+	CHECK(doc && strstr(doc, "\"Owner\": \"docker\"") &&
+	      strstr(doc, "\"Name\": \"abc\""));
+	d = hcsc_result_diags(r, &n);
+	CHECK(n >= 1 && strstr(d[0].msg, "'Owner' is ignored") != NULL);
+	hcsc_result_free(r);
+
+	/* a size no version of the struct has */
+	oci.size = 4;
+	CHECK_INT(hcsc_compile_oci_bytes(spec_ok, sizeof(spec_ok) - 1,
+					 "c.json", &oci, NULL, &r),
+		  HCSC_E_USAGE);
+	CHECK(hcsc_result_error(r) &&
+	      !strncmp(hcsc_result_error(r), "struct hcsc_oci_input: size 4", 29));
+	hcsc_result_free(r);
+	/* size 0 (zeroed, not initialised) is this version */
+	memset(&oci, 0, sizeof(oci));
+	CHECK_INT(hcsc_compile_oci_bytes(spec_ok, sizeof(spec_ok) - 1,
+					 "c.json", &oci, NULL, &r),
+		  HCSC_OK);
+	hcsc_result_free(r);
+}
+
+/* A description's bytes are kept: the caller's buffer may go. */
+static void test_sources(void)
+{
+	struct hcsc_options o;
+	struct hcsc_result *r;
+	const struct hcsc_diag *d;
+	char *copy = malloc(sizeof(desc));
+	const char *src;
+	size_t len, n;
+
+	if (!copy)
+		return;
+	memcpy(copy, desc, sizeof(desc));
+	CHECK_INT(hcsc_compile_bytes(copy, sizeof(desc) - 1, "d.yaml", NULL, &r),
+		  HCSC_OK);
+	memset(copy, 'x', sizeof(desc) - 1);
+	free(copy);
+	src = hcsc_result_source(r, "d.yaml", &len);
+	CHECK(src && len == sizeof(desc) - 1 && !strcmp(src, desc));
+	CHECK(hcsc_result_source(r, "e.yaml", NULL) == NULL);
+	CHECK(hcsc_result_source(r, NULL, NULL) == NULL);
+	hcsc_result_free(r);
+
+	/* a host profile's bytes too, under the name its errors carry */
+	hcsc_options_init(&o);
+	o.host_data = "Base: ltsc2019\nCpuCount: many\n";
+	o.host_len = strlen(o.host_data);
+	o.host_name = "h.yaml";
+	CHECK_INT(hcsc_compile_bytes(desc, sizeof(desc) - 1, "d.yaml", &o, &r),
+		  HCSC_E_INPUT);
+	d = hcsc_result_diags(r, &n);
+	CHECK(n >= 1 && !strcmp(d[0].pos.file, "h.yaml") && d[0].pos.line == 2);
+	src = hcsc_result_source(r, "h.yaml", &len);
+	CHECK(src && len == strlen(o.host_data) && !strcmp(src, o.host_data));
+	hcsc_result_free(r);
+	CHECK(hcsc_result_source(NULL, "d.yaml", &len) == NULL && len == 0);
+}
+
 int main(int argc, char **argv)
 {
 	test_bytes();
 	test_failures();
 	if (argc > 1)
 		test_file(argv[1]);
+	if (argc > 4)
+		test_oci_file(argv[2], argv[3], argv[4]);
+	test_oci_bytes();
+	test_sources();
 	test_strings();
 	test_threads();
 	return t_done();

@@ -230,16 +230,15 @@ static const char desc[] =
 	"  LayerFolders: ['C:\\ProgramData\\docker\\windowsfilter\\4e3c']\n"
 	"  VolumePath: '\\\\?\\Volume{5e5ce1e7-3b45-4c43-9bd3-6f9a1e8f0c21}\\'\n";
 
-/* Compile `desc` (from a temporary file) for `host`, then apply_run. */
+/* Compile `desc` (from a temporary file) for `host` through hcsc.h,
+ * then apply_run on the result. */
 static int run(const char *host, const struct apply_options *o,
-	       struct capture *c, struct compile_output *compiled)
+	       struct capture *c)
 {
 	char path[] = "test_apply_desc.yaml";
 	FILE *f = fopen(path, "wb");
-	struct compile_input in;
-	struct diag_list d;
-	struct arena *a = arena_new();
-	const char *err = NULL;
+	struct hcsc_options opt;
+	struct hcsc_result *res;
 	struct apply_sink sink = { c, cap_out, cap_msg };
 	int rc;
 
@@ -247,21 +246,15 @@ static int run(const char *host, const struct apply_options *o,
 		return -1;
 	fputs(desc, f);
 	fclose(f);
-	memset(&in, 0, sizeof(in));
-	in.desc_path = path;
-	in.host = host;
-	in.style = EMIT_PRETTY;
-	in.keep_hcs_input = true;
-	diag_list_init(&d, a, false);
-	compile_output_init(compiled);
-	rc = compile_run(a, &d, &in, compiled, &err);
+	hcsc_options_init(&opt);
+	opt.host = host;
+	opt.docs = HCSC_DOCS(HCSC_DOC_OCI); /* hidden ones are still applied */
+	rc = hcsc_compile_file(path, &opt, &res);
 	if (rc == HCSC_OK)
-		rc = apply_run(a, in.style, compiled, o, &sink);
+		rc = apply_run(res, o, &sink);
 	else
 		rc = -rc;
-	compile_output_release(compiled);
-	diag_list_release(&d);
-	arena_free(a);
+	hcsc_result_free(res);
 	remove(path);
 	return rc;
 }
@@ -270,11 +263,10 @@ static void test_apply_off_windows(void)
 {
 	struct apply_options o = { false, false, false, APPLY_DEFAULT_TIMEOUT };
 	struct capture c = { STRBUF_INIT, STRBUF_INIT };
-	struct compile_output out;
 	int rc;
 
 	CHECK(!apply_supported());
-	rc = run(NULL, &o, &c, &out);
+	rc = run(NULL, &o, &c);
 	CHECK_INT(rc, HCSC_E_USAGE);
 	CHECK_STR(c.msg.buf, "2:--apply needs a Windows host\n");
 	CHECK_INT(c.out.len, 0);
@@ -283,7 +275,7 @@ static void test_apply_off_windows(void)
 	strbuf_reset(&c.msg);
 	o.dry_run = true;
 	o.start = true;
-	rc = run(NULL, &o, &c, &out);
+	rc = run(NULL, &o, &c);
 	CHECK_INT(rc, HCSC_OK);
 	CHECK(strstr(c.out.buf, "# host build 20348 (the host profile's; not a "
 				"Windows host): hcs-v2.json") != NULL);
@@ -299,7 +291,7 @@ static void test_apply_off_windows(void)
 	/* ... and v1 through vmcompute for ltsc2016 */
 	strbuf_reset(&c.out);
 	o.start = false;
-	rc = run("ltsc2016", &o, &c, &out);
+	rc = run("ltsc2016", &o, &c);
 	CHECK_INT(rc, HCSC_OK);
 	CHECK(strstr(c.out.buf, "# host build 14393 (the host profile's; not a "
 				"Windows host): hcs-v1.json") != NULL);

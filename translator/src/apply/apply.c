@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "api/api_int.h"
 #include "arena.h"
 #include "diag.h"
 #include "strbuf.h"
@@ -289,8 +290,7 @@ static int run(struct apply_job *j, enum emit_style style,
 	return j->opt->dry_run ? apply_dry_run(j) : apply_submit(j);
 }
 
-int apply_run(struct arena *a, enum emit_style style,
-	      const struct compile_output *compiled,
+int apply_run(const struct hcsc_result *compiled,
 	      const struct apply_options *opt, const struct apply_sink *sink)
 {
 	struct apply_job j;
@@ -300,12 +300,18 @@ int apply_run(struct arena *a, enum emit_style style,
 
 	if (!sink->msg)
 		quiet.msg = discard_msg;
+	if (compiled->rc != HCSC_OK || !compiled->out.hcs_input) {
+		quiet.msg(quiet.ctx, APPLY_ERROR, "internal error: --apply of a "
+						  "failed compile");
+		return HCSC_E_IO;
+	}
 	memset(&j, 0, sizeof(j));
-	j.a = a;
+	j.a = arena_new();
 	j.opt = opt;
 	j.sink = &quiet;
 	compile_output_init(&compact);
-	rc = run(&j, style, compiled, &compact);
+	rc = run(&j, compiled->style, &compiled->out, &compact);
 	compile_output_release(&compact);
+	arena_free(j.a);
 	return rc;
 }

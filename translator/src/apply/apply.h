@@ -32,9 +32,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "pipeline/compile.h"
-
-struct arena;
+#include "hcsc.h"
 
 #define APPLY_DEFAULT_TIMEOUT 240u
 /* Largest --timeout whose milliseconds stay below INFINITE (0xFFFFFFFF). */
@@ -65,16 +63,17 @@ struct apply_options {
 bool apply_supported(void);
 
 /*
- * Submit what `compiled` (compiled in `style` with keep_hcs_input)
- * describes: its documents in compact style, with NameToGuid's layer IDs
- * where the compiled ones were placeholders (compile_hcs_again). Returns the exit status: HCSC_OK;
+ * Submit what `compiled` (a successful compile through hcsc.h, whose
+ * insides api_int.h shows) describes: its documents in compact style,
+ * with NameToGuid's layer IDs where the compiled ones were placeholders
+ * (compile_hcs_again from the result's kept HCS input; the documents
+ * hcsc_options.docs hid are there too). Returns the exit status: HCSC_OK;
  * HCSC_E_USAGE (not a Windows host, Hyper-V on a v2 host); HCSC_E_INPUT
  * (--strict and the profile's build is not the host's); HCSC_E_APPLY (HCS
  * missing or failing); HCSC_E_IO; with --start, the init process's exit
  * code once it ran.
  */
-int apply_run(struct arena *a, enum emit_style style,
-	      const struct compile_output *compiled,
+int apply_run(const struct hcsc_result *compiled,
 	      const struct apply_options *opt, const struct apply_sink *sink);
 
 #endif

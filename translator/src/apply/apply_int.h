@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "apply/apply.h"
+#include "pipeline/compile.h"
 #include "hcsc.h"
 #include "target/target.h"
 

@@ -33,26 +33,33 @@ int cmd_help(int argc, char **argv);
  */
 bool cli_color(const char *when, bool tty);
 
-struct arena;
 struct cli_args;
+struct node;
 struct compile_input;
+struct hcsc_options;
+/* cmd_compile.c: --host, --target, --strict, --compact, --max-errors. */
+void cli_read_options(const struct cli_args *args, struct hcsc_options *opt);
 /* `--explain POINTER` of the front ends: the selectors (none: off). */
 struct cli_explain {
 	const char **sel;
 	size_t n;
 };
-/* cmd_compile.c: compile a front end's description and write the
- * documents as `compile` does, or explain them (`ex` set). */
-int cli_compile_built(const struct cli_args *args, struct arena *a,
-		      struct diag_list *d, const struct compile_input *in,
-		      const struct cli_explain *ex);
+/* cmd_compile.c: compile a front end's description tree (named
+ * `display`; `front`: its diagnostics not yet printed and the inputs it
+ * read) and write the documents as `compile` does, or explain them
+ * (`ex` with selectors). */
+int cli_compile_built(const struct cli_args *args,
+		      const struct diag_list *front, struct node *desc,
+		      const char *display, const struct cli_explain *ex);
 /*
- * cmd_explain.c: compile `in` with provenance, print its diagnostics and
- * the values `sel` picks (all for none, or for one `all`), as text or
- * JSON; a selector that picks nothing is a usage error.
+ * cmd_explain.c: compile `in` (with `opt`; `front` lends its sources, may
+ * be NULL) with provenance, print its diagnostics and the values `sel`
+ * picks (all for none, or for one `all`), as text or JSON; a selector
+ * that picks nothing is a usage error.
  */
-int cli_explain_compile(struct arena *a, struct diag_list *d,
-			const struct compile_input *in,
+int cli_explain_compile(const struct compile_input *in,
+			const struct diag_list *front,
+			const struct hcsc_options *opt,
 			const char *const *sel, size_t nsel, bool json);
 
 /*
@@ -64,8 +71,11 @@ void cli_print_diags(const struct diag_list *d, bool verbose);
 /* The same into `out` (cmd_diff labels each side's block). */
 void cli_format_diags(struct strbuf *out, const struct diag_list *d,
 		      bool verbose);
-/* The same, for a compile through the public API (hcsc.h). */
+/* The same, for a compile through the public API (hcsc.h); source
+ * lines come from hcsc_result_source, never from the file again. */
 void cli_print_result_diags(const struct hcsc_result *r, bool verbose);
+void cli_format_result_diags(struct strbuf *out, const struct hcsc_result *r,
+			     bool verbose);
 /*
  * Read --color, --max-errors, -w/--no-warn, --diagnostics-format and -q
  * of a compile-like command (and NO_COLOR and whether stderr is a

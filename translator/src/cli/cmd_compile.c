@@ -239,22 +239,43 @@ static void sink_msg(void *ctx, enum apply_msg_kind kind, const char *text)
 		text);
 }
 
-/* --apply takes the compile's own output (api_int.h). */
-static int run_apply(const struct apply_options *o,
-		     const struct compile_input *in, struct hcsc_result *res)
+/* --host, --target, --strict, --compact and --max-errors as options. */
+void cli_read_options(const struct cli_args *args, struct hcsc_options *opt)
 {
-	struct apply_sink sink = { NULL, sink_out, sink_msg };
+	hcsc_options_init(opt);
+	opt->host = args->value[OPT_HOST];
+	opt->target = args->value[OPT_TARGET];
+	opt->strict = args->given[OPT_STRICT];
+	opt->compact = args->given[OPT_COMPACT];
+	opt->max_errors = (unsigned)cli_diag_max_errors();
+}
 
-	return apply_run(res->arena, in->style, &res->out, o, &sink);
+/*
+ * Compile what the command line names through hcsc.h: a description, or
+ * with --from-oci a config.json and its sidecar.
+ */
+static enum hcsc_rc compile(const struct cli_args *args,
+			    struct hcsc_result **res)
+{
+	struct hcsc_options opt;
+	struct hcsc_oci_input oci;
+
+	cli_read_options(args, &opt);
+	if (!args->value[OPT_FROM_OCI])
+		return hcsc_compile_file(args->pos[0], &opt, res);
+	hcsc_oci_input_init(&oci);
+	oci.id = args->value[OPT_ID];
+	oci.owner = args->value[OPT_OWNER];
+	oci.runtime_path = args->value[OPT_RUNTIME];
+	return hcsc_compile_oci_file(args->value[OPT_FROM_OCI], &oci, &opt, res);
 }
 
 int cmd_compile(int argc, char **argv)
 {
 	struct cli_args args;
 	bool want[DOC_COUNT];
-	struct compile_input in;
-	struct hcsc_options opt;
 	struct hcsc_result *res;
+	struct apply_sink sink = { NULL, sink_out, sink_msg };
 	struct apply_options aopt;
 	enum hcsc_rc rc;
 	int status;
@@ -288,32 +309,7 @@ int cmd_compile(int argc, char **argv)
 		return HCSC_E_USAGE;
 	if (args.given[OPT_APPLY] && !aopt.dry_run && !apply_supported())
 		return cli_fail(HCSC_E_USAGE, "--apply needs a Windows host");
-	memset(&in, 0, sizeof(in));
-	in.from_oci = args.value[OPT_FROM_OCI] != NULL;
-	in.desc_path = in.from_oci ? args.value[OPT_FROM_OCI] : args.pos[0];
-	in.oci_id = args.value[OPT_ID];
-	in.oci_owner = args.value[OPT_OWNER];
-	in.runtime_path = args.value[OPT_RUNTIME];
-	in.host = args.value[OPT_HOST];
-	in.target = args.value[OPT_TARGET];
-	in.strict = args.given[OPT_STRICT];
-	in.style = args.given[OPT_COMPACT] ? EMIT_COMPACT : EMIT_PRETTY;
-	in.keep_hcs_input = args.given[OPT_APPLY];
-	/*
-	 * A description goes through the public API (hcsc.h); --from-oci and
-	 * --apply need the compile_input the library does not publish.
-	 */
-	hcsc_options_init(&opt);
-	opt.host = in.host;
-	opt.target = in.target;
-	opt.strict = in.strict;
-	opt.compact = args.given[OPT_COMPACT];
-	opt.max_errors = (unsigned)cli_diag_max_errors();
-	in.max_errors = cli_diag_max_errors();
-	if (in.from_oci || args.given[OPT_APPLY])
-		rc = api_compile(&in, NULL, &res);
-	else
-		rc = hcsc_compile_file(in.desc_path, &opt, &res);
+	rc = compile(&args, &res);
 	if (!res)
 		return cli_fail(HCSC_E_IO, "out of memory");
 	cli_print_result_diags(res, args.given[OPT_VERBOSE]);
@@ -326,41 +322,56 @@ int cmd_compile(int argc, char **argv)
 	if (status == HCSC_OK)
 		status = emit_results(&args, want, res);
 	if (rc == HCSC_OK && status == HCSC_OK && args.given[OPT_APPLY])
-		status = run_apply(&aopt, &in, res);
+		status = apply_run(res, &aopt, &sink); /* api_int.h: its kept HCS input */
 	hcsc_result_free(res);
 	return status;
 }
 
 /*
- * `run` and `compose`: compile an input whose description the front end
- * built, and write the documents as `compile` does (--emit, -o,
- * --compact; no --apply).
+ * `run` and `compose`: compile the description tree a front end built
+ * (api_compile_tree: its positions are argv words and Compose keys),
+ * under the docker target by default (rule: front.default-target), and
+ * write the documents as `compile` does (--emit, -o, --compact; no
+ * --apply). `front` holds the front end's diagnostics not yet printed
+ * and the inputs it read.
  */
-int cli_compile_built(const struct cli_args *args, struct arena *a,
-		      struct diag_list *d, const struct compile_input *in,
-		      const struct cli_explain *ex)
+int cli_compile_built(const struct cli_args *args,
+		      const struct diag_list *front, struct node *desc,
+		      const char *display, const struct cli_explain *ex)
 {
 	bool want[DOC_COUNT];
-	struct hcsc_result res; /* the front end's arena and diagnostics */
+	struct hcsc_options opt;
+	struct hcsc_result *res;
+	enum hcsc_rc rc;
 	int status;
 
-	if (ex && ex->n)
-		return cli_explain_compile(a, d, in, ex->sel, ex->n, false);
+	if (ex && ex->n) {
+		struct compile_input in;
+
+		memset(&in, 0, sizeof(in));
+		in.desc_root = desc;
+		in.desc_display = display;
+		in.default_target = "docker"; /* rule: front.default-target */
+		cli_read_options(args, &opt);
+		return cli_explain_compile(&in, front, &opt, ex->sel, ex->n,
+					   false);
+	}
 	if (!select_docs(args, want))
 		return HCSC_E_USAGE;
-	memset(&res, 0, sizeof(res));
-	res.arena = a;
-	res.diags = *d;
-	compile_output_init(&res.out);
-	res.rc = compile_run(a, &res.diags, in, &res.out, &res.error);
-	*d = res.diags;
-	cli_print_diags(d, args->given[OPT_VERBOSE]);
-	if (res.rc != HCSC_OK)
-		status = res.error ? cli_fail_input(res.rc, res.error) : (int)res.rc;
+	cli_read_options(args, &opt);
+	rc = api_compile_tree(desc, display, "docker", front, &opt, &res);
+	if (!res)
+		return cli_fail(HCSC_E_IO, "out of memory");
+	cli_print_diags(front, args->given[OPT_VERBOSE]);
+	cli_print_result_diags(res, args->given[OPT_VERBOSE]);
+	if (rc != HCSC_OK)
+		status = hcsc_result_error(res)
+				 ? cli_fail_input(rc, hcsc_result_error(res))
+				 : (int)rc;
 	else
-		status = fit_to_target(args, want, &res);
+		status = fit_to_target(args, want, res);
 	if (status == HCSC_OK)
-		status = emit_results(args, want, &res);
-	compile_output_release(&res.out);
+		status = emit_results(args, want, res);
+	hcsc_result_free(res);
 	return status;
 }

@@ -15,7 +15,6 @@
 #include "front/image.h"
 #include "front/tree.h"
 #include "options.h"
-#include "pipeline/compile.h"
 #include "strbuf.h"
 
 #define MAX_VALUES 4096
@@ -80,31 +79,25 @@ static int print_description(const struct compose_service *s)
 			      : HCSC_OK;
 }
 
-/* Compile one service (its own diagnostics list, printed in order). */
+/* Compile one service: its own diagnostics, printed in order, with
+ * source lines from the files `loaded` (whose diagnostics are printed)
+ * read. */
 static int compile_service(const struct cli_args *args, struct arena *a,
+			   const struct diag_list *loaded,
 			   const struct compose_service *s,
 			   const struct cli_explain *ex)
 {
 	struct cli_args one = *args;
-	struct compile_input in;
-	struct diag_list d;
+	struct diag_list files; /* no diagnostics: `loaded`'s inputs */
 	int status;
 
 	if (args->value[OPT_OUTPUT])
 		one.value[OPT_OUTPUT] = arena_printf(a, "%s/%s",
 						     args->value[OPT_OUTPUT], s->name);
-	memset(&in, 0, sizeof(in));
-	in.desc_root = s->desc;
-	in.desc_display = args->pos[0];
-	in.host = args->value[OPT_HOST];
-	in.target = args->value[OPT_TARGET];
-	in.default_target = "docker"; /* rule: front.default-target */
-	in.strict = args->given[OPT_STRICT];
-	in.style = args->given[OPT_COMPACT] ? EMIT_COMPACT : EMIT_PRETTY;
-	diag_list_init(&d, a, in.strict);
-	d.max_errors = cli_diag_max_errors();
-	status = cli_compile_built(&one, a, &d, &in, ex);
-	diag_list_release(&d);
+	diag_list_init(&files, a, false);
+	diag_share_sources(&files, loaded);
+	status = cli_compile_built(&one, &files, s->desc, args->pos[0], ex);
+	diag_list_release(&files);
 	return status;
 }
 
@@ -121,6 +114,7 @@ static int run(const struct cli_args *args, struct arena *a, int argc,
 				    insp, MAX_VALUES);
 	enum hcsc_rc rc;
 	int status = HCSC_OK;
+	bool failed;
 
 	memset(&o, 0, sizeof(o));
 	env.kv = arena_array(a, MAX_VALUES, sizeof(char *));
@@ -141,27 +135,30 @@ static int run(const struct cli_args *args, struct arena *a, int argc,
 		rc = image_config(a, &d, inspect_for(insp, ninsp, p.services[i].name),
 				  &p.services[i], &err);
 	cli_print_diags(&d, args->given[OPT_VERBOSE]);
-	diag_list_release(&d);
-	if (rc != HCSC_OK)
-		return err ? cli_fail_input(rc, err) : (int)rc;
 	ex.sel = arena_array(a, MAX_VALUES, sizeof(char *));
 	ex.n = cli_values("compose", argc, argv, OPT_EXPLAIN, ex.sel, MAX_VALUES);
-	if (ex.n && p.n > 1)
-		return cli_fail(HCSC_E_USAGE, "compose: --explain tells about one "
-					      "service; name it (hcsc compose FILE "
-					      "SERVICE --explain POINTER)");
-	if (!args->value[OPT_OUTPUT] && p.n > 1 && !args->given[OPT_PRINT_DESC])
-		return cli_fail(HCSC_E_USAGE, "compose: %llu services and no -o DIR; "
-					      "name one SERVICE or write each to "
-					      "DIR/<service>/ with -o",
-				(unsigned long long)p.n);
-	for (size_t i = 0; i < p.n; i++) {
+	if (rc != HCSC_OK)
+		status = err ? cli_fail_input(rc, err) : (int)rc;
+	else if (ex.n && p.n > 1)
+		status = cli_fail(HCSC_E_USAGE, "compose: --explain tells about "
+						"one service; name it (hcsc "
+						"compose FILE SERVICE --explain "
+						"POINTER)");
+	else if (!args->value[OPT_OUTPUT] && p.n > 1 && !args->given[OPT_PRINT_DESC])
+		status = cli_fail(HCSC_E_USAGE, "compose: %llu services and no "
+						"-o DIR; name one SERVICE or "
+						"write each to DIR/<service>/ "
+						"with -o",
+				  (unsigned long long)p.n);
+	failed = status != HCSC_OK;
+	for (size_t i = 0; rc == HCSC_OK && !failed && i < p.n; i++) {
 		int one = args->given[OPT_PRINT_DESC]
 				  ? print_description(&p.services[i])
-				  : compile_service(args, a, &p.services[i], &ex);
+				  : compile_service(args, a, &d, &p.services[i], &ex);
 
 		status = status ? status : one;
 	}
+	diag_list_release(&d);
 	return status;
 }
 

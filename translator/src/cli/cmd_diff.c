@@ -6,6 +6,9 @@
  * code `check` uses) labelled with each side's name; then one summary
  * line per document. Exit 0 when every document is identical, 3 when any
  * differs, 1 when a side does not compile (its diagnostics printed).
+ * Each side is one compile through hcsc.h; the description is read once
+ * (standard input too): the second side compiles the bytes the first
+ * kept (hcsc_result_source), so both see the same text.
  */
 #include <stdio.h>
 #include <string.h>
@@ -13,16 +16,13 @@
 #include "arena.h"
 #include "check/diff.h"
 #include "cli.h"
-#include "diag.h"
 #include "options.h"
-#include "pipeline/compile.h"
 #include "strbuf.h"
-#include "target/target.h"
 
 struct side {
 	const char *target, *host; /* NULL: the default */
 	const char *label;
-	struct compile_output out;
+	struct hcsc_result *res;   /* NULL until compiled */
 };
 
 /* A side's name: what differs between the two sides. */
@@ -37,34 +37,45 @@ static const char *side_label(struct arena *a, const struct side *s,
 	return by_target ? t : h;
 }
 
-/* Compile one side; diagnostics are printed, labelled by the side. */
-static int compile_side(struct arena *a, const char *desc, bool strict,
-			struct side *s)
+/*
+ * Compile one side: the file (or standard input), else the bytes the
+ * `first` side read; diagnostics are printed, labelled by the side.
+ */
+static int compile_side(const char *desc, bool strict,
+			const struct side *first, struct side *s)
 {
-	struct compile_input in;
-	struct diag_list d;
+	struct hcsc_options opt;
 	struct strbuf text = STRBUF_INIT;
-	const char *err = NULL;
+	const char *name = strcmp(desc, "-") ? desc : "<stdin>";
+	size_t len = 0;
+	const char *bytes = first ? hcsc_result_source(first->res, name, &len)
+				  : NULL;
 	enum hcsc_rc rc;
 
-	memset(&in, 0, sizeof(in));
-	in.desc_path = desc;
-	in.host = s->host;
-	in.target = s->target;
-	in.strict = strict;
-	in.style = EMIT_PRETTY;
-	diag_list_init(&d, a, strict);
-	d.max_errors = cli_diag_max_errors();
-	rc = compile_run(a, &d, &in, &s->out, &err);
-	cli_format_diags(&text, &d, false);
+	hcsc_options_init(&opt);
+	opt.host = s->host;
+	opt.target = s->target;
+	opt.strict = strict;
+	opt.max_errors = (unsigned)cli_diag_max_errors();
+	if (first && !bytes)
+		return cli_fail(HCSC_E_IO, "internal error: the description's "
+					   "bytes were not kept");
+	if (bytes)
+		rc = hcsc_compile_bytes(bytes, len, name, &opt, &s->res);
+	else
+		rc = hcsc_compile_file(desc, &opt, &s->res);
+	if (!s->res)
+		return cli_fail(HCSC_E_IO, "out of memory");
+	cli_format_result_diags(&text, s->res, false);
 	if (text.len && cli_diag_is_text())
 		fprintf(stderr, "hcsc diff: %s:\n%s", s->label, text.buf);
 	else if (text.len) /* JSON lines: each line stands alone */
 		fputs(text.buf, stderr);
 	strbuf_release(&text);
-	diag_list_release(&d);
 	if (rc != HCSC_OK)
-		return err ? cli_fail_input(rc, err) : (int)rc;
+		return hcsc_result_error(s->res)
+			       ? cli_fail_input(rc, hcsc_result_error(s->res))
+			       : (int)rc;
 	return HCSC_OK;
 }
 
@@ -83,26 +94,27 @@ static size_t changed_lines(const struct strbuf *diff)
 }
 
 /* One document: its diff on stdout, its summary line into `summary`. */
-static bool diff_doc(struct arena *a, enum compile_doc doc,
+static bool diff_doc(struct arena *a, enum hcsc_doc doc,
 		     const struct side *l, const struct side *r,
 		     struct strbuf *summary)
 {
-	const char *file = compile_doc_file(doc);
-	const struct strbuf *x = &l->out.doc[doc], *y = &r->out.doc[doc];
+	const char *file = hcsc_doc_file(doc);
+	size_t xlen, ylen;
+	const char *x = hcsc_result_document(l->res, doc, &xlen);
+	const char *y = hcsc_result_document(r->res, doc, &ylen);
 	struct strbuf out = STRBUF_INIT;
 	bool differ;
 
-	if (l->out.have[doc] != r->out.have[doc]) {
+	if (!x != !y) {
 		strbuf_addf(summary, "%s: only in %s\n", file,
-			    l->out.have[doc] ? l->label : r->label);
+			    x ? l->label : r->label);
 		return true;
 	}
-	if (!l->out.have[doc])
+	if (!x)
 		return false;
 	differ = check_diff(&out, arena_printf(a, "%s/%s", l->label, file),
-			    x->buf, x->len,
-			    arena_printf(a, "%s/%s", r->label, file), y->buf,
-			    y->len);
+			    x, xlen, arena_printf(a, "%s/%s", r->label, file),
+			    y, ylen);
 	fwrite(out.buf ? out.buf : "", 1, out.len, stdout);
 	if (differ)
 		strbuf_addf(summary, "%s: %zu lines differ\n", file,
@@ -153,10 +165,7 @@ int cmd_diff(int argc, char **argv)
 		return HCSC_E_USAGE;
 	if (args.npos != 1)
 		return cli_fail(HCSC_E_USAGE, "diff takes one description "
-					      "file");
-	if (!strcmp(args.pos[0], "-"))
-		return cli_fail(HCSC_E_USAGE, "diff reads the description twice: "
-					      "give a file, not -");
+					      "(a file, or - for standard input)");
 	memset(&l, 0, sizeof(l));
 	memset(&r, 0, sizeof(r));
 	if (!read_sides(&args, &l, &r))
@@ -164,20 +173,18 @@ int cmd_diff(int argc, char **argv)
 	a = arena_new();
 	l.label = side_label(a, &l, !same(l.target, r.target), !same(l.host, r.host));
 	r.label = side_label(a, &r, !same(l.target, r.target), !same(l.host, r.host));
-	compile_output_init(&l.out);
-	compile_output_init(&r.out);
-	rc = compile_side(a, args.pos[0], args.given[OPT_STRICT], &l);
+	rc = compile_side(args.pos[0], args.given[OPT_STRICT], NULL, &l);
 	if (rc == HCSC_OK)
-		rc = compile_side(a, args.pos[0], args.given[OPT_STRICT], &r);
-	for (int d = 0; rc == HCSC_OK && d < DOC_COUNT; d++)
-		differ |= diff_doc(a, (enum compile_doc)d, &l, &r, &summary);
+		rc = compile_side(args.pos[0], args.given[OPT_STRICT], &l, &r);
+	for (int d = 0; rc == HCSC_OK && d < HCSC_DOC_COUNT; d++)
+		differ |= diff_doc(a, (enum hcsc_doc)d, &l, &r, &summary);
 	if (rc == HCSC_OK) {
 		fputs(summary.buf ? summary.buf : "", stdout);
 		rc = differ ? HCSC_E_CHECK_DIFF : HCSC_OK;
 	}
 	strbuf_release(&summary);
-	compile_output_release(&l.out);
-	compile_output_release(&r.out);
+	hcsc_result_free(l.res);
+	hcsc_result_free(r.res);
 	arena_free(a);
 	return rc;
 }

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "api/api_int.h"
 #include "arena.h"
 #include "cli.h"
 #include "diag.h"
@@ -36,37 +37,19 @@ static int check_selectors(const struct explain *x, const char *const *sel,
 	return HCSC_OK;
 }
 
-int cli_explain_compile(struct arena *a, struct diag_list *d,
-			const struct compile_input *in,
-			const char *const *sel, size_t nsel, bool json)
+/* The values `sel` picks, printed; a selector that picks none: usage. */
+static int print_explained(const struct explain *x, const char *const *sel,
+			   size_t nsel, bool json)
 {
-	struct compile_input ein = *in;
-	struct compile_output out;
 	struct strbuf text = STRBUF_INIT;
-	struct explain x;
-	const char *err = NULL;
-	enum hcsc_rc rc;
-	int status;
+	int status = check_selectors(x, sel, nsel);
 
-	if (nsel == 1 && !strcmp(sel[0], "all"))
-		nsel = 0;
-	explain_init(&x, a);
-	ein.style = EMIT_COMPACT;
-	ein.explain = explain_collect;
-	ein.explain_ctx = &x;
-	compile_output_init(&out);
-	rc = compile_run(a, d, &ein, &out, &err);
-	cli_print_diags(d, false);
-	compile_output_release(&out);
-	if (rc != HCSC_OK)
-		return err ? cli_fail_input(rc, err) : (int)rc;
-	status = check_selectors(&x, sel, nsel);
 	if (status != HCSC_OK)
 		return status;
 	if (json)
-		explain_json(&x, sel, nsel, &text);
+		explain_json(x, sel, nsel, &text);
 	else
-		explain_text(&x, sel, nsel, &text);
+		explain_text(x, sel, nsel, &text);
 	fwrite(text.buf, 1, text.len, stdout);
 	strbuf_release(&text);
 	return fflush(stdout) ? cli_fail(HCSC_E_IO, "cannot write to standard "
@@ -74,15 +57,50 @@ int cli_explain_compile(struct arena *a, struct diag_list *d,
 			      : HCSC_OK;
 }
 
+int cli_explain_compile(const struct compile_input *in,
+			const struct diag_list *front,
+			const struct hcsc_options *opt,
+			const char *const *sel, size_t nsel, bool json)
+{
+	struct compile_input ein = *in;
+	struct hcsc_result *res;
+	struct arena *a = arena_new();
+	struct explain x;
+	enum hcsc_rc rc;
+	int status;
+
+	if (nsel == 1 && !strcmp(sel[0], "all"))
+		nsel = 0;
+	explain_init(&x, a);
+	ein.explain = explain_collect;
+	ein.explain_ctx = &x;
+	rc = api_compile_input(&ein, front, opt, &res);
+	if (!res) {
+		arena_free(a);
+		return cli_fail(HCSC_E_IO, "out of memory");
+	}
+	if (front)
+		cli_print_diags(front, false);
+	cli_print_result_diags(res, false);
+	if (rc != HCSC_OK)
+		status = hcsc_result_error(res)
+				 ? cli_fail_input(rc, hcsc_result_error(res))
+				 : (int)rc;
+	else /* the records live in the result: print before freeing it */
+		status = print_explained(&x, sel, nsel, json);
+	hcsc_result_free(res);
+	arena_free(a);
+	return status;
+}
+
 int cmd_explain(int argc, char **argv)
 {
 	struct cli_args args;
 	struct compile_input in;
-	struct diag_list d;
-	struct arena *a;
-	bool json;
+	struct hcsc_options opt;
 	const char *const *sel;
 	size_t nsel;
+	bool json;
 	int rc;
 
 	if (!cli_parse("explain", argc, argv, &args))
@@ -100,14 +118,7 @@ int cmd_explain(int argc, char **argv)
 	in.from_oci = args.value[OPT_FROM_OCI] != NULL;
 	in.desc_path = in.from_oci ? args.value[OPT_FROM_OCI] : args.pos[0];
 	in.runtime_path = args.value[OPT_RUNTIME];
-	in.host = args.value[OPT_HOST];
-	in.target = args.value[OPT_TARGET];
-	in.strict = args.given[OPT_STRICT];
-	a = arena_new();
-	diag_list_init(&d, a, in.strict);
-	d.max_errors = cli_diag_max_errors();
-	rc = cli_explain_compile(a, &d, &in, sel, nsel, json);
-	diag_list_release(&d);
-	arena_free(a);
+	cli_read_options(&args, &opt);
+	rc = cli_explain_compile(&in, NULL, &opt, sel, nsel, json);
 	return rc;
 }

@@ -14,7 +14,6 @@
 #include "front/run.h"
 #include "front/tree.h"
 #include "options.h"
-#include "pipeline/compile.h"
 #include "strbuf.h"
 
 #define MAX_CLIENT_ENV 4096
@@ -50,7 +49,6 @@ static int run(const struct cli_args *args, struct arena *a,
 	       struct diag_list *d, struct front_run_opts *o,
 	       const struct cli_explain *ex)
 {
-	struct compile_input in;
 	struct node *desc = NULL;
 	const char *err = NULL;
 	enum hcsc_rc rc = HCSC_OK;
@@ -68,15 +66,7 @@ static int run(const struct cli_args *args, struct arena *a,
 			return err ? cli_fail_input(rc, err) : (int)rc;
 		return print_description(desc);
 	}
-	memset(&in, 0, sizeof(in));
-	in.desc_root = desc;
-	in.desc_display = "docker run";
-	in.host = args->value[OPT_HOST];
-	in.target = args->value[OPT_TARGET];
-	in.default_target = "docker"; /* rule: front.default-target */
-	in.strict = args->given[OPT_STRICT];
-	in.style = args->given[OPT_COMPACT] ? EMIT_COMPACT : EMIT_PRETTY;
-	return cli_compile_built(args, a, d, &in, ex);
+	return cli_compile_built(args, d, desc, "docker run", ex);
 }
 
 int cmd_run(int argc, char **argv)

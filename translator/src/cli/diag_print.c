@@ -6,7 +6,10 @@
  * apart. On a terminal (or with --color=always) the compile-like commands
  * add what gcc and clang users rely on: the source line and a caret under
  * it, colour, the warning's category and a closing count. JSON lines and
- * SARIF 2.1.0 carry the same positions and texts.
+ * SARIF 2.1.0 carry the same positions and texts. Source lines come from
+ * the bytes the compile read (hcsc_result_source, diag_source), never
+ * from a second read of the file: standard input has its lines too, and a
+ * file changed since shows what was compiled.
  *
  * User text in messages (keys, values, file names) can hold terminal
  * controls (ESC, BEL): every message and source line is printed with them
@@ -14,7 +17,6 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -26,7 +28,11 @@
 
 enum dfmt { DF_TEXT, DF_SHORT, DF_JSON, DF_SARIF };
 
-#define SRC_CACHE 8
+/* Where source lines come from: a compile's kept inputs. */
+struct src_lookup {
+	const char *(*get)(const void *ctx, const char *name, size_t *len);
+	const void *ctx;
+};
 
 /* How this run renders diagnostics: set once by cli_diag_setup. */
 static struct {
@@ -39,12 +45,6 @@ static struct {
 	size_t nerrors, nwarnings; /* shown (errors: and counted past the cap) */
 	struct strbuf sarif;       /* the results, comma-separated */
 	size_t nsarif;
-	struct {
-		char *name;
-		struct strbuf text;
-		bool ok;
-	} src[SRC_CACHE];
-	unsigned nsrc;
 } cfg = { .sarif = STRBUF_INIT };
 
 #define C_BOLD "\033[1m"
@@ -120,51 +120,34 @@ void cli_render_diags(struct strbuf *out, const struct diag_list *d,
 
 /* ---- source lines and carets ------------------------------------------ */
 
-/* The text of a source file by its display name, read once; NULL when it
- * is no readable file ("<stdin>", "<builtin:NAME>", a folder). */
-static const struct strbuf *source_text(const char *name)
+static const char *from_result(const void *ctx, const char *name, size_t *len)
 {
-	unsigned i;
-
-	if (!name || !*name || name[0] == '<')
-		return NULL;
-	for (i = 0; i < cfg.nsrc; i++)
-		if (!strcmp(cfg.src[i].name, name))
-			return cfg.src[i].ok ? &cfg.src[i].text : NULL;
-	if (cfg.nsrc == SRC_CACHE)
-		return NULL;
-	i = cfg.nsrc;
-	cfg.src[i].name = malloc(strlen(name) + 1);
-	if (!cfg.src[i].name)
-		return NULL;
-	memcpy(cfg.src[i].name, name, strlen(name) + 1);
-	cfg.nsrc++;
-	strbuf_init(&cfg.src[i].text);
-	/* 4 MiB: the input limit (rule: hcsc.input.limits) */
-	cfg.src[i].ok = os_read(name, 4u << 20, OS_WHOLE,
-				       &cfg.src[i].text) == 0;
-	return cfg.src[i].ok ? &cfg.src[i].text : NULL;
+	return hcsc_result_source(ctx, name, len);
 }
 
-/* Line `line` (1-based) of `t`, without its line break; false if none. */
-static bool source_line(const struct strbuf *t, unsigned line,
+static const char *from_list(const void *ctx, const char *name, size_t *len)
+{
+	return diag_source(ctx, name, len);
+}
+
+/* Line `line` (1-based) of the `tlen` bytes at `t`, without its line
+ * break; false if none. */
+static bool source_line(const char *t, size_t tlen, unsigned line,
 			const char **s, size_t *n)
 {
-	const char *p = t->buf, *end = t->buf + t->len;
+	const char *p = t, *end = t + tlen, *nl;
 
 	for (unsigned l = 1; l < line; l++) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-
+		nl = memchr(p, '\n', (size_t)(end - p));
 		if (!nl)
 			return false;
 		p = nl + 1;
 	}
 	if (p > end || (p == end && line > 1 && end[-1] == '\n'))
 		return false;
+	nl = memchr(p, '\n', (size_t)(end - p));
 	*s = p;
-	*n = (size_t)((const char *)(memchr(p, '\n', (size_t)(end - p))
-					     ? memchr(p, '\n', (size_t)(end - p))
-					     : end) - p);
+	*n = (size_t)((nl ? nl : end) - p);
 	if (*n && p[*n - 1] == '\r')
 		(*n)--;
 	return true;
@@ -183,20 +166,20 @@ static void add_marks(struct strbuf *caret, size_t width, bool *first)
  * points; a tab is one, kept as a tab under it so the caret lines up),
  * a `~` under every further code point of the node's extent (pos.len).
  */
-static void render_source(struct strbuf *out, struct hcsc_pos pos)
+static void render_source(struct strbuf *out, struct hcsc_pos pos,
+			  const struct src_lookup *src)
 {
-	const struct strbuf *t;
-	const char *s;
-	size_t n, i = 0;
+	const char *t, *s;
+	size_t tlen, n, i = 0;
 	unsigned cp_index = 1;
 	struct strbuf text = STRBUF_INIT, caret = STRBUF_INIT;
 	bool first = true;
 	unsigned last = pos.col + (pos.len ? pos.len : 1);
 
-	if (!pos.col || !pos.line)
+	if (!pos.col || !pos.line || !src)
 		return;
-	t = source_text(pos.file);
-	if (!t || !source_line(t, pos.line, &s, &n))
+	t = src->get(src->ctx, pos.file, &tlen);
+	if (!t || !source_line(t, tlen, pos.line, &s, &n))
 		return;
 	while (i < n) {
 		uint32_t cp;
@@ -243,7 +226,7 @@ static void render_source(struct strbuf *out, struct hcsc_pos pos)
 /* The rich form of one diagnostic (a terminal, or --color=always). */
 static void render_rich(struct strbuf *out, struct hcsc_pos pos,
 			enum hcsc_severity sev, const char *msg,
-			const char *category)
+			const char *category, const struct src_lookup *src)
 {
 	if (cfg.color)
 		strbuf_addstr(out, C_BOLD);
@@ -259,7 +242,7 @@ static void render_rich(struct strbuf *out, struct hcsc_pos pos,
 	if (category)
 		strbuf_addf(out, " [%s]", category);
 	strbuf_addch(out, '\n');
-	render_source(out, pos);
+	render_source(out, pos, src);
 }
 
 /* ---- JSON lines and SARIF --------------------------------------------- */
@@ -369,7 +352,8 @@ static void add_sarif(struct hcsc_pos pos, enum hcsc_severity sev,
 /* ---- the compile-like commands ---------------------------------------- */
 
 static void emit(struct strbuf *out, struct hcsc_pos pos,
-		 enum hcsc_severity sev, const char *msg, const char *category)
+		 enum hcsc_severity sev, const char *msg, const char *category,
+		 const struct src_lookup *src)
 {
 	if (sev == HCSC_SEV_ERROR)
 		cfg.nerrors++;
@@ -387,7 +371,7 @@ static void emit(struct strbuf *out, struct hcsc_pos pos,
 		break;
 	}
 	if (cfg.rich)
-		render_rich(out, pos, sev, msg, category);
+		render_rich(out, pos, sev, msg, category, src);
 	else
 		render_one(out, pos, sev_word(sev), msg);
 }
@@ -402,7 +386,8 @@ static bool silenced(const char *category)
 
 static void format_items(struct strbuf *sb, const struct hcsc_diag *items,
 			 size_t nr, size_t ndropped,
-			 struct hcsc_pos dropped_pos, bool verbose)
+			 struct hcsc_pos dropped_pos, bool verbose,
+			 const struct src_lookup *src)
 {
 	for (size_t i = 0; i < nr; i++) {
 		const struct hcsc_diag *it = &items[i];
@@ -413,26 +398,34 @@ static void format_items(struct strbuf *sb, const struct hcsc_diag *items,
 		    (cfg.quiet || silenced(it->category)))
 			continue;
 		emit(sb, it->pos, it->sev, it->msg,
-		     it->sev == HCSC_SEV_WARNING ? it->category : NULL);
+		     it->sev == HCSC_SEV_WARNING ? it->category : NULL, src);
 	}
 	if (ndropped) { /* rule: hcsc.diag.collect-then-stop */
 		char msg[64];
 
 		snprintf(msg, sizeof(msg), "too many errors (%llu more not shown)",
 			 (unsigned long long)ndropped);
-		emit(sb, dropped_pos, HCSC_SEV_ERROR, msg, NULL);
+		emit(sb, dropped_pos, HCSC_SEV_ERROR, msg, NULL, src);
 		cfg.nerrors += ndropped - 1; /* all counted in the closing line */
 	}
+}
+
+void cli_format_result_diags(struct strbuf *out, const struct hcsc_result *r,
+			     bool verbose)
+{
+	struct hcsc_pos first = { "", 0, 0, 0 };
+	size_t n, dropped = hcsc_result_dropped(r, &first);
+	const struct hcsc_diag *items = hcsc_result_diags(r, &n);
+	struct src_lookup src = { from_result, r };
+
+	format_items(out, items, n, dropped, first, verbose, &src);
 }
 
 void cli_print_result_diags(const struct hcsc_result *r, bool verbose)
 {
 	struct strbuf sb = STRBUF_INIT;
-	struct hcsc_pos first = { "", 0, 0, 0 };
-	size_t n, dropped = hcsc_result_dropped(r, &first);
-	const struct hcsc_diag *items = hcsc_result_diags(r, &n);
 
-	format_items(&sb, items, n, dropped, first, verbose);
+	cli_format_result_diags(&sb, r, verbose);
 	fwrite(sb.buf, 1, sb.len, stderr);
 	strbuf_release(&sb);
 }
@@ -440,8 +433,10 @@ void cli_print_result_diags(const struct hcsc_result *r, bool verbose)
 void cli_format_diags(struct strbuf *out, const struct diag_list *d,
 		      bool verbose)
 {
+	struct src_lookup src = { from_list, d };
+
 	format_items(out, d->items, d->nr, d->ndropped, d->dropped_pos,
-		     verbose);
+		     verbose, &src);
 }
 
 void cli_print_diags(const struct diag_list *d, bool verbose)
@@ -574,11 +569,6 @@ void cli_diag_finish(void)
 			plural(cfg.nwarnings, "warning", "warnings"));
 	}
 	strbuf_release(&cfg.sarif);
-	for (unsigned i = 0; i < cfg.nsrc; i++) {
-		free(cfg.src[i].name);
-		strbuf_release(&cfg.src[i].text);
-	}
-	cfg.nsrc = 0;
 }
 
 int cli_fail_input(enum hcsc_rc rc, const char *msg)
@@ -598,7 +588,7 @@ int cli_fail(enum hcsc_rc rc, const char *fmt, ...)
 	strbuf_vaddf(&text, fmt, ap);
 	va_end(ap);
 	if (!cli_diag_is_text()) { /* one stream: the failure is a result */
-		emit(&out, none, HCSC_SEV_ERROR, text.buf, NULL);
+		emit(&out, none, HCSC_SEV_ERROR, text.buf, NULL, NULL);
 		cfg.nerrors--; /* not a diagnostic of the input */
 	} else {
 		strbuf_addstr(&out, "hcsc: ");

@@ -1,6 +1,8 @@
 /*
  * main.c: `hcsc`: --help, --version, and dispatch through the one command
- * table (options.c: name, help and the function of each subcommand).
+ * table (options.c: name, help and the function of each subcommand). The
+ * subcommands live in the hcsc_cli library (cmd_*.c), which unit tests
+ * link too.
  */
 #include <json.h>
 #include <stdio.h>
@@ -35,21 +37,6 @@ static int print_version(void)
 	for (size_t i = 0; i < n; i++)
 		printf("  %-18s %s\n", t[i].name, t[i].models);
 	return HCSC_OK;
-}
-
-/* `hcsc help [COMMAND]`. */
-int cmd_help(int argc, char **argv)
-{
-	if (argc == 0) {
-		cli_print_help(stdout);
-		return HCSC_OK;
-	}
-	if (argc > 1)
-		return cli_fail(HCSC_E_USAGE, "help takes at most one command");
-	if (cli_print_command_help(stdout, argv[0]))
-		return HCSC_OK;
-	return cli_fail(HCSC_E_USAGE, "no command '%s' (see 'hcsc --help')",
-			argv[0]);
 }
 
 /* `hcsc CMD ... --help` or `-h` before any `--`: that command's help. */

@@ -30,8 +30,65 @@ void diag_list_init(struct diag_list *d, struct arena *a, bool strict)
 void diag_list_release(struct diag_list *d)
 {
 	free(d->items);
+	free(d->sources);
 	d->items = NULL;
+	d->sources = NULL;
 	d->nr = d->alloc = d->nerrors = d->ndropped = 0;
+	d->nsources = d->sources_alloc = 0;
+}
+
+const char *diag_source(const struct diag_list *d, const char *name,
+			size_t *len)
+{
+	for (size_t i = 0; name && i < d->nsources; i++) {
+		if (strcmp(d->sources[i].name, name))
+			continue;
+		if (len)
+			*len = d->sources[i].len;
+		return d->sources[i].text;
+	}
+	if (len)
+		*len = 0;
+	return NULL;
+}
+
+/* Append an entry whose strings already live in d's arena. */
+static void put_source(struct diag_list *d, const char *name,
+		       const char *text, size_t len)
+{
+	struct diag_source *s;
+
+	if (d->nsources == d->sources_alloc) {
+		size_t n = d->sources_alloc ? d->sources_alloc * 2 : 4;
+		struct diag_source *p = realloc(d->sources, n * sizeof(*p));
+
+		if (!p)
+			hcsc_oom();
+		d->sources = p;
+		d->sources_alloc = n;
+	}
+	s = &d->sources[d->nsources++];
+	s->name = name;
+	s->text = text;
+	s->len = len;
+}
+
+void diag_add_source(struct diag_list *d, const char *name, const char *text,
+		     size_t len)
+{
+	if (!name || diag_source(d, name, NULL))
+		return;
+	put_source(d, arena_strdup(d->arena, name),
+		   arena_strndup(d->arena, text ? text : "", text ? len : 0),
+		   text ? len : 0);
+}
+
+void diag_share_sources(struct diag_list *to, const struct diag_list *from)
+{
+	for (size_t i = 0; i < from->nsources; i++)
+		if (!diag_source(to, from->sources[i].name, NULL))
+			put_source(to, from->sources[i].name,
+				   from->sources[i].text, from->sources[i].len);
 }
 
 static void diag_add(struct diag_list *d, enum hcsc_severity sev,

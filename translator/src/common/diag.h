@@ -45,6 +45,17 @@ enum diag_cat {
 };
 extern const char *const diag_cat_names[DC_COUNT + 1]; /* NULL-terminated */
 
+/*
+ * An input's bytes as the compile read them, by the display name its
+ * diagnostics carry in pos.file (rule: hcsc.diag.render): the renderer
+ * shows source lines from these, never from a second read of the file.
+ */
+struct diag_source {
+	const char *name; /* arena-owned */
+	const char *text; /* arena-owned, NUL-terminated */
+	size_t len;
+};
+
 struct diag_list {
 	struct hcsc_diag *items;
 	size_t nr, alloc;
@@ -53,11 +64,25 @@ struct diag_list {
 	struct hcsc_pos dropped_pos; /* where the first of them was */
 	bool strict;         /* --strict: placeholders and promotions are errors */
 	size_t max_errors;   /* the cap; 0: DIAG_MAX_COLLECTED */
-	struct arena *arena; /* messages live here */
+	struct arena *arena; /* messages and sources live here */
+	struct diag_source *sources; /* in the order they were read */
+	size_t nsources, sources_alloc;
 };
 
 void diag_list_init(struct diag_list *d, struct arena *a, bool strict);
 void diag_list_release(struct diag_list *d); /* frees items, not messages */
+
+/*
+ * Keep a copy of an input's `len` bytes under `name` (in d's arena); a
+ * name already kept keeps its first bytes. diag_source: the bytes kept
+ * under `name` (*len of them; len may be NULL), or NULL.
+ */
+void diag_add_source(struct diag_list *d, const char *name, const char *text,
+		     size_t len);
+const char *diag_source(const struct diag_list *d, const char *name,
+			size_t *len);
+/* Let `to` see the sources of `from` (same arena; nothing is copied). */
+void diag_share_sources(struct diag_list *to, const struct diag_list *from);
 
 /* Append an error; returns HCSC_E_INPUT so `return diag_error(...)` works. */
 enum hcsc_rc diag_error(struct diag_list *d, struct hcsc_pos pos,

@@ -503,5 +503,6 @@ enum hcsc_rc load_read_file(struct arena *a, struct diag_list *d,
 		return diag_error(d, pos_make(name, 1, 1),
 				  "input is larger than 4 MiB (the input limit)");
 	}
+	diag_add_source(d, name, out->buf, out->len); /* rule: hcsc.diag.render */
 	return HCSC_OK;
 }

@@ -56,7 +56,8 @@ enum hcsc_rc load_parse(struct arena *a, struct diag_list *d,
  * without blocking (it is opened non-blocking and checked before any
  * read). Returns HCSC_OK; HCSC_E_IO with *errmsg set (static or arena
  * text) when it cannot be read or is no regular file; HCSC_E_INPUT (with a diagnostic at 1:1 of `display`) when
- * it is larger than LOAD_MAX_FILE.
+ * it is larger than LOAD_MAX_FILE. The bytes read are kept in `d` under
+ * the display name (diag_add_source) for the renderer's source lines.
  */
 enum hcsc_rc load_read_file(struct arena *a, struct diag_list *d,
 			    const char *path, const char *display,

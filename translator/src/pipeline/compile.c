@@ -48,6 +48,7 @@ void compile_output_init(struct compile_output *o)
 	o->nimage_layers = 0;
 	o->placeholder_layers = NULL;
 	o->nplaceholder_layers = 0;
+	o->hcs_input = NULL;
 }
 
 void compile_output_release(struct compile_output *o)
@@ -82,6 +83,8 @@ static enum hcsc_rc load_file(struct arena *a, struct diag_list *d,
 		rc = load_read_file(a, d, path, *display, &buf, err);
 		data = buf.buf;
 		len = buf.len;
+	} else {
+		diag_add_source(d, *display, data, len); /* rule: hcsc.diag.render */
 	}
 	if (rc == HCSC_OK)
 		rc = load_parse(a, d, *display, data, len, LOAD_AUTO, root);

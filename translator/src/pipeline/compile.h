@@ -53,8 +53,9 @@ struct compile_input {
 	const char *runtime_path; /* --runtime sidecar, or NULL */
 	const char *runtime_display;
 	/*
-	 * --apply: keep the HCS stage's input in the output (compile_hcs_again
-	 * builds the submitted documents from it; rule: hcsc.apply.name-to-guid).
+	 * Keep the HCS stage's input in the output (compile_hcs_again builds
+	 * --apply's submitted documents from it; rule:
+	 * hcsc.apply.name-to-guid). The public API always keeps it.
 	 */
 	bool keep_hcs_input;
 	/*

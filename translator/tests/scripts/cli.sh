@@ -106,6 +106,9 @@ printf 'CpuCount: 1\n' >"$work/one-cpu.yaml"
 "$hcsc" diff "$good" --host ltsc2022 --host "$work/one-cpu.yaml" >"$work/d" 2>/dev/null
 if [ "$?" = 3 ] && grep -q '^--- ltsc2022/hcs-v1.json$' "$work/d" && grep -qx 'config.json: identical' "$work/d"; then ok; else bad "diff hosts"; cat "$work/d"; fi
 expect diff-one-side 2 "diff needs two sides" -- diff "$good" --target docker
+# standard input: read once, both sides compile the same bytes (rule: hcsc.diff)
+"$hcsc" diff "$good" --target docker --target docker-containerd >"$work/d" 2>/dev/null
+if "$hcsc" diff - --target docker --target docker-containerd <"$good" 2>/dev/null | cmp -s - "$work/d"; then ok; else bad "diff - differs from diff FILE"; fi
 expect diff-three 2 "at most twice each" -- diff "$good" --target docker --target docker --target docker
 expect diff-fails 1 "range of CPUShares" -- diff "$work/bad.yaml" --target docker --target docker-containerd
 

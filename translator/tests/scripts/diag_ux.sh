@@ -91,6 +91,26 @@ $work/m3.yaml:4:3: error: too many errors (1 more not shown)
     4 |   Cpu: 2
       |   ^~~
 3 errors and 0 warnings" -- compile "$work/m3.yaml" --max-errors 2
+# standard input has its source lines too: they come from the bytes the
+# compile read, never from the file again (rule: hcsc.diag.render)
+"$hcsc" compile - --max-errors 2 <"$work/m3.yaml" >/dev/null 2>"$work/err"
+want="<stdin>:2:3: error: unknown key 'Frob' in 'HostConfig' (nearest: Dns, Cgroup, Init, Binds, CapDrop; 'hcsc keys HostConfig' lists all 69)
+    2 |   Frob: 1
+      |   ^~~~
+<stdin>:3:11: error: 'HostConfig.Memory' must be an integer, not a string
+    3 |   Memory: x
+      |           ^
+<stdin>:4:3: error: too many errors (1 more not shown)
+    4 |   Cpu: 2
+      |   ^~~
+3 errors and 0 warnings"
+if [ "$(cat "$work/err")" = "$want" ]; then ok; else bad "rich-stdin"; cat "$work/err"; fi
+# a Compose service's compile shows the Compose file's line
+printf 'name: p\nservices:\n  web:\n    image: img\n    isolation: hcsv\n' >"$work/compose.yaml"
+exact rich-compose 1 "$work/compose.yaml:5:16: error: invalid isolation (hcsv): Windows supports 'default', 'process', or 'hyperv'
+    5 |     isolation: hcsv
+      |                ^~~~
+1 error and 0 warnings" -- compose "$work/compose.yaml" -w image -w placeholder
 # --color=always: colour, the source line, the caret and ~ under the key, the count
 exact rich-color 1 "${E}[1m$work/m3.yaml:2:3: ${E}[1;31merror:${E}[0m unknown key 'Frob' in 'HostConfig' (nearest: Dns, Cgroup, Init, Binds, CapDrop; 'hcsc keys HostConfig' lists all 69)
     2 |   Frob: 1
