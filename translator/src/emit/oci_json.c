@@ -1,11 +1,18 @@
 /*
  * oci_json.c: the typed OCI spec (oci/spec.h) as a json-c tree for
- * shape_oci_spec (emit/shapes.c). Keys follow the Go tags of
- * opencontainers/runtime-spec v1.3.0 specs-go/config.go: fields without
- * omitempty are always added (a nil slice as json null), omitempty fields
- * only when Go would print them; pointers (opt_*, has_*) only when set.
- * A non-string credential spec is re-read from its JSON text with every
- * number a double, as Go holds it in the interface{} (float64).
+ * shape_oci_spec (emit/shapes.c). Both are made from the rows of
+ * oci/spec_fields.h (rule: hcsc.emit.field-table): build_rows() walks a
+ * section's rows and adds each member of struct oci_spec under its key,
+ * by the row's writer: fields without omitempty always (a nil slice as
+ * json null), omitempty fields only when Go would print them, pointers
+ * (opt_*, has_*) only when set. FN rows (slices of structs, the
+ * annotations map, the credential spec, LCOW's capabilities and
+ * namespaces) have their build_<member> function here. A non-string
+ * credential spec is re-read from its JSON text with every number a
+ * double, as Go holds it in the interface{} (float64).
+ *
+ * docker-1.12's windowsoci.WindowsSpec (shape_windowsoci) is another Go
+ * type, built by hand below (windowsoci_to_json).
  *
  * json-c ownership: json_object_object_add() and json_object_array_add()
  * take the child only on success; on failure the child is still ours and

@@ -2,8 +2,12 @@
  * oci_prov.c: for `hcsc explain`, the OCI stage's provenance records
  * (common/prov.h, keyed by the address of each spec value) attached to the
  * config.json tree oci_json.c built from the same spec. It walks the tree
- * with the layout of oci_json.c: a value whose spec field has no record of
- * its own is covered by its section's (rule: hcsc.explain).
+ * by the rows oci_json.c builds it from (oci/spec_fields.h): each value
+ * gets the record keyed by its member of struct oci_spec, a nested
+ * struct's object the one of its presence flag; a value whose member has
+ * no record of its own is covered by its section's (rule: hcsc.explain).
+ * docker-1.12's windowsoci keys are tagged by hand (tag_w112,
+ * tag_windowsoci).
  */
 #include "oci_prov.h"
 

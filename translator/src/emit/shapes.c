@@ -5,8 +5,10 @@
  *
  * - shape_oci_spec: specs.Spec of opencontainers/runtime-spec v1.3.0
  *   (specs-go/config.go), the fields moby sets on Windows plus the ones
- *   hcsc may print; Linux-only fields (hooks, linux, capabilities, ...)
- *   are left out.
+ *   hcsc may print; Linux-only fields no target prints (hooks, rlimits,
+ *   ...) are left out. Made from the rows of oci/spec_fields.h, the one
+ *   table of config.json's fields (rule: hcsc.emit.field-table): change
+ *   a key, type or omitempty there, not here.
  * - shape_hcs_v1: schema1.ContainerConfig of microsoft/hcsshim v0.8.6/7
  *   (internal/schema1/schema1.go).
  * - shape_hcs_v2: hcsschema.ComputeSystem of hcsshim v0.8.7

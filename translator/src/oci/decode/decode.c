@@ -5,14 +5,17 @@
  * containerd hands to hcsshim, for the fields hcsc reads.
  *
  * The input is decoded by the schema decoder (model/schema.h) into the
- * private slot structs of decode_slots.h, then copied into struct oci_spec.
- * The tables (decode_schema.c)
- * list every field of opencontainers/runtime-spec v1.3.0 specs-go/config.go
- * on the Spec -> Process/User/Box, Root, Mount, Windows path: the ones hcsc
- * reads are FS_MODELLED; the rest FS_IGNORED, type-checked as Go would for
- * scalars (through scratch slots) and not at all for nested Linux-only
- * values (FT_ANY). `credentialSpec` is an interface{}: any JSON value,
- * kept as text for re-printing when it is not a string.
+ * private slot structs of decode_slots.h, then copied into struct oci_spec
+ * by the rows of oci/spec_fields.h, the table the slots and the schema
+ * (decode_schema.c) are made from too (rule: hcsc.emit.field-table). It
+ * lists every field of opencontainers/runtime-spec v1.3.0
+ * specs-go/config.go on the Spec -> Process/User/Box, Root, Mount, Windows
+ * path: the ones hcsc reads are FS_MODELLED; the rest FS_IGNORED,
+ * type-checked as Go would for scalars and not at all for nested
+ * Linux-only values (FT_ANY). Positions, the slices of structs, the
+ * annotations map and `credentialSpec` are copied by hand below;
+ * `credentialSpec` is an interface{}: any JSON value, kept as text for
+ * re-printing when it is not a string.
  */
 #include "oci/decode/decode.h"
 
