@@ -54,28 +54,28 @@ const struct shape m_string =
 /* ---- specs.Spec (runtime-spec v1.3.0): the rows of oci/spec_fields.h --- */
 
 /* A row no target prints is not in the shape. */
-#define OCI_SHAPE_ROW(S, B, key, type, oe, targets, wr, member, sub, dec) \
+#define OCI_SHAPE_ROW(S, B, key, type, oe, targets, wr, member, sub, dec)    \
 	OCI_SHAPE_ROW_##targets(key, type, oe)
 #define OCI_SHAPE_ROW_ALL(key, type, oe) oe(#key, &type),
 #define OCI_SHAPE_ROW_LCOW(key, type, oe) oe(#key, &type),
 #define OCI_SHAPE_ROW_NONE(key, type, oe)
 /* The struct, and the pointer or slice of it its parent holds. */
-#define OCI_SHAPE(id, goname, held, ctype, dec)                           \
-	static const struct shape_field oci_##id##_fields[] = {            \
-		OCI_FIELDS_##id(OCI_SHAPE_ROW, id, ctype)                   \
-	};                                                                 \
+#define OCI_SHAPE(id, goname, held, ctype, dec)                              \
+	static const struct shape_field oci_##id##_fields[] = {              \
+		OCI_FIELDS_##id(OCI_SHAPE_ROW, id, ctype)                    \
+	};                                                                   \
 	OCI_SHAPE_##held(id, goname)
-#define OCI_SHAPE_VAL(id, goname)                                         \
-	static const struct shape oci_##id =                               \
+#define OCI_SHAPE_VAL(id, goname)                                            \
+	static const struct shape oci_##id =                                 \
 		STRUCT_SHAPE(goname, oci_##id##_fields);
-#define OCI_SHAPE_PTR(id, goname)                                         \
-	OCI_SHAPE_VAL(id, goname)                                          \
+#define OCI_SHAPE_PTR(id, goname)                                            \
+	OCI_SHAPE_VAL(id, goname)                                            \
 	static const struct shape oci_##id##_ptr = PTR_SHAPE("*" goname, &oci_##id);
-#define OCI_SHAPE_SLICE(id, goname)                                       \
-	OCI_SHAPE_VAL(id, goname)                                          \
-	static const struct shape oci_##id##_slice =                       \
+#define OCI_SHAPE_SLICE(id, goname)                                          \
+	OCI_SHAPE_VAL(id, goname)                                            \
+	static const struct shape oci_##id##_slice =                         \
 		SLICE_SHAPE("[]" goname, &oci_##id);
-#define OCI_SHAPE_TOP(id, goname)                                         \
+#define OCI_SHAPE_TOP(id, goname)                                            \
 	const struct shape shape_oci_##id = STRUCT_SHAPE(goname, oci_##id##_fields);
 
 OCI_SECTIONS(OCI_SHAPE)

@@ -195,12 +195,12 @@ static copy_fn copy_devices, copy_credspec, copy_mounts, copy_annotations;
 
 #define COPY_SECTION(id, goname, held, ctype, dec) COPY_SECTION_##dec(id, ctype)
 #define COPY_SECTION_NODEC(id, ctype)
-#define COPY_SECTION_DEC(id, ctype)                                        \
-	static const struct copy_row copy_rows_##id[] = {                  \
-		OCI_FIELDS_##id(COPY_ROW, id, ctype) { .key = NULL }       \
+#define COPY_SECTION_DEC(id, ctype)                                          \
+	static const struct copy_row copy_rows_##id[] = {                    \
+		OCI_FIELDS_##id(COPY_ROW, id, ctype) { .key = NULL }         \
 	};
 /* Rows the decoder reads are copied; the ones it drops are not. */
-#define COPY_ROW(S, B, k, type, e, targets, w, m, sb, dec)                 \
+#define COPY_ROW(S, B, k, type, e, targets, w, m, sb, dec)                   \
 	COPY_##dec(S, B, k, w, m, sb)
 #define COPY_D_STR(S, B, k, w, m, sb) COPY_W_##w(S, B, k, m, sb)
 #define COPY_D_BOOL COPY_D_STR
@@ -226,12 +226,12 @@ static copy_fn copy_devices, copy_credspec, copy_mounts, copy_annotations;
 #define COPY_W_OPT_U16(S, B, k, m, sb) COPY_DATA(OCI_WR_OPT_U16, S, B, k, m)
 #define COPY_W_OPT_U64(S, B, k, m, sb) COPY_DATA(OCI_WR_OPT_U64, S, B, k, m)
 #define COPY_W_LIST(S, B, k, m, sb) COPY_DATA(OCI_WR_LIST, S, B, k, m)
-#define COPY_W_OBJ(S, B, k, m, sb)                                         \
-	{ COPY_SLOT(S, k), .wr = OCI_WR_OBJ, .off = offsetof(B, m),         \
+#define COPY_W_OBJ(S, B, k, m, sb)                                           \
+	{ COPY_SLOT(S, k), .wr = OCI_WR_OBJ, .off = offsetof(B, m),          \
 	  .sub = copy_rows_##sb },
-#define COPY_W_VAL(S, B, k, m, sb)                                         \
+#define COPY_W_VAL(S, B, k, m, sb)                                           \
 	{ COPY_SLOT(S, k), .wr = OCI_WR_VAL, .sub = copy_rows_##sb },
-#define COPY_W_FN(S, B, k, m, sb)                                          \
+#define COPY_W_FN(S, B, k, m, sb)                                            \
 	{ COPY_SLOT(S, k), .wr = OCI_WR_FN, .fn = copy_##m },
 #define COPY_W_NONE(S, B, k, m, sb)
 

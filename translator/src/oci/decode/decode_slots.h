@@ -15,7 +15,7 @@
 #include "model/value.h"
 #include "oci/spec_fields.h"
 
-#define OCI_SLOT(S, B, key, type, oe, targets, wr, member, sub, dec)      \
+#define OCI_SLOT(S, B, key, type, oe, targets, wr, member, sub, dec)         \
 	OCI_SLOT_##dec(key, sub)
 #define OCI_SLOT_D_STR(key, sub) struct v_str key;
 #define OCI_SLOT_D_BOOL(key, sub) struct v_bool key;
@@ -33,10 +33,10 @@
 #define OCI_SLOT_I_INT(key, sub) struct v_int key;   /* dropped */
 #define OCI_SLOT_I_ANY(key, sub)
 #define OCI_SLOTS(id, goname, held, ctype, dec) OCI_SLOTS_##dec(id)
-#define OCI_SLOTS_DEC(id)                                                 \
-	struct id##_slots {                                                \
-		struct v_obj hdr;                                          \
-		OCI_FIELDS_##id(OCI_SLOT, id, _)                           \
+#define OCI_SLOTS_DEC(id)                                                    \
+	struct id##_slots {                                                  \
+		struct v_obj hdr;                                            \
+		OCI_FIELDS_##id(OCI_SLOT, id, _)                             \
 	};
 #define OCI_SLOTS_NODEC(id)
 
