@@ -1,15 +1,19 @@
 /*
- * test_spec_fields.c: the config.json field table (src/oci/spec_fields.h,
- * rule: hcsc.emit.field-table) is coherent, and what is made from it
+ * test_spec_fields.c: the field tables of rule: hcsc.emit.field-table are
+ * coherent. config.json's (src/oci/spec_fields.h): what is made from it
  * agrees: every key the writer's shape (shape_oci_spec) prints is a key
  * of the --from-oci decoder's schema (oci_spec_schema) at the same place,
- * and every key the decoder models is one the shape prints.
+ * and every key the decoder models is one the shape prints. The HCS
+ * schema-1 document's (src/hcs/v1_fields.h): a value copied from the spec
+ * is set by the Windows builders that copy it, and shape_hcs_v1 has its
+ * rows.
  */
 #include <stdbool.h>
 #include <string.h>
 
 #include "emit/gojson.h"
 #include "model/schema.h"
+#include "hcs/v1_fields.h"
 #include "oci/decode/decode_slots.h"
 #include "oci/spec_fields.h"
 #include "t.h"
@@ -113,9 +117,38 @@ static void test_shape_and_schema(void)
 	agree(&shape_oci_spec, &oci_spec_schema);
 }
 
+/* ---- the HCS schema-1 document ------------------------------------------ */
+
+struct v1_text {
+	const char *key, *builders, *from;
+};
+
+#define V1_TEXT(key, type, oe, builders, from, member) \
+	{ #key, #builders, #from },
+
+static const struct v1_text v1_rows[] = { HCS_V1_FIELDS(V1_TEXT) };
+
+static void test_v1_rows(void)
+{
+	size_t n = sizeof(v1_rows) / sizeof(v1_rows[0]);
+
+	CHECK_INT(shape_hcs_v1.nfields, n);
+	for (size_t i = 0; i < n && i < shape_hcs_v1.nfields; i++) {
+		const struct v1_text *r = &v1_rows[i];
+		bool ok = !starts(r->from, "SPEC_") || !strcmp(r->builders, "WCOW");
+
+		if (!ok)
+			fprintf(stderr, "v1 row %s: builders %s, from %s\n",
+				r->key, r->builders, r->from);
+		CHECK(ok);
+		CHECK_STR(shape_hcs_v1.fields[i].key, r->key);
+	}
+}
+
 int main(void)
 {
 	test_rows();
 	test_shape_and_schema();
+	test_v1_rows();
 	return t_done();
 }

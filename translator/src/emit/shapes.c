@@ -10,7 +10,8 @@
  *   table of config.json's fields (rule: hcsc.emit.field-table): change
  *   a key, type or omitempty there, not here.
  * - shape_hcs_v1: schema1.ContainerConfig of microsoft/hcsshim v0.8.6/7
- *   (internal/schema1/schema1.go).
+ *   (internal/schema1/schema1.go); its fields are the rows of
+ *   hcs/v1_fields.h, its nested types are here.
  * - shape_hcs_v2: hcsschema.ComputeSystem of hcsshim v0.8.7
  *   (internal/schema2, the SEED types: Memory.SizeInMB int32, Device
  *   with InterfaceClassGuid only, no Container.AdditionalDeviceNamespace,
@@ -26,6 +27,7 @@
  * both together.
  */
 #include "emit/shapes_int.h"
+#include "hcs/v1_fields.h"
 #include "oci/spec_fields.h"
 
 /* ---- scalars and simple composites ------------------------------------ */
@@ -148,36 +150,10 @@ static const struct shape v1_device =
 static const struct shape v1_devices =
 	SLICE_SHAPE("[]schema1.AssignedDevice", &v1_device);
 
+/* The rows of hcs/v1_fields.h, the one table of its fields. */
+#define V1_SHAPE_ROW(key, type, oe, builders, from, member) oe(#key, &type),
 static const struct shape_field v1_fields[] = {
-	F("SystemType", &t_string),
-	F("Name", &t_string),
-	O("Owner", &t_string),
-	O("VolumePath", &t_string),
-	O("IgnoreFlushesDuringBoot", &t_bool),
-	O("LayerFolderPath", &t_string),
-	F("Layers", &v1_layers),
-	O("Credentials", &t_string),
-	O("ProcessorCount", &t_uint32),
-	O("ProcessorWeight", &t_uint64),
-	O("ProcessorMaximum", &t_int64),
-	O("StorageIOPSMaximum", &t_uint64),
-	O("StorageBandwidthMaximum", &t_uint64),
-	O("StorageSandboxSize", &t_uint64),
-	O("MemoryMaximumInMB", &t_int64),
-	O("HostName", &t_string),
-	O("MappedDirectories", &v1_mapped_dirs),
-	O("MappedPipes", &v1_mapped_pipes),
-	F("HvPartition", &t_bool),
-	O("NetworkSharedContainerName", &t_string),
-	O("EndpointList", &s_string),
-	O("HvRuntime", &v1_hv_runtime_ptr),
-	O("Servicing", &t_bool),
-	O("AllowUnqualifiedDNSQuery", &t_bool),
-	O("DNSSearchList", &t_string),
-	O("ContainerType", &t_string),
-	O("TerminateOnLastHandleClosed", &t_bool),
-	O("MappedVirtualDisks", &v1_mapped_vdisks),
-	O("AssignedDevices", &v1_devices),
+	HCS_V1_FIELDS(V1_SHAPE_ROW)
 };
 const struct shape shape_hcs_v1 =
 	STRUCT_SHAPE("schema1.ContainerConfig", v1_fields);
