@@ -144,14 +144,7 @@ typedef bool build_fn(struct json_object *o, const struct build_row *r,
 		      const void *base);
 
 /* One written row of a section (OCI_ROW_TABLES). */
-struct build_row {
-	const char *key;
-	enum oci_wr wr;
-	bool oe;
-	size_t off;
-	const struct build_row *sub;
-	build_fn *fn;
-};
+OCI_ROW_STRUCT(build_row, build_fn);
 
 static build_fn build_capabilities, build_devices, build_credspec,
 	build_namespaces, build_mounts, build_annotations;

@@ -50,14 +50,7 @@ struct tag_row;
 typedef void tag_fn(const struct prov_tab *px, struct json_object *o,
 		    const struct tag_row *r, const void *base);
 
-struct tag_row {
-	const char *key;
-	enum oci_wr wr;
-	bool oe;
-	size_t off;
-	const struct tag_row *sub;
-	tag_fn *fn;
-};
+OCI_ROW_STRUCT(tag_row, tag_fn);
 
 static tag_fn tag_capabilities, tag_devices, tag_credspec, tag_namespaces,
 	tag_mounts, tag_annotations;

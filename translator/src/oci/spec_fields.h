@@ -76,13 +76,25 @@ enum oci_wr {
 };
 
 /*
- * OCI_ROW_TABLES: with OCI_ROW_T (a struct type) and OCI_ROW_P (a prefix)
- * defined, `static const OCI_ROW_T <P>_rows_<id>[]` for every section: one
- * element per written row (writer not NONE), ended by a NULL key. The
- * type has the members key, wr, oe, off (offsetof the member in the
- * section's C struct), sub (OBJ, VAL, FN: the nested section's rows,
- * <P>_rows__ (none) for `_`) and fn (FN: the function <P>_<member>,
- * declared before).
+ * OCI_ROW_STRUCT(name, F): the row type of a walk over struct oci_spec,
+ * whose FN rows call a function of type F.
+ */
+#define OCI_ROW_STRUCT(name, F)                                              \
+	struct name {                                                        \
+		const char *key; /* NULL ends a table */                     \
+		enum oci_wr wr;                                              \
+		bool oe;                                                     \
+		size_t off; /* of the member in the section's C struct */    \
+		const struct name *sub; /* OBJ, VAL, FN: the nested rows */  \
+		F *fn;                  /* FN */                             \
+	}
+
+/*
+ * OCI_ROW_TABLES: with OCI_ROW_T (a type of OCI_ROW_STRUCT) and OCI_ROW_P
+ * (a prefix) defined, `static const OCI_ROW_T <P>_rows_<id>[]` for every
+ * section: one element per written row (writer not NONE), ended by a
+ * NULL key. sub is <P>_rows_<sub> (<P>_rows__, empty, for `_`) and fn
+ * (FN) the function <P>_<member>, declared before.
  */
 #define OCI_ROW_TABLES                                                       \
 	static const OCI_ROW_T OCI_CAT3(OCI_ROW_P, _rows_, _)[] = {          \
