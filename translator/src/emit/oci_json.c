@@ -354,7 +354,8 @@ static void numbers_as_floats(struct strbuf *out, const char *t)
 }
 
 /* Re-read the compact JSON of a non-string credential spec. */
-static bool add_credspec_json(struct json_object *w, const char *text)
+static bool add_credspec_json(struct json_object *o, const char *key,
+			      const char *text)
 {
 	struct json_tokener *tok = json_tokener_new_ex(CREDSPEC_MAX_DEPTH);
 	struct strbuf sb = STRBUF_INIT;
@@ -376,7 +377,7 @@ static bool add_credspec_json(struct json_object *w, const char *text)
 		return false;
 	}
 	/* A JSON null is a nil interface{}: omitted. */
-	return !v || add(w, "credentialSpec", v);
+	return !v || add(o, key, v);
 }
 
 static bool build_credspec(struct json_object *o, const struct build_row *r,
@@ -390,7 +391,8 @@ static bool build_credspec(struct json_object *o, const struct build_row *r,
 	case OCI_CREDSPEC_STRING:
 		return add_str(o, r->key, s->windows.credential_spec);
 	case OCI_CREDSPEC_OTHER:
-		return add_credspec_json(o, s->windows.credential_spec_json);
+		return add_credspec_json(o, r->key,
+					 s->windows.credential_spec_json);
 	}
 	return true;
 }

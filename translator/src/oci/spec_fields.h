@@ -18,6 +18,8 @@
  * hand: it is the independent oracle (rule: hcsc.tests.go-oracle), change
  * it with a printed row. docker-1.12's windowsoci.WindowsSpec is another
  * Go type (emit/shapes_era.c, built by hand in emit/oci_json.c).
+ * unit.test_spec_fields checks the rows against each other and the shape
+ * against the decoder's schema.
  *
  * OCI_SECTIONS(S) lists the Go structs, inner ones first:
  *   S(id, Go type, held as, C struct, decoded)
@@ -25,7 +27,7 @@
  *               of it), VAL (by value), TOP (specs.Spec itself)
  *     C struct  the struct whose members the rows name
  *     decoded   DEC: the --from-oci decoder has a schema for it; NODEC:
- *               it never reaches the decoder (its parent row is D_ANY)
+ *               it never reaches the decoder (its parent row is I_ANY)
  * OCI_FIELDS_<id>(X, S, B) lists the fields, in Go declaration order:
  *   X(S, B, key, Go type, omitempty, targets, writer, member, sub, decoder)
  *     key       the JSON key (an identifier: stringified, and the name of
