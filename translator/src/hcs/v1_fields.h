@@ -28,36 +28,35 @@
 #ifndef HCSC_HCS_V1_FIELDS_H
 #define HCSC_HCS_V1_FIELDS_H
 
-#define HCS_V1_FIELDS(X)                                                     \
-	X(SystemType, t_string, F, ALL, BUILT, _)                            \
-	X(Name, t_string, F, ALL, BUILT, _)                                  \
-	X(Owner, t_string, O, ALL, BUILT, _)                                 \
-	X(VolumePath, t_string, O, WCOW, BUILT, _)                           \
-	X(IgnoreFlushesDuringBoot, t_bool, O, WCOW, SPEC_BOOL,               \
-	  windows.ignore_flushes_during_boot)                                \
-	X(LayerFolderPath, t_string, O, ALL, BUILT, _)                       \
-	X(Layers, v1_layers, F, ALL, BUILT, _)                               \
-	X(Credentials, t_string, O, WCOW, BUILT, _)                          \
-	X(ProcessorCount, t_uint32, O, WCOW, BUILT, _)                       \
-	X(ProcessorWeight, t_uint64, O, WCOW, BUILT, _)                      \
-	X(ProcessorMaximum, t_int64, O, WCOW, BUILT, _)                      \
-	X(StorageIOPSMaximum, t_uint64, O, WCOW, BUILT, _)                   \
-	X(StorageBandwidthMaximum, t_uint64, O, WCOW, BUILT, _)              \
-	X(StorageSandboxSize, t_uint64, O, NONE, BUILT, _)                   \
-	X(MemoryMaximumInMB, t_int64, O, WCOW, BUILT, _)                     \
-	X(HostName, t_string, O, WCOW, SPEC_STR, hostname)                   \
-	X(MappedDirectories, v1_mapped_dirs, O, ALL, BUILT, _)               \
-	X(MappedPipes, v1_mapped_pipes, O, WCOW, BUILT, _)                   \
-	X(HvPartition, t_bool, F, ALL, BUILT, _)                             \
-	X(NetworkSharedContainerName, t_string, O, WCOW, BUILT, _)           \
-	X(EndpointList, s_string, O, WCOW, BUILT, _)                         \
-	X(HvRuntime, v1_hv_runtime_ptr, O, ALL, BUILT, _)                    \
-	X(Servicing, t_bool, O, NONE, BUILT, _)                              \
-	X(AllowUnqualifiedDNSQuery, t_bool, O, WCOW, BUILT, _)               \
-	X(DNSSearchList, t_string, O, WCOW, BUILT, _)                        \
-	X(ContainerType, t_string, O, LCOW, BUILT, _)                        \
-	X(TerminateOnLastHandleClosed, t_bool, O, LCOW, BUILT, _)            \
-	X(MappedVirtualDisks, v1_mapped_vdisks, O, NONE, BUILT, _)           \
-	X(AssignedDevices, v1_devices, O, LOCAL, BUILT, _)
+#define HCS_V1_FIELDS(X)                                                                                           \
+	X(SystemType,                  t_string,          F, ALL,   BUILT,     _)                                  \
+	X(Name,                        t_string,          F, ALL,   BUILT,     _)                                  \
+	X(Owner,                       t_string,          O, ALL,   BUILT,     _)                                  \
+	X(VolumePath,                  t_string,          O, WCOW,  BUILT,     _)                                  \
+	X(IgnoreFlushesDuringBoot,     t_bool,            O, WCOW,  SPEC_BOOL, windows.ignore_flushes_during_boot) \
+	X(LayerFolderPath,             t_string,          O, ALL,   BUILT,     _)                                  \
+	X(Layers,                      v1_layers,         F, ALL,   BUILT,     _)                                  \
+	X(Credentials,                 t_string,          O, WCOW,  BUILT,     _)                                  \
+	X(ProcessorCount,              t_uint32,          O, WCOW,  BUILT,     _)                                  \
+	X(ProcessorWeight,             t_uint64,          O, WCOW,  BUILT,     _)                                  \
+	X(ProcessorMaximum,            t_int64,           O, WCOW,  BUILT,     _)                                  \
+	X(StorageIOPSMaximum,          t_uint64,          O, WCOW,  BUILT,     _)                                  \
+	X(StorageBandwidthMaximum,     t_uint64,          O, WCOW,  BUILT,     _)                                  \
+	X(StorageSandboxSize,          t_uint64,          O, NONE,  BUILT,     _)                                  \
+	X(MemoryMaximumInMB,           t_int64,           O, WCOW,  BUILT,     _)                                  \
+	X(HostName,                    t_string,          O, WCOW,  SPEC_STR,  hostname)                           \
+	X(MappedDirectories,           v1_mapped_dirs,    O, ALL,   BUILT,     _)                                  \
+	X(MappedPipes,                 v1_mapped_pipes,   O, WCOW,  BUILT,     _)                                  \
+	X(HvPartition,                 t_bool,            F, ALL,   BUILT,     _)                                  \
+	X(NetworkSharedContainerName,  t_string,          O, WCOW,  BUILT,     _)                                  \
+	X(EndpointList,                s_string,          O, WCOW,  BUILT,     _)                                  \
+	X(HvRuntime,                   v1_hv_runtime_ptr, O, ALL,   BUILT,     _)                                  \
+	X(Servicing,                   t_bool,            O, NONE,  BUILT,     _)                                  \
+	X(AllowUnqualifiedDNSQuery,    t_bool,            O, WCOW,  BUILT,     _)                                  \
+	X(DNSSearchList,               t_string,          O, WCOW,  BUILT,     _)                                  \
+	X(ContainerType,               t_string,          O, LCOW,  BUILT,     _)                                  \
+	X(TerminateOnLastHandleClosed, t_bool,            O, LCOW,  BUILT,     _)                                  \
+	X(MappedVirtualDisks,          v1_mapped_vdisks,  O, NONE,  BUILT,     _)                                  \
+	X(AssignedDevices,             v1_devices,        O, LOCAL, BUILT,     _)
 
 #endif

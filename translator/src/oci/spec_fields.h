@@ -154,140 +154,129 @@ enum oci_wr {
 	S(linux, "specs.Linux", PTR, struct oci_spec, NODEC)                 \
 	S(spec, "specs.Spec", TOP, struct oci_spec, DEC)
 
-/* key, Go type, oe, targets, writer, member, sub, decoder */
+/* The rows: X(S, B, key, Go type, oe, targets, writer, member, sub, decoder) */
 
-#define OCI_FIELDS_box(X, S, B)                                              \
+#define OCI_FIELDS_box(X, S, B)                                                \
 	X(S, B, height, t_uint, F, ALL, U64, process.console_height, _, D_U64) \
-	X(S, B, width, t_uint, F, ALL, U64, process.console_width, _, D_U64)
+	X(S, B, width,  t_uint, F, ALL, U64, process.console_width,  _, D_U64)
 
-#define OCI_FIELDS_user(X, S, B)                                             \
-	X(S, B, uid, t_uint32, F, ALL, U32, process.uid, _, D_U32)           \
-	X(S, B, gid, t_uint32, F, ALL, U32, process.gid, _, D_U32)           \
-	X(S, B, umask, p_uint32, O, ALL, NONE, _, _, I_U32)                  \
-	X(S, B, additionalGids, s_uint32, O, ALL, NONE, _, _, I_ANY)         \
-	X(S, B, username, t_string, O, ALL, STR, process.username, _, D_STR)
+#define OCI_FIELDS_user(X, S, B)                                                    \
+	X(S, B, uid,            t_uint32, F, ALL, U32,  process.uid,      _, D_U32) \
+	X(S, B, gid,            t_uint32, F, ALL, U32,  process.gid,      _, D_U32) \
+	X(S, B, umask,          p_uint32, O, ALL, NONE, _,                _, I_U32) \
+	X(S, B, additionalGids, s_uint32, O, ALL, NONE, _,                _, I_ANY) \
+	X(S, B, username,       t_string, O, ALL, STR,  process.username, _, D_STR)
 
 /* LCOW: moby's SetCapabilities gives the same list four times. */
-#define OCI_FIELDS_caps(X, S, B)                                             \
-	X(S, B, bounding, s_string, O, LCOW, NONE, _, _, I_ANY)              \
-	X(S, B, effective, s_string, O, LCOW, NONE, _, _, I_ANY)             \
-	X(S, B, inheritable, s_string, O, LCOW, NONE, _, _, I_ANY)           \
-	X(S, B, permitted, s_string, O, LCOW, NONE, _, _, I_ANY)             \
-	X(S, B, ambient, s_string, O, LCOW, NONE, _, _, I_ANY)
+#define OCI_FIELDS_caps(X, S, B)                                   \
+	X(S, B, bounding,    s_string, O, LCOW, NONE, _, _, I_ANY) \
+	X(S, B, effective,   s_string, O, LCOW, NONE, _, _, I_ANY) \
+	X(S, B, inheritable, s_string, O, LCOW, NONE, _, _, I_ANY) \
+	X(S, B, permitted,   s_string, O, LCOW, NONE, _, _, I_ANY) \
+	X(S, B, ambient,     s_string, O, LCOW, NONE, _, _, I_ANY)
 
-#define OCI_FIELDS_process(X, S, B)                                          \
-	X(S, B, terminal, t_bool, O, ALL, BOOL, process.terminal, _, D_BOOL) \
-	X(S, B, consoleSize, oci_box_ptr, O, ALL, OBJ,                       \
-	  process.has_console_size, box, D_OBJ)                              \
-	X(S, B, user, oci_user, F, ALL, VAL, _, user, D_OBJ)                 \
-	X(S, B, args, s_string, O, ALL, LIST, process.args, _, D_LIST)       \
-	X(S, B, commandLine, t_string, O, ALL, STR, process.command_line, _, D_STR) \
-	X(S, B, env, s_string, O, ALL, LIST, process.env, _, D_LIST)         \
-	X(S, B, cwd, t_string, F, ALL, STR, process.cwd, _, D_STR)           \
-	X(S, B, capabilities, oci_caps_ptr, O, LCOW, FN, capabilities, caps, I_ANY) \
-	X(S, B, rlimits, _, O, NONE, NONE, _, _, I_ANY)                      \
-	X(S, B, noNewPrivileges, _, O, NONE, NONE, _, _, I_BOOL)             \
-	X(S, B, apparmorProfile, _, O, NONE, NONE, _, _, I_STR)              \
-	X(S, B, oomScoreAdj, _, O, NONE, NONE, _, _, I_INT)                  \
-	X(S, B, scheduler, _, O, NONE, NONE, _, _, I_ANY)                    \
-	X(S, B, selinuxLabel, _, O, NONE, NONE, _, _, I_STR)                 \
-	X(S, B, ioPriority, _, O, NONE, NONE, _, _, I_ANY)                   \
-	X(S, B, execCPUAffinity, _, O, NONE, NONE, _, _, I_ANY)
+#define OCI_FIELDS_process(X, S, B)                                                                   \
+	X(S, B, terminal,        t_bool,       O, ALL,  BOOL, process.terminal,         _,    D_BOOL) \
+	X(S, B, consoleSize,     oci_box_ptr,  O, ALL,  OBJ,  process.has_console_size, box,  D_OBJ)  \
+	X(S, B, user,            oci_user,     F, ALL,  VAL,  _,                        user, D_OBJ)  \
+	X(S, B, args,            s_string,     O, ALL,  LIST, process.args,             _,    D_LIST) \
+	X(S, B, commandLine,     t_string,     O, ALL,  STR,  process.command_line,     _,    D_STR)  \
+	X(S, B, env,             s_string,     O, ALL,  LIST, process.env,              _,    D_LIST) \
+	X(S, B, cwd,             t_string,     F, ALL,  STR,  process.cwd,              _,    D_STR)  \
+	X(S, B, capabilities,    oci_caps_ptr, O, LCOW, FN,   capabilities,             caps, I_ANY)  \
+	X(S, B, rlimits,         _,            O, NONE, NONE, _,                        _,    I_ANY)  \
+	X(S, B, noNewPrivileges, _,            O, NONE, NONE, _,                        _,    I_BOOL) \
+	X(S, B, apparmorProfile, _,            O, NONE, NONE, _,                        _,    I_STR)  \
+	X(S, B, oomScoreAdj,     _,            O, NONE, NONE, _,                        _,    I_INT)  \
+	X(S, B, scheduler,       _,            O, NONE, NONE, _,                        _,    I_ANY)  \
+	X(S, B, selinuxLabel,    _,            O, NONE, NONE, _,                        _,    I_STR)  \
+	X(S, B, ioPriority,      _,            O, NONE, NONE, _,                        _,    I_ANY)  \
+	X(S, B, execCPUAffinity, _,            O, NONE, NONE, _,                        _,    I_ANY)
 
-#define OCI_FIELDS_root(X, S, B)                                             \
-	X(S, B, path, t_string, F, ALL, STR, root.path, _, D_STR)            \
-	X(S, B, readonly, t_bool, O, ALL, BOOL, root.readonly, _, D_BOOL)
+#define OCI_FIELDS_root(X, S, B)                                            \
+	X(S, B, path,     t_string, F, ALL, STR,  root.path,     _, D_STR)  \
+	X(S, B, readonly, t_bool,   O, ALL, BOOL, root.readonly, _, D_BOOL)
 
-#define OCI_FIELDS_mount(X, S, B)                                            \
-	X(S, B, destination, t_string, F, ALL, STR, destination, _, D_STR)   \
-	X(S, B, type, t_string, O, ALL, STR, type, _, D_STR)                 \
-	X(S, B, source, t_string, O, ALL, STR, source, _, D_STR)             \
-	X(S, B, options, s_string, O, ALL, LIST, options, _, D_LIST)         \
-	X(S, B, uidMappings, _, O, NONE, NONE, _, _, I_ANY)                  \
-	X(S, B, gidMappings, _, O, NONE, NONE, _, _, I_ANY)
+#define OCI_FIELDS_mount(X, S, B)                                             \
+	X(S, B, destination, t_string, F, ALL,  STR,  destination, _, D_STR)  \
+	X(S, B, type,        t_string, O, ALL,  STR,  type,        _, D_STR)  \
+	X(S, B, source,      t_string, O, ALL,  STR,  source,      _, D_STR)  \
+	X(S, B, options,     s_string, O, ALL,  LIST, options,     _, D_LIST) \
+	X(S, B, uidMappings, _,        O, NONE, NONE, _,           _, I_ANY)  \
+	X(S, B, gidMappings, _,        O, NONE, NONE, _,           _, I_ANY)
 
-#define OCI_FIELDS_device(X, S, B)                                           \
-	X(S, B, id, t_string, F, ALL, STR, id, _, D_STR)                     \
+#define OCI_FIELDS_device(X, S, B)                                \
+	X(S, B, id,     t_string, F, ALL, STR, id,      _, D_STR) \
 	X(S, B, idType, t_string, F, ALL, STR, id_type, _, D_STR)
 
-#define OCI_FIELDS_memory(X, S, B)                                           \
+#define OCI_FIELDS_memory(X, S, B)                                                \
 	X(S, B, limit, p_uint64, O, ALL, OPT_U64, windows.memory_limit, _, D_U64)
 
-#define OCI_FIELDS_cpu(X, S, B)                                              \
-	X(S, B, count, p_uint64, O, ALL, OPT_U64, windows.cpu_count, _, D_U64) \
-	X(S, B, shares, p_uint16, O, ALL, OPT_U16, windows.cpu_shares, _, D_U16) \
-	X(S, B, maximum, p_uint16, O, ALL, OPT_U16, windows.cpu_maximum, _, D_U16) \
-	X(S, B, affinity, _, O, NONE, NONE, _, _, I_ANY)
+#define OCI_FIELDS_cpu(X, S, B)                                                      \
+	X(S, B, count,    p_uint64, O, ALL,  OPT_U64, windows.cpu_count,   _, D_U64) \
+	X(S, B, shares,   p_uint16, O, ALL,  OPT_U16, windows.cpu_shares,  _, D_U16) \
+	X(S, B, maximum,  p_uint16, O, ALL,  OPT_U16, windows.cpu_maximum, _, D_U16) \
+	X(S, B, affinity, _,        O, NONE, NONE,    _,                   _, I_ANY)
 
-#define OCI_FIELDS_storage(X, S, B)                                          \
-	X(S, B, iops, p_uint64, O, ALL, OPT_U64, windows.storage_iops, _, D_U64) \
-	X(S, B, bps, p_uint64, O, ALL, OPT_U64, windows.storage_bps, _, D_U64) \
-	X(S, B, sandboxSize, p_uint64, O, ALL, OPT_U64,                      \
-	  windows.storage_sandbox_size, _, D_U64)
+#define OCI_FIELDS_storage(X, S, B)                                                             \
+	X(S, B, iops,        p_uint64, O, ALL, OPT_U64, windows.storage_iops,         _, D_U64) \
+	X(S, B, bps,         p_uint64, O, ALL, OPT_U64, windows.storage_bps,          _, D_U64) \
+	X(S, B, sandboxSize, p_uint64, O, ALL, OPT_U64, windows.storage_sandbox_size, _, D_U64)
 
-#define OCI_FIELDS_resources(X, S, B)                                        \
-	X(S, B, memory, oci_memory_ptr, O, ALL, OBJ, windows.has_memory, memory, D_OBJ) \
-	X(S, B, cpu, oci_cpu_ptr, O, ALL, OBJ, windows.has_cpu, cpu, D_OBJ)  \
-	X(S, B, storage, oci_storage_ptr, O, ALL, OBJ, windows.has_storage,  \
-	  storage, D_OBJ)
+#define OCI_FIELDS_resources(X, S, B)                                                       \
+	X(S, B, memory,  oci_memory_ptr,  O, ALL, OBJ, windows.has_memory,  memory,  D_OBJ) \
+	X(S, B, cpu,     oci_cpu_ptr,     O, ALL, OBJ, windows.has_cpu,     cpu,     D_OBJ) \
+	X(S, B, storage, oci_storage_ptr, O, ALL, OBJ, windows.has_storage, storage, D_OBJ)
 
-#define OCI_FIELDS_hyperv(X, S, B)                                           \
+#define OCI_FIELDS_hyperv(X, S, B)                                                       \
 	X(S, B, utilityVMPath, t_string, O, ALL, STR, windows.utility_vm_path, _, D_STR)
 
-#define OCI_FIELDS_network(X, S, B)                                          \
-	X(S, B, endpointList, s_string, O, ALL, LIST, windows.endpoint_list, _, D_LIST) \
-	X(S, B, allowUnqualifiedDNSQuery, t_bool, O, ALL, BOOL,              \
-	  windows.allow_unqualified_dns_query, _, D_BOOL)                    \
-	X(S, B, DNSSearchList, s_string, O, ALL, LIST, windows.dns_search_list, _, D_LIST) \
-	X(S, B, networkSharedContainerName, t_string, O, ALL, STR,           \
-	  windows.network_shared_container_name, _, D_STR)                   \
-	X(S, B, networkNamespace, t_string, O, ALL, STR,                     \
-	  windows.network_namespace, _, D_STR)
+#define OCI_FIELDS_network(X, S, B)                                                                                   \
+	X(S, B, endpointList,               s_string, O, ALL, LIST, windows.endpoint_list,                 _, D_LIST) \
+	X(S, B, allowUnqualifiedDNSQuery,   t_bool,   O, ALL, BOOL, windows.allow_unqualified_dns_query,   _, D_BOOL) \
+	X(S, B, DNSSearchList,              s_string, O, ALL, LIST, windows.dns_search_list,               _, D_LIST) \
+	X(S, B, networkSharedContainerName, t_string, O, ALL, STR,  windows.network_shared_container_name, _, D_STR)  \
+	X(S, B, networkNamespace,           t_string, O, ALL, STR,  windows.network_namespace,             _, D_STR)
 
-#define OCI_FIELDS_windows(X, S, B)                                          \
-	X(S, B, layerFolders, s_string, F, ALL, LIST, windows.layer_folders, _, D_LIST) \
-	X(S, B, devices, oci_device_slice, O, ALL, FN, devices, device, D_OBJS) \
-	X(S, B, resources, oci_resources_ptr, O, ALL, OBJ, windows.has_resources, \
-	  resources, D_OBJ)                                                  \
-	X(S, B, credentialSpec, t_any, O, ALL, FN, credspec, _, D_RAW)       \
-	X(S, B, servicing, t_bool, O, ALL, BOOL, windows.servicing, _, D_BOOL) \
-	X(S, B, ignoreFlushesDuringBoot, t_bool, O, ALL, BOOL,               \
-	  windows.ignore_flushes_during_boot, _, D_BOOL)                     \
-	X(S, B, hyperv, oci_hyperv_ptr, O, ALL, OBJ, windows.has_hyperv, hyperv, D_OBJ) \
-	X(S, B, network, oci_network_ptr, O, ALL, OBJ, windows.has_network,  \
-	  network, D_OBJ)
+#define OCI_FIELDS_windows(X, S, B)                                                                                              \
+	X(S, B, layerFolders,            s_string,          F, ALL, LIST, windows.layer_folders,              _,         D_LIST) \
+	X(S, B, devices,                 oci_device_slice,  O, ALL, FN,   devices,                            device,    D_OBJS) \
+	X(S, B, resources,               oci_resources_ptr, O, ALL, OBJ,  windows.has_resources,              resources, D_OBJ)  \
+	X(S, B, credentialSpec,          t_any,             O, ALL, FN,   credspec,                           _,         D_RAW)  \
+	X(S, B, servicing,               t_bool,            O, ALL, BOOL, windows.servicing,                  _,         D_BOOL) \
+	X(S, B, ignoreFlushesDuringBoot, t_bool,            O, ALL, BOOL, windows.ignore_flushes_during_boot, _,         D_BOOL) \
+	X(S, B, hyperv,                  oci_hyperv_ptr,    O, ALL, OBJ,  windows.has_hyperv,                 hyperv,    D_OBJ)  \
+	X(S, B, network,                 oci_network_ptr,   O, ALL, OBJ,  windows.has_network,                network,   D_OBJ)
 
 /* LCOW (docker-19.03): the parts of specs.Linux moby's default sets. */
-#define OCI_FIELDS_namespace(X, S, B)                                        \
-	X(S, B, type, t_string, F, LCOW, NONE, _, _, I_ANY)                  \
+#define OCI_FIELDS_namespace(X, S, B)                       \
+	X(S, B, type, t_string, F, LCOW, NONE, _, _, I_ANY) \
 	X(S, B, path, t_string, O, LCOW, NONE, _, _, I_ANY)
 
 /* []LinuxDeviceCgroup, declared []string: never set here. */
-#define OCI_FIELDS_linux_resources(X, S, B)                                  \
+#define OCI_FIELDS_linux_resources(X, S, B)                    \
 	X(S, B, devices, s_string, O, LCOW, NONE, _, _, I_ANY)
 
-#define OCI_FIELDS_linux(X, S, B)                                            \
-	X(S, B, resources, oci_linux_resources_ptr, O, LCOW, OBJ,            \
-	  linux.has_resources, linux_resources, I_ANY)                       \
-	X(S, B, namespaces, oci_namespace_slice, O, LCOW, FN, namespaces,    \
-	  namespace, I_ANY)                                                  \
-	X(S, B, maskedPaths, s_string, O, LCOW, LIST, linux.masked_paths, _, I_ANY) \
-	X(S, B, readonlyPaths, s_string, O, LCOW, LIST, linux.readonly_paths, _, I_ANY)
+#define OCI_FIELDS_linux(X, S, B)                                                                                    \
+	X(S, B, resources,     oci_linux_resources_ptr, O, LCOW, OBJ,  linux.has_resources,  linux_resources, I_ANY) \
+	X(S, B, namespaces,    oci_namespace_slice,     O, LCOW, FN,   namespaces,           namespace,       I_ANY) \
+	X(S, B, maskedPaths,   s_string,                O, LCOW, LIST, linux.masked_paths,   _,               I_ANY) \
+	X(S, B, readonlyPaths, s_string,                O, LCOW, LIST, linux.readonly_paths, _,               I_ANY)
 
-#define OCI_FIELDS_spec(X, S, B)                                             \
-	X(S, B, ociVersion, t_string, F, ALL, STR, oci_version, _, D_STR)    \
-	X(S, B, process, oci_process_ptr, O, ALL, OBJ, has_process, process, D_OBJ) \
-	X(S, B, root, oci_root_ptr, O, ALL, OBJ, has_root, root, D_OBJ)      \
-	X(S, B, hostname, t_string, O, ALL, STR, hostname, _, D_STR)         \
-	X(S, B, domainname, t_string, O, ALL, NONE, _, _, I_STR)             \
-	X(S, B, mounts, oci_mount_slice, O, ALL, FN, mounts, mount, D_OBJS)  \
-	X(S, B, hooks, _, O, NONE, NONE, _, _, I_ANY)                        \
-	X(S, B, annotations, m_string, O, ALL, FN, annotations, _, D_MAP)    \
-	X(S, B, linux, oci_linux_ptr, O, LCOW, OBJ, has_linux, linux, I_ANY) \
-	X(S, B, solaris, _, O, NONE, NONE, _, _, I_ANY)                      \
-	X(S, B, windows, oci_windows_ptr, O, ALL, OBJ, has_windows, windows, D_OBJ) \
-	X(S, B, vm, _, O, NONE, NONE, _, _, I_ANY)                           \
-	X(S, B, zos, _, O, NONE, NONE, _, _, I_ANY)                          \
-	X(S, B, freebsd, _, O, NONE, NONE, _, _, I_ANY)
+#define OCI_FIELDS_spec(X, S, B)                                                           \
+	X(S, B, ociVersion,  t_string,        F, ALL,  STR,  oci_version, _,       D_STR)  \
+	X(S, B, process,     oci_process_ptr, O, ALL,  OBJ,  has_process, process, D_OBJ)  \
+	X(S, B, root,        oci_root_ptr,    O, ALL,  OBJ,  has_root,    root,    D_OBJ)  \
+	X(S, B, hostname,    t_string,        O, ALL,  STR,  hostname,    _,       D_STR)  \
+	X(S, B, domainname,  t_string,        O, ALL,  NONE, _,           _,       I_STR)  \
+	X(S, B, mounts,      oci_mount_slice, O, ALL,  FN,   mounts,      mount,   D_OBJS) \
+	X(S, B, hooks,       _,               O, NONE, NONE, _,           _,       I_ANY)  \
+	X(S, B, annotations, m_string,        O, ALL,  FN,   annotations, _,       D_MAP)  \
+	X(S, B, linux,       oci_linux_ptr,   O, LCOW, OBJ,  has_linux,   linux,   I_ANY)  \
+	X(S, B, solaris,     _,               O, NONE, NONE, _,           _,       I_ANY)  \
+	X(S, B, windows,     oci_windows_ptr, O, ALL,  OBJ,  has_windows, windows, D_OBJ)  \
+	X(S, B, vm,          _,               O, NONE, NONE, _,           _,       I_ANY)  \
+	X(S, B, zos,         _,               O, NONE, NONE, _,           _,       I_ANY)  \
+	X(S, B, freebsd,     _,               O, NONE, NONE, _,           _,       I_ANY)
 
 #endif
