@@ -2,7 +2,9 @@
 //
 // It declares the Go types of hcsc's four documents field for field as
 // translator/src/emit/shapes.c does (same keys, order and omitempty: change
-// both together) and prints what Go's encoding/json writes for them.
+// both together; specs.Spec's shapes are made from the rows of
+// translator/src/oci/spec_fields.h) and prints what Go's encoding/json
+// writes for them. It stays written by hand: it is the independent check.
 //
 //	goref doc KIND             one JSON document on stdin (KIND: oci, hcs-v1,
 //	                           hcs-v2, process); prints json.Marshal, a line

@@ -1,11 +1,18 @@
 /*
  * oci_json.c: the typed OCI spec (oci/spec.h) as a json-c tree for
- * shape_oci_spec (emit/shapes.c). Keys follow the Go tags of
- * opencontainers/runtime-spec v1.3.0 specs-go/config.go: fields without
- * omitempty are always added (a nil slice as json null), omitempty fields
- * only when Go would print them; pointers (opt_*, has_*) only when set.
- * A non-string credential spec is re-read from its JSON text with every
- * number a double, as Go holds it in the interface{} (float64).
+ * shape_oci_spec (emit/shapes.c). Both are made from the rows of
+ * oci/spec_fields.h (rule: hcsc.emit.field-table): build_rows() walks a
+ * section's rows and adds each member of struct oci_spec under its key,
+ * by the row's writer: fields without omitempty always (a nil slice as
+ * json null), omitempty fields only when Go would print them, pointers
+ * (opt_*, has_*) only when set. FN rows (slices of structs, the
+ * annotations map, the credential spec, LCOW's capabilities and
+ * namespaces) have their build_<member> function here. A non-string
+ * credential spec is re-read from its JSON text with every number a
+ * double, as Go holds it in the interface{} (float64).
+ *
+ * docker-1.12's windowsoci.WindowsSpec (shape_windowsoci) is another Go
+ * type, built by hand below (windowsoci_to_json).
  *
  * json-c ownership: json_object_object_add() and json_object_array_add()
  * take the child only on success; on failure the child is still ours and
@@ -15,11 +22,14 @@
 #include "oci_json.h"
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #include <json-c/json.h>
 
 #include "oci/spec.h"
+#include "oci/spec_fields.h"
 #include "oci_prov.h"
 #include "strbuf.h"
 
@@ -115,149 +125,6 @@ static struct json_object *add_obj(struct json_object *o, const char *key)
 	return add(o, key, c) ? c : NULL;
 }
 
-static bool build_user(struct json_object *p, const struct oci_spec *s)
-{
-	struct json_object *u = add_obj(p, "user");
-
-	return u && add_u64(u, "uid", s->process.uid) &&
-	       add_u64(u, "gid", s->process.gid) &&
-	       add_str_oe(u, "username", s->process.username);
-}
-
-static bool build_console_size(struct json_object *p, const struct oci_spec *s)
-{
-	struct json_object *b;
-
-	if (!s->process.has_console_size)
-		return true;
-	b = add_obj(p, "consoleSize");
-	return b && add_u64(b, "height", s->process.console_height) &&
-	       add_u64(b, "width", s->process.console_width);
-}
-
-/* LCOW: moby's SetCapabilities gives the same list four times. */
-static bool build_capabilities(struct json_object *p, const struct oci_spec *s)
-{
-	static const char *const sets[] = { "bounding", "effective",
-					    "inheritable", "permitted" };
-	struct json_object *c;
-
-	if (!s->process.capabilities)
-		return true;
-	c = add_obj(p, "capabilities");
-	for (size_t i = 0; c && i < 4; i++)
-		if (!add_list_oe(c, sets[i], s->process.capabilities))
-			return false;
-	return c != NULL;
-}
-
-static bool build_process(struct json_object *root, const struct oci_spec *s)
-{
-	struct json_object *p;
-
-	if (!s->has_process)
-		return true;
-	p = add_obj(root, "process");
-	return p && add_true_oe(p, "terminal", s->process.terminal) &&
-	       build_console_size(p, s) && build_user(p, s) &&
-	       add_list_oe(p, "args", &s->process.args) &&
-	       add_str_oe(p, "commandLine", s->process.command_line) &&
-	       add_list_oe(p, "env", &s->process.env) &&
-	       add_str(p, "cwd", s->process.cwd) && build_capabilities(p, s);
-}
-
-static bool build_root(struct json_object *root, const struct oci_spec *s)
-{
-	struct json_object *r;
-
-	if (!s->has_root)
-		return true;
-	r = add_obj(root, "root");
-	return r && add_str(r, "path", s->root.path) &&
-	       add_true_oe(r, "readonly", s->root.readonly);
-}
-
-static struct json_object *new_mount(const struct oci_mount *m)
-{
-	struct json_object *o = json_object_new_object();
-
-	if (!o)
-		return NULL;
-	if (add_str(o, "destination", m->destination) &&
-	    add_str_oe(o, "type", m->type) &&
-	    add_str_oe(o, "source", m->source) &&
-	    add_list_oe(o, "options", &m->options))
-		return o;
-	json_object_put(o);
-	return NULL;
-}
-
-static bool build_mounts(struct json_object *root, const struct oci_spec *s)
-{
-	struct json_object *a;
-	size_t i;
-
-	if (!s->nmounts)
-		return true;
-	a = json_object_new_array();
-	if (!add(root, "mounts", a))
-		return false;
-	for (i = 0; i < s->nmounts; i++) {
-		if (!push(a, new_mount(&s->mounts[i])))
-			return false;
-	}
-	return true;
-}
-
-/* A Go map: a repeated key keeps the last value. */
-static bool build_annotations(struct json_object *root,
-			      const struct oci_spec *s)
-{
-	struct json_object *o;
-	size_t i;
-
-	if (!s->nannotations)
-		return true;
-	o = add_obj(root, "annotations");
-	if (!o)
-		return false;
-	for (i = 0; i < s->nannotations; i++) {
-		if (!add_str(o, s->annotations[i].key ? s->annotations[i].key : "",
-			     s->annotations[i].value))
-			return false;
-	}
-	return true;
-}
-
-static struct json_object *new_device(const struct oci_device *d)
-{
-	struct json_object *o = json_object_new_object();
-
-	if (!o)
-		return NULL;
-	if (add_str(o, "id", d->id) && add_str(o, "idType", d->id_type))
-		return o;
-	json_object_put(o);
-	return NULL;
-}
-
-static bool build_devices(struct json_object *w, const struct oci_spec *s)
-{
-	struct json_object *a;
-	size_t i;
-
-	if (!s->windows.ndevices)
-		return true;
-	a = json_object_new_array();
-	if (!add(w, "devices", a))
-		return false;
-	for (i = 0; i < s->windows.ndevices; i++) {
-		if (!push(a, new_device(&s->windows.devices[i])))
-			return false;
-	}
-	return true;
-}
-
 static bool add_opt_u64(struct json_object *o, const char *key,
 			struct opt_u64 v)
 {
@@ -270,33 +137,180 @@ static bool add_opt_u16(struct json_object *o, const char *key,
 	return !v.set || add_u64(o, key, v.v);
 }
 
-static bool build_resources(struct json_object *w, const struct oci_spec *s)
-{
-	struct json_object *r, *c;
+/* ---- specs.Spec, driven by oci/spec_fields.h ------------------------- */
 
-	if (!s->windows.has_resources)
+struct build_row;
+typedef bool build_fn(struct json_object *o, const struct build_row *r,
+		      const void *base);
+
+/* One written row of a section (OCI_ROW_TABLES). */
+OCI_ROW_STRUCT(build_row, build_fn);
+
+static build_fn build_capabilities, build_devices, build_credspec,
+	build_namespaces, build_mounts, build_annotations;
+
+#define OCI_ROW_T struct build_row
+#define OCI_ROW_P build
+OCI_ROW_TABLES
+#undef OCI_ROW_P
+#undef OCI_ROW_T
+
+static bool build_rows(struct json_object *o, const struct build_row *r,
+		       const void *base);
+
+/* A nested struct: its object, filled from its section's rows. */
+static bool build_obj(struct json_object *o, const struct build_row *r,
+		      const void *base)
+{
+	struct json_object *c = add_obj(o, r->key);
+
+	return c && build_rows(c, r->sub, base);
+}
+
+/* An unsigned integer; with omitempty, 0 is left out. */
+static bool add_uint(struct json_object *o, const struct build_row *r,
+		     uint64_t v)
+{
+	return (r->oe && !v) || add_u64(o, r->key, v);
+}
+
+static bool add_bool(struct json_object *o, const struct build_row *r, bool b)
+{
+	if (r->oe)
+		return add_true_oe(o, r->key, b);
+	return add(o, r->key, json_object_new_boolean(b));
+}
+
+/* One row: its member of `base` (the section's C struct) under r->key. */
+static bool build_row(struct json_object *o, const struct build_row *r,
+		      const void *base)
+{
+	const void *m = (const char *)base + r->off;
+
+	switch (r->wr) {
+	case OCI_WR_STR:
+		return r->oe ? add_str_oe(o, r->key, *(const char *const *)m)
+			     : add_str(o, r->key, *(const char *const *)m);
+	case OCI_WR_BOOL:
+		return add_bool(o, r, *(const bool *)m);
+	case OCI_WR_U32:
+		return add_uint(o, r, *(const uint32_t *)m);
+	case OCI_WR_U64:
+		return add_uint(o, r, *(const uint64_t *)m);
+	case OCI_WR_OPT_U16:
+		return add_opt_u16(o, r->key, *(const struct opt_u16 *)m);
+	case OCI_WR_OPT_U64:
+		return add_opt_u64(o, r->key, *(const struct opt_u64 *)m);
+	case OCI_WR_LIST:
+		return r->oe ? add_list_oe(o, r->key, m) : add_list(o, r->key, m);
+	case OCI_WR_OBJ:
+		return !*(const bool *)m || build_obj(o, r, base);
+	case OCI_WR_VAL:
+		return build_obj(o, r, base);
+	case OCI_WR_FN:
+		return r->fn(o, r, base);
+	}
+	return false;
+}
+
+static bool build_rows(struct json_object *o, const struct build_row *r,
+		       const void *base)
+{
+	for (; r->key; r++)
+		if (!build_row(o, r, base))
+			return false;
+	return true;
+}
+
+/* A slice of structs: one object per element, from r->sub. */
+static bool build_slice(struct json_object *o, const struct build_row *r,
+			const void *items, size_t n, size_t size)
+{
+	struct json_object *a, *e;
+
+	if (!n)
 		return true;
-	r = add_obj(w, "resources");
-	if (!r)
+	a = json_object_new_array();
+	if (!add(o, r->key, a))
 		return false;
-	if (s->windows.has_memory) {
-		c = add_obj(r, "memory");
-		if (!c || !add_opt_u64(c, "limit", s->windows.memory_limit))
+	for (size_t i = 0; i < n; i++) {
+		e = json_object_new_object();
+		if (!push(a, e) ||
+		    !build_rows(e, r->sub, (const char *)items + i * size))
 			return false;
 	}
-	if (s->windows.has_cpu) {
-		c = add_obj(r, "cpu");
-		if (!c || !add_opt_u64(c, "count", s->windows.cpu_count) ||
-		    !add_opt_u16(c, "shares", s->windows.cpu_shares) ||
-		    !add_opt_u16(c, "maximum", s->windows.cpu_maximum))
+	return true;
+}
+
+static bool build_mounts(struct json_object *o, const struct build_row *r,
+			 const void *base)
+{
+	const struct oci_spec *s = base;
+
+	return build_slice(o, r, s->mounts, s->nmounts, sizeof(*s->mounts));
+}
+
+static bool build_devices(struct json_object *o, const struct build_row *r,
+			  const void *base)
+{
+	const struct oci_spec *s = base;
+
+	return build_slice(o, r, s->windows.devices, s->windows.ndevices,
+			   sizeof(*s->windows.devices));
+}
+
+/* LCOW: moby's SetCapabilities gives the same list four times. */
+static bool build_capabilities(struct json_object *o,
+			       const struct build_row *r, const void *base)
+{
+	static const char *const sets[] = { "bounding", "effective",
+					    "inheritable", "permitted" };
+	const struct oci_spec *s = base;
+	struct json_object *c;
+
+	if (!s->process.capabilities)
+		return true;
+	c = add_obj(o, r->key);
+	for (size_t i = 0; c && i < 4; i++)
+		if (!add_list_oe(c, sets[i], s->process.capabilities))
+			return false;
+	return c != NULL;
+}
+
+/* A Go map: a repeated key keeps the last value. */
+static bool build_annotations(struct json_object *o,
+			      const struct build_row *r, const void *base)
+{
+	const struct oci_spec *s = base;
+	struct json_object *m;
+	size_t i;
+
+	if (!s->nannotations)
+		return true;
+	m = add_obj(o, r->key);
+	if (!m)
+		return false;
+	for (i = 0; i < s->nannotations; i++) {
+		if (!add_str(m, s->annotations[i].key ? s->annotations[i].key : "",
+			     s->annotations[i].value))
 			return false;
 	}
-	if (s->windows.has_storage) {
-		c = add_obj(r, "storage");
-		if (!c || !add_opt_u64(c, "iops", s->windows.storage_iops) ||
-		    !add_opt_u64(c, "bps", s->windows.storage_bps) ||
-		    !add_opt_u64(c, "sandboxSize",
-				 s->windows.storage_sandbox_size))
+	return true;
+}
+
+/* LCOW: LinuxNamespace{type} for each namespace type. */
+static bool build_namespaces(struct json_object *o, const struct build_row *r,
+			     const void *base)
+{
+	const struct oci_spec *s = base;
+	struct json_object *ns = json_object_new_array(), *n;
+
+	if (!ns || json_object_object_add(o, r->key, ns) < 0)
+		return false;
+	for (size_t i = 0; i < s->linux.namespaces.n; i++) {
+		n = json_object_new_object();
+		if (!n || json_object_array_add(ns, n) < 0 ||
+		    !add_str(n, "type", s->linux.namespaces.v[i]))
 			return false;
 	}
 	return true;
@@ -340,7 +354,8 @@ static void numbers_as_floats(struct strbuf *out, const char *t)
 }
 
 /* Re-read the compact JSON of a non-string credential spec. */
-static bool add_credspec_json(struct json_object *w, const char *text)
+static bool add_credspec_json(struct json_object *o, const char *key,
+			      const char *text)
 {
 	struct json_tokener *tok = json_tokener_new_ex(CREDSPEC_MAX_DEPTH);
 	struct strbuf sb = STRBUF_INIT;
@@ -362,85 +377,24 @@ static bool add_credspec_json(struct json_object *w, const char *text)
 		return false;
 	}
 	/* A JSON null is a nil interface{}: omitted. */
-	return !v || add(w, "credentialSpec", v);
+	return !v || add(o, key, v);
 }
 
-static bool build_credspec(struct json_object *w, const struct oci_spec *s)
+static bool build_credspec(struct json_object *o, const struct build_row *r,
+			   const void *base)
 {
+	const struct oci_spec *s = base;
+
 	switch (s->windows.credspec_kind) {
 	case OCI_CREDSPEC_NONE:
 		break;
 	case OCI_CREDSPEC_STRING:
-		return add_str(w, "credentialSpec", s->windows.credential_spec);
+		return add_str(o, r->key, s->windows.credential_spec);
 	case OCI_CREDSPEC_OTHER:
-		return add_credspec_json(w, s->windows.credential_spec_json);
+		return add_credspec_json(o, r->key,
+					 s->windows.credential_spec_json);
 	}
 	return true;
-}
-
-static bool build_hyperv(struct json_object *w, const struct oci_spec *s)
-{
-	struct json_object *h;
-
-	if (!s->windows.has_hyperv)
-		return true;
-	h = add_obj(w, "hyperv");
-	return h && add_str_oe(h, "utilityVMPath", s->windows.utility_vm_path);
-}
-
-static bool build_network(struct json_object *w, const struct oci_spec *s)
-{
-	struct json_object *n;
-
-	if (!s->windows.has_network)
-		return true;
-	n = add_obj(w, "network");
-	return n && add_list_oe(n, "endpointList", &s->windows.endpoint_list) &&
-	       add_true_oe(n, "allowUnqualifiedDNSQuery",
-			   s->windows.allow_unqualified_dns_query) &&
-	       add_list_oe(n, "DNSSearchList", &s->windows.dns_search_list) &&
-	       add_str_oe(n, "networkSharedContainerName",
-			  s->windows.network_shared_container_name) &&
-	       add_str_oe(n, "networkNamespace", s->windows.network_namespace);
-}
-
-static bool build_windows(struct json_object *root, const struct oci_spec *s)
-{
-	struct json_object *w;
-
-	if (!s->has_windows)
-		return true;
-	w = add_obj(root, "windows");
-	return w && add_list(w, "layerFolders", &s->windows.layer_folders) &&
-	       build_devices(w, s) && build_resources(w, s) &&
-	       build_credspec(w, s) &&
-	       add_true_oe(w, "servicing", s->windows.servicing) &&
-	       add_true_oe(w, "ignoreFlushesDuringBoot",
-			   s->windows.ignore_flushes_during_boot) &&
-	       build_hyperv(w, s) && build_network(w, s);
-}
-
-/* LCOW: the Linux section of moby's default spec, as it was left. */
-static bool build_linux(struct json_object *root, const struct oci_spec *s)
-{
-	struct json_object *l, *ns, *n;
-
-	if (!s->has_linux)
-		return true;
-	l = add_obj(root, "linux");
-	if (!l || (s->linux.has_resources && !add_obj(l, "resources")))
-		return false;
-	ns = json_object_new_array();
-	if (!ns || json_object_object_add(l, "namespaces", ns) < 0)
-		return false;
-	for (size_t i = 0; i < s->linux.namespaces.n; i++) {
-		n = json_object_new_object();
-		if (!n || json_object_array_add(ns, n) < 0 ||
-		    !add_str(n, "type", s->linux.namespaces.v[i]))
-			return false;
-	}
-	return add_list_oe(l, "maskedPaths", &s->linux.masked_paths) &&
-	       add_list_oe(l, "readonlyPaths", &s->linux.readonly_paths);
 }
 
 /* ---- docker-1.12: moby da92dad's windowsoci.WindowsSpec ---------------- */
@@ -544,13 +498,7 @@ static struct json_object *spec_to_json(const struct oci_spec *s)
 	if (s->windowsoci)
 		return windowsoci_to_json(s);
 	root = json_object_new_object();
-	if (!root)
-		return NULL;
-	if (add_str(root, "ociVersion", s->oci_version) &&
-	    build_process(root, s) && build_root(root, s) &&
-	    add_str_oe(root, "hostname", s->hostname) &&
-	    build_mounts(root, s) && build_annotations(root, s) &&
-	    build_linux(root, s) && build_windows(root, s))
+	if (root && build_rows(root, build_rows_spec, s))
 		return root;
 	json_object_put(root);
 	return NULL;

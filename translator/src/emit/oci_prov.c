@@ -2,14 +2,22 @@
  * oci_prov.c: for `hcsc explain`, the OCI stage's provenance records
  * (common/prov.h, keyed by the address of each spec value) attached to the
  * config.json tree oci_json.c built from the same spec. It walks the tree
- * with the layout of oci_json.c: a value whose spec field has no record of
- * its own is covered by its section's (rule: hcsc.explain).
+ * by the rows oci_json.c builds it from (oci/spec_fields.h): each value
+ * gets the record keyed by its member of struct oci_spec, a nested
+ * struct's object the one of its presence flag; a value whose member has
+ * no record of its own is covered by its section's (rule: hcsc.explain).
+ * docker-1.12's windowsoci keys are tagged by hand (tag_w112,
+ * tag_windowsoci).
  */
 #include "oci_prov.h"
+
+#include <stdbool.h>
+#include <stddef.h>
 
 #include <json-c/json.h>
 
 #include "oci/spec.h"
+#include "oci/spec_fields.h"
 #include "prov.h"
 
 static struct json_object *at(struct json_object *o, const char *key)
@@ -36,89 +44,148 @@ static void tag_list(const struct prov_tab *px, struct json_object *o,
 			    prov_get(px, &l->v[i]));
 }
 
-static void tag_process(const struct prov_tab *px, struct json_object *root,
-			const struct oci_spec *s)
-{
-	struct json_object *p = at(root, "process"), *u = at(p, "user");
+/* ---- specs.Spec, by the rows of oci/spec_fields.h ------------------- */
 
-	tag(px, p, "user", &s->process.username); /* windowsoci: {} when empty */
-	tag(px, p, "terminal", &s->process.terminal);
-	tag(px, at(p, "consoleSize"), "height", &s->process.console_height);
-	tag(px, at(p, "consoleSize"), "width", &s->process.console_width);
-	tag(px, u, "uid", &s->process.uid);
-	tag(px, u, "gid", &s->process.gid);
-	tag(px, u, "username", &s->process.username);
-	tag(px, u, "user", &s->process.username); /* windowsoci */
-	tag_list(px, p, "args", &s->process.args);
-	tag(px, p, "commandLine", &s->process.command_line);
-	tag_list(px, p, "env", &s->process.env);
-	tag(px, p, "cwd", &s->process.cwd);
-	if (s->process.capabilities)
-		tag(px, p, "capabilities", s->process.capabilities);
+struct tag_row;
+typedef void tag_fn(const struct prov_tab *px, struct json_object *o,
+		    const struct tag_row *r, const void *base);
+
+OCI_ROW_STRUCT(tag_row, tag_fn);
+
+static tag_fn tag_capabilities, tag_devices, tag_credspec, tag_namespaces,
+	tag_mounts, tag_annotations;
+
+#define OCI_ROW_T struct tag_row
+#define OCI_ROW_P tag
+OCI_ROW_TABLES
+#undef OCI_ROW_P
+#undef OCI_ROW_T
+
+static void tag_rows(const struct prov_tab *px, struct json_object *o,
+		     const struct tag_row *r, const void *base);
+
+/*
+ * One row: o[key] gets the record of its member; a nested struct's
+ * object the record of its presence flag, and its rows theirs.
+ */
+static void tag_row(const struct prov_tab *px, struct json_object *o,
+		    const struct tag_row *r, const void *base)
+{
+	const void *m = (const char *)base + r->off;
+
+	switch (r->wr) {
+	case OCI_WR_LIST:
+		tag_list(px, o, r->key, m);
+		break;
+	case OCI_WR_OBJ:
+		tag(px, o, r->key, m);
+		tag_rows(px, at(o, r->key), r->sub, base);
+		break;
+	case OCI_WR_VAL:
+		tag_rows(px, at(o, r->key), r->sub, base);
+		break;
+	case OCI_WR_FN:
+		r->fn(px, o, r, base);
+		break;
+	default:
+		tag(px, o, r->key, m);
+		break;
+	}
 }
 
-static void tag_mounts(const struct prov_tab *px, struct json_object *root,
-		       const struct oci_spec *s)
+static void tag_rows(const struct prov_tab *px, struct json_object *o,
+		     const struct tag_row *r, const void *base)
 {
-	struct json_object *a = at(root, "mounts");
+	for (; o && r->key; r++)
+		tag_row(px, o, r, base);
+}
 
-	for (size_t i = 0; a && i < s->nmounts; i++)
+/*
+ * A slice of structs: each element's record (keyed by the element, whose
+ * address is its first member's too: its fields inherit it).
+ */
+static void tag_slice(const struct prov_tab *px, struct json_object *o,
+		      const struct tag_row *r, const void *items, size_t n,
+		      size_t size)
+{
+	struct json_object *a = at(o, r->key);
+
+	for (size_t i = 0; a && i < n; i++)
 		prov_attach(json_object_array_get_idx(a, i),
-			    prov_get(px, &s->mounts[i]));
+			    prov_get(px, (const char *)items + i * size));
 }
 
-static void tag_annotations(const struct prov_tab *px, struct json_object *root,
-			    const struct oci_spec *s)
+static void tag_mounts(const struct prov_tab *px, struct json_object *o,
+		       const struct tag_row *r, const void *base)
 {
-	struct json_object *o = at(root, "annotations");
+	const struct oci_spec *s = base;
+
+	tag_slice(px, o, r, s->mounts, s->nmounts, sizeof(*s->mounts));
+}
+
+static void tag_devices(const struct prov_tab *px, struct json_object *o,
+			const struct tag_row *r, const void *base)
+{
+	const struct oci_spec *s = base;
+
+	tag_slice(px, o, r, s->windows.devices, s->windows.ndevices,
+		  sizeof(*s->windows.devices));
+}
+
+static void tag_capabilities(const struct prov_tab *px, struct json_object *o,
+			     const struct tag_row *r, const void *base)
+{
+	const struct oci_spec *s = base;
+
+	if (s->process.capabilities)
+		tag(px, o, r->key, s->process.capabilities);
+}
+
+static void tag_annotations(const struct prov_tab *px, struct json_object *o,
+			    const struct tag_row *r, const void *base)
+{
+	const struct oci_spec *s = base;
+	struct json_object *m = at(o, r->key);
 
 	/* A repeated key keeps the last value, as the builder does. */
-	for (size_t i = 0; o && i < s->nannotations; i++)
-		tag(px, o, s->annotations[i].key ? s->annotations[i].key : "",
+	for (size_t i = 0; m && i < s->nannotations; i++)
+		tag(px, m, s->annotations[i].key ? s->annotations[i].key : "",
 		    &s->annotations[i].value);
 }
 
-static void tag_resources(const struct prov_tab *px, struct json_object *w,
-			  const struct oci_spec *s)
+static void tag_credspec(const struct prov_tab *px, struct json_object *o,
+			 const struct tag_row *r, const void *base)
 {
-	struct json_object *r = at(w, "resources");
+	const struct oci_spec *s = base;
 
-	tag(px, at(r, "memory"), "limit", &s->windows.memory_limit);
-	tag(px, at(r, "cpu"), "count", &s->windows.cpu_count);
-	tag(px, at(r, "cpu"), "shares", &s->windows.cpu_shares);
-	tag(px, at(r, "cpu"), "maximum", &s->windows.cpu_maximum);
-	tag(px, at(r, "storage"), "iops", &s->windows.storage_iops);
-	tag(px, at(r, "storage"), "bps", &s->windows.storage_bps);
-	/* docker-1.12's windowsoci resources */
-	tag(px, at(r, "cpu"), "percent", &s->w112.cpu_percent);
-	if (!at(at(r, "cpu"), "count"))
-		tag(px, at(r, "cpu"), "shares", &s->w112.cpu_shares);
+	tag(px, o, r->key, &s->windows.credential_spec);
 }
 
-static void tag_windows(const struct prov_tab *px, struct json_object *root,
-			const struct oci_spec *s)
+/* LCOW: moby's default namespaces carry no record of their own. */
+static void tag_namespaces(const struct prov_tab *px, struct json_object *o,
+			   const struct tag_row *r, const void *base)
 {
-	struct json_object *w = at(root, "windows"), *n = at(w, "network");
-	struct json_object *d = at(w, "devices");
+	(void)px;
+	(void)o;
+	(void)r;
+	(void)base;
+}
 
-	tag_list(px, w, "layerFolders", &s->windows.layer_folders);
-	for (size_t i = 0; d && i < s->windows.ndevices; i++)
-		prov_attach(json_object_array_get_idx(d, i),
-			    prov_get(px, &s->windows.devices[i]));
-	tag_resources(px, w, s);
-	tag(px, w, "credentialSpec", &s->windows.credential_spec);
-	tag(px, w, "ignoreFlushesDuringBoot",
-	    &s->windows.ignore_flushes_during_boot);
+/* ---- docker-1.12: windowsoci's keys that specs.Spec does not have ------ */
+
+static void tag_w112(const struct prov_tab *px, struct json_object *root,
+		     const struct oci_spec *s)
+{
+	struct json_object *w = at(root, "windows");
+	struct json_object *cpu = at(at(w, "resources"), "cpu");
+
+	tag(px, at(root, "process"), "user", &s->process.username); /* {} too */
+	tag(px, at(at(root, "process"), "user"), "user", &s->process.username);
+	tag(px, cpu, "percent", &s->w112.cpu_percent);
+	if (!at(cpu, "count"))
+		tag(px, cpu, "shares", &s->w112.cpu_shares);
 	tag(px, w, "first_start", &s->windows.ignore_flushes_during_boot);
-	tag(px, w, "hyperv", &s->windows.has_hyperv);
-	tag(px, w, "network", &s->windows.has_network);
 	tag(px, at(w, "hv_runtime"), "image_path", &s->w112.hv_image);
-	tag_list(px, n, "endpointList", &s->windows.endpoint_list);
-	tag(px, n, "allowUnqualifiedDNSQuery",
-	    &s->windows.allow_unqualified_dns_query);
-	tag_list(px, n, "DNSSearchList", &s->windows.dns_search_list);
-	tag(px, n, "networkSharedContainerName",
-	    &s->windows.network_shared_container_name);
 	tag_list(px, at(w, "networking"), "endpoints", &s->windows.endpoint_list);
 }
 
@@ -157,12 +224,6 @@ void oci_json_explain(struct json_object *root, const struct oci_spec *s,
 		tag_windowsoci(px, root, s);
 	tag_fixed(px, at(root, "linux"), "oci.lcow.spec",
 		  "moby's default spec for a Linux container");
-	tag(px, root, "ociVersion", &s->oci_version);
-	tag(px, root, "hostname", &s->hostname);
-	tag(px, at(root, "root"), "path", &s->root.path);
-	tag(px, at(root, "root"), "readonly", &s->root.readonly);
-	tag_process(px, root, s);
-	tag_mounts(px, root, s);
-	tag_annotations(px, root, s);
-	tag_windows(px, root, s);
+	tag_rows(px, root, tag_rows_spec, s);
+	tag_w112(px, root, s);
 }

@@ -5,10 +5,13 @@
  *
  * - shape_oci_spec: specs.Spec of opencontainers/runtime-spec v1.3.0
  *   (specs-go/config.go), the fields moby sets on Windows plus the ones
- *   hcsc may print; Linux-only fields (hooks, linux, capabilities, ...)
- *   are left out.
+ *   hcsc may print; Linux-only fields no target prints (hooks, rlimits,
+ *   ...) are left out. Made from the rows of oci/spec_fields.h, the one
+ *   table of config.json's fields (rule: hcsc.emit.field-table): change
+ *   a key, type or omitempty there, not here.
  * - shape_hcs_v1: schema1.ContainerConfig of microsoft/hcsshim v0.8.6/7
- *   (internal/schema1/schema1.go).
+ *   (internal/schema1/schema1.go); its fields are the rows of
+ *   hcs/v1_fields.h, its nested types are here.
  * - shape_hcs_v2: hcsschema.ComputeSystem of hcsshim v0.8.7
  *   (internal/schema2, the SEED types: Memory.SizeInMB int32, Device
  *   with InterfaceClassGuid only, no Container.AdditionalDeviceNamespace,
@@ -24,6 +27,8 @@
  * both together.
  */
 #include "emit/shapes_int.h"
+#include "hcs/v1_fields.h"
+#include "oci/spec_fields.h"
 
 /* ---- scalars and simple composites ------------------------------------ */
 
@@ -48,190 +53,34 @@ static const struct shape s_uint32 = SLICE_SHAPE("[]uint32", &t_uint32);
 const struct shape m_string =
 	MAP_SHAPE("map[string]string", &t_string);
 
-/* ---- specs.Spec (runtime-spec v1.3.0 specs-go/config.go) --------------- */
+/* ---- specs.Spec (runtime-spec v1.3.0): the rows of oci/spec_fields.h --- */
 
-static const struct shape_field box_fields[] = {
-	F("height", &t_uint),
-	F("width", &t_uint),
-};
-static const struct shape oci_box = STRUCT_SHAPE("specs.Box", box_fields);
-static const struct shape oci_box_ptr = PTR_SHAPE("*specs.Box", &oci_box);
+/* A row no target prints is not in the shape. */
+#define OCI_SHAPE_ROW(S, B, key, type, oe, targets, wr, member, sub, dec)    \
+	OCI_SHAPE_ROW_##targets(key, type, oe)
+#define OCI_SHAPE_ROW_ALL(key, type, oe) oe(#key, &type),
+#define OCI_SHAPE_ROW_LCOW(key, type, oe) oe(#key, &type),
+#define OCI_SHAPE_ROW_NONE(key, type, oe)
+/* The struct, and the pointer or slice of it its parent holds. */
+#define OCI_SHAPE(id, goname, held, ctype, dec)                              \
+	static const struct shape_field oci_##id##_fields[] = {              \
+		OCI_FIELDS_##id(OCI_SHAPE_ROW, id, ctype)                    \
+	};                                                                   \
+	OCI_SHAPE_##held(id, goname)
+#define OCI_SHAPE_VAL(id, goname)                                            \
+	static const struct shape oci_##id =                                 \
+		STRUCT_SHAPE(goname, oci_##id##_fields);
+#define OCI_SHAPE_PTR(id, goname)                                            \
+	OCI_SHAPE_VAL(id, goname)                                            \
+	static const struct shape oci_##id##_ptr = PTR_SHAPE("*" goname, &oci_##id);
+#define OCI_SHAPE_SLICE(id, goname)                                          \
+	OCI_SHAPE_VAL(id, goname)                                            \
+	static const struct shape oci_##id##_slice =                         \
+		SLICE_SHAPE("[]" goname, &oci_##id);
+#define OCI_SHAPE_TOP(id, goname)                                            \
+	const struct shape shape_oci_##id = STRUCT_SHAPE(goname, oci_##id##_fields);
 
-static const struct shape_field user_fields[] = {
-	F("uid", &t_uint32),
-	F("gid", &t_uint32),
-	O("umask", &p_uint32),
-	O("additionalGids", &s_uint32),
-	O("username", &t_string),
-};
-static const struct shape oci_user = STRUCT_SHAPE("specs.User", user_fields);
-
-/* LCOW (docker-19.03): specs.LinuxCapabilities. */
-static const struct shape_field caps_fields[] = {
-	O("bounding", &s_string),
-	O("effective", &s_string),
-	O("inheritable", &s_string),
-	O("permitted", &s_string),
-	O("ambient", &s_string),
-};
-static const struct shape oci_caps =
-	STRUCT_SHAPE("specs.LinuxCapabilities", caps_fields);
-static const struct shape oci_caps_ptr =
-	PTR_SHAPE("*specs.LinuxCapabilities", &oci_caps);
-
-static const struct shape_field process_fields[] = {
-	O("terminal", &t_bool),
-	O("consoleSize", &oci_box_ptr),
-	F("user", &oci_user),
-	O("args", &s_string),
-	O("commandLine", &t_string),
-	O("env", &s_string),
-	F("cwd", &t_string),
-	O("capabilities", &oci_caps_ptr),
-};
-static const struct shape oci_process =
-	STRUCT_SHAPE("specs.Process", process_fields);
-static const struct shape oci_process_ptr =
-	PTR_SHAPE("*specs.Process", &oci_process);
-
-static const struct shape_field root_fields[] = {
-	F("path", &t_string),
-	O("readonly", &t_bool),
-};
-static const struct shape oci_root = STRUCT_SHAPE("specs.Root", root_fields);
-static const struct shape oci_root_ptr = PTR_SHAPE("*specs.Root", &oci_root);
-
-static const struct shape_field mount_fields[] = {
-	F("destination", &t_string),
-	O("type", &t_string),
-	O("source", &t_string),
-	O("options", &s_string),
-};
-static const struct shape oci_mount =
-	STRUCT_SHAPE("specs.Mount", mount_fields);
-static const struct shape oci_mounts = SLICE_SHAPE("[]specs.Mount", &oci_mount);
-
-static const struct shape_field device_fields[] = {
-	F("id", &t_string),
-	F("idType", &t_string),
-};
-static const struct shape oci_device =
-	STRUCT_SHAPE("specs.WindowsDevice", device_fields);
-static const struct shape oci_devices =
-	SLICE_SHAPE("[]specs.WindowsDevice", &oci_device);
-
-static const struct shape_field memory_fields[] = {
-	O("limit", &p_uint64),
-};
-static const struct shape oci_memory =
-	STRUCT_SHAPE("specs.WindowsMemoryResources", memory_fields);
-static const struct shape oci_memory_ptr =
-	PTR_SHAPE("*specs.WindowsMemoryResources", &oci_memory);
-
-static const struct shape_field cpu_fields[] = {
-	O("count", &p_uint64),
-	O("shares", &p_uint16),
-	O("maximum", &p_uint16),
-};
-static const struct shape oci_cpu =
-	STRUCT_SHAPE("specs.WindowsCPUResources", cpu_fields);
-static const struct shape oci_cpu_ptr =
-	PTR_SHAPE("*specs.WindowsCPUResources", &oci_cpu);
-
-static const struct shape_field storage_fields[] = {
-	O("iops", &p_uint64),
-	O("bps", &p_uint64),
-	O("sandboxSize", &p_uint64),
-};
-static const struct shape oci_storage =
-	STRUCT_SHAPE("specs.WindowsStorageResources", storage_fields);
-static const struct shape oci_storage_ptr =
-	PTR_SHAPE("*specs.WindowsStorageResources", &oci_storage);
-
-static const struct shape_field resources_fields[] = {
-	O("memory", &oci_memory_ptr),
-	O("cpu", &oci_cpu_ptr),
-	O("storage", &oci_storage_ptr),
-};
-static const struct shape oci_resources =
-	STRUCT_SHAPE("specs.WindowsResources", resources_fields);
-static const struct shape oci_resources_ptr =
-	PTR_SHAPE("*specs.WindowsResources", &oci_resources);
-
-static const struct shape_field hyperv_fields[] = {
-	O("utilityVMPath", &t_string),
-};
-static const struct shape oci_hyperv =
-	STRUCT_SHAPE("specs.WindowsHyperV", hyperv_fields);
-static const struct shape oci_hyperv_ptr =
-	PTR_SHAPE("*specs.WindowsHyperV", &oci_hyperv);
-
-static const struct shape_field network_fields[] = {
-	O("endpointList", &s_string),
-	O("allowUnqualifiedDNSQuery", &t_bool),
-	O("DNSSearchList", &s_string),
-	O("networkSharedContainerName", &t_string),
-	O("networkNamespace", &t_string),
-};
-static const struct shape oci_network =
-	STRUCT_SHAPE("specs.WindowsNetwork", network_fields);
-static const struct shape oci_network_ptr =
-	PTR_SHAPE("*specs.WindowsNetwork", &oci_network);
-
-static const struct shape_field windows_fields[] = {
-	F("layerFolders", &s_string),
-	O("devices", &oci_devices),
-	O("resources", &oci_resources_ptr),
-	O("credentialSpec", &t_any),
-	O("servicing", &t_bool),
-	O("ignoreFlushesDuringBoot", &t_bool),
-	O("hyperv", &oci_hyperv_ptr),
-	O("network", &oci_network_ptr),
-};
-static const struct shape oci_windows =
-	STRUCT_SHAPE("specs.Windows", windows_fields);
-static const struct shape oci_windows_ptr =
-	PTR_SHAPE("*specs.Windows", &oci_windows);
-
-/* LCOW (docker-19.03): the parts of specs.Linux moby's default sets. */
-static const struct shape_field namespace_fields[] = {
-	F("type", &t_string),
-	O("path", &t_string),
-};
-static const struct shape oci_namespace =
-	STRUCT_SHAPE("specs.LinuxNamespace", namespace_fields);
-static const struct shape oci_namespaces =
-	SLICE_SHAPE("[]specs.LinuxNamespace", &oci_namespace);
-
-static const struct shape_field linux_resources_fields[] = {
-	O("devices", &s_string), /* []LinuxDeviceCgroup: never set here */
-};
-static const struct shape oci_linux_resources =
-	STRUCT_SHAPE("specs.LinuxResources", linux_resources_fields);
-static const struct shape oci_linux_resources_ptr =
-	PTR_SHAPE("*specs.LinuxResources", &oci_linux_resources);
-
-static const struct shape_field linux_fields[] = {
-	O("resources", &oci_linux_resources_ptr),
-	O("namespaces", &oci_namespaces),
-	O("maskedPaths", &s_string),
-	O("readonlyPaths", &s_string),
-};
-static const struct shape oci_linux = STRUCT_SHAPE("specs.Linux", linux_fields);
-static const struct shape oci_linux_ptr = PTR_SHAPE("*specs.Linux", &oci_linux);
-
-static const struct shape_field spec_fields[] = {
-	F("ociVersion", &t_string),
-	O("process", &oci_process_ptr),
-	O("root", &oci_root_ptr),
-	O("hostname", &t_string),
-	O("domainname", &t_string),
-	O("mounts", &oci_mounts),
-	O("annotations", &m_string),
-	O("linux", &oci_linux_ptr),
-	O("windows", &oci_windows_ptr),
-};
-const struct shape shape_oci_spec = STRUCT_SHAPE("specs.Spec", spec_fields);
+OCI_SECTIONS(OCI_SHAPE)
 
 /* ---- schema1.ContainerConfig (hcsshim internal/schema1/schema1.go) ----- */
 
@@ -301,36 +150,10 @@ static const struct shape v1_device =
 static const struct shape v1_devices =
 	SLICE_SHAPE("[]schema1.AssignedDevice", &v1_device);
 
+/* The rows of hcs/v1_fields.h, the one table of its fields. */
+#define V1_SHAPE_ROW(key, type, oe, builders, from, member) oe(#key, &type),
 static const struct shape_field v1_fields[] = {
-	F("SystemType", &t_string),
-	F("Name", &t_string),
-	O("Owner", &t_string),
-	O("VolumePath", &t_string),
-	O("IgnoreFlushesDuringBoot", &t_bool),
-	O("LayerFolderPath", &t_string),
-	F("Layers", &v1_layers),
-	O("Credentials", &t_string),
-	O("ProcessorCount", &t_uint32),
-	O("ProcessorWeight", &t_uint64),
-	O("ProcessorMaximum", &t_int64),
-	O("StorageIOPSMaximum", &t_uint64),
-	O("StorageBandwidthMaximum", &t_uint64),
-	O("StorageSandboxSize", &t_uint64),
-	O("MemoryMaximumInMB", &t_int64),
-	O("HostName", &t_string),
-	O("MappedDirectories", &v1_mapped_dirs),
-	O("MappedPipes", &v1_mapped_pipes),
-	F("HvPartition", &t_bool),
-	O("NetworkSharedContainerName", &t_string),
-	O("EndpointList", &s_string),
-	O("HvRuntime", &v1_hv_runtime_ptr),
-	O("Servicing", &t_bool),
-	O("AllowUnqualifiedDNSQuery", &t_bool),
-	O("DNSSearchList", &t_string),
-	O("ContainerType", &t_string),
-	O("TerminateOnLastHandleClosed", &t_bool),
-	O("MappedVirtualDisks", &v1_mapped_vdisks),
-	O("AssignedDevices", &v1_devices),
+	HCS_V1_FIELDS(V1_SHAPE_ROW)
 };
 const struct shape shape_hcs_v1 =
 	STRUCT_SHAPE("schema1.ContainerConfig", v1_fields);

@@ -162,6 +162,11 @@ const char *hcs_uvm_image_path(struct arena *a, const struct hcs_plan *p);
 /* ---- v1.c, v2.c, process.c --------------------------------------------- */
 
 struct json_object *hcs_v1_build(const struct hcs_plan *p);
+/*
+ * The schema-1 fields the Windows builders (v1.c, moby_local.c) take from
+ * config.json as they are: the SPEC rows of v1_fields.h.
+ */
+void hcs_v1_copy_spec(struct json_object *o, const struct oci_spec *s);
 struct json_object *hcs_v2_build(const struct hcs_plan *p);
 /* `lcow_spec`: LCOW's rewritten spec (docker-19.03), else NULL. */
 struct json_object *hcs_process_build(struct arena *a,

@@ -294,9 +294,7 @@ static enum hcsc_rc build(struct arena *a, struct diag_list *d,
 	hcs_set_str(o, "SystemType", "Container");
 	hcs_set_str(o, "Name", in->id);
 	hcs_set_str(o, "Owner", in->owner);
-	hcs_set_bool(o, "IgnoreFlushesDuringBoot",
-		     s->windows.ignore_flushes_during_boot);
-	hcs_set_str(o, "HostName", s->hostname);
+	hcs_v1_copy_spec(o, s);
 	hcs_moby_extract_resources(d, o, in);
 	set_storage(o, s);
 	hcs_set_bool(o, "HvPartition", s->windows.has_hyperv);

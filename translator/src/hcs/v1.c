@@ -12,6 +12,7 @@
 #include <json-c/json.h>
 
 #include "hcs/hcs_int.h"
+#include "hcs/v1_fields.h"
 
 static void set_resources(struct json_object *o, const struct hcs_plan *p)
 {
@@ -79,6 +80,18 @@ static void set_layers(struct json_object *o, const struct hcs_plan *p)
 	}
 }
 
+/* The SPEC rows of v1_fields.h: config.json values taken as they are. */
+#define V1_COPY(key, type, oe, builders, from, member) \
+	V1_COPY_##from(key, member)
+#define V1_COPY_SPEC_BOOL(key, member) hcs_set_bool(o, #key, s->member);
+#define V1_COPY_SPEC_STR(key, member) hcs_set_str(o, #key, s->member);
+#define V1_COPY_BUILT(key, member)
+
+void hcs_v1_copy_spec(struct json_object *o, const struct oci_spec *s)
+{
+	HCS_V1_FIELDS(V1_COPY)
+}
+
 struct json_object *hcs_v1_build(const struct hcs_plan *p)
 {
 	const struct oci_spec *s = p->spec;
@@ -88,10 +101,7 @@ struct json_object *hcs_v1_build(const struct hcs_plan *p)
 	hcs_set_str(o, "Name", p->in->id);
 	hcs_set_str(o, "Owner", p->in->owner);
 	hcs_set_bool(o, "HvPartition", false);
-	hcs_set_bool(o, "IgnoreFlushesDuringBoot",
-		     s->windows.ignore_flushes_during_boot);
-	if (s->hostname && *s->hostname)
-		hcs_set_str(o, "HostName", s->hostname);
+	hcs_v1_copy_spec(o, s);
 	set_resources(o, p);
 	set_network(o, p);
 	if (s->windows.credspec_kind == OCI_CREDSPEC_STRING)

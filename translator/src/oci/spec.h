@@ -6,7 +6,9 @@
  *
  * Built by the OCI stage (oci_lower) or decoded from a config.json
  * (oci_decode, --from-oci); read by the HCS stage; printed by emit/.
- * Everything lives in the compile's arena.
+ * Everything lives in the compile's arena. Which member is printed under
+ * which key, and read back by --from-oci, is the row of oci/spec_fields.h
+ * that names it (rule: hcsc.emit.field-table).
  */
 #ifndef HCSC_OCI_SPEC_H
 #define HCSC_OCI_SPEC_H

@@ -5,14 +5,17 @@
  * containerd hands to hcsshim, for the fields hcsc reads.
  *
  * The input is decoded by the schema decoder (model/schema.h) into the
- * private slot structs of decode_slots.h, then copied into struct oci_spec.
- * The tables (decode_schema.c)
- * list every field of opencontainers/runtime-spec v1.3.0 specs-go/config.go
- * on the Spec -> Process/User/Box, Root, Mount, Windows path: the ones hcsc
- * reads are FS_MODELLED; the rest FS_IGNORED, type-checked as Go would for
- * scalars (through scratch slots) and not at all for nested Linux-only
- * values (FT_ANY). `credentialSpec` is an interface{}: any JSON value,
- * kept as text for re-printing when it is not a string.
+ * private slot structs of decode_slots.h, then copied into struct oci_spec
+ * by the rows of oci/spec_fields.h, the table the slots and the schema
+ * (decode_schema.c) are made from too (rule: hcsc.emit.field-table). It
+ * lists every field of opencontainers/runtime-spec v1.3.0
+ * specs-go/config.go on the Spec -> Process/User/Box, Root, Mount, Windows
+ * path: the ones hcsc reads are FS_MODELLED; the rest FS_IGNORED,
+ * type-checked as Go would for scalars and not at all for nested
+ * Linux-only values (FT_ANY). Positions, the slices of structs, the
+ * annotations map and `credentialSpec` are copied by hand below;
+ * `credentialSpec` is an interface{}: any JSON value, kept as text for
+ * re-printing when it is not a string.
  */
 #include "oci/decode/decode.h"
 
@@ -28,6 +31,7 @@
 #include "load/node.h"
 #include "model/schema.h"
 #include "oci/decode/decode_slots.h"
+#include "oci/spec_fields.h"
 
 /* ---- credentialSpec: any JSON value, as compact JSON text --------------- */
 
@@ -165,9 +169,73 @@ static bool credspec_text(struct arena *a, struct diag_list *d,
 
 /*
  * ---- slots -> struct oci_spec ----------------------------------------------
- * Each position is the node that gave the value, else its nearest present
- * parent (rule: hcsc.diag.format), else the whole input.
+ * By the rows of oci/spec_fields.h the decoder reads (D_*): each slot into
+ * the member its row names; a nested struct's `set` into its presence
+ * flag (OBJ); FN rows by the copy_<member> functions below.
  */
+
+struct copy_ctx {
+	struct arena *a;
+	struct diag_list *d;
+};
+
+struct copy_row;
+typedef bool copy_fn(const struct copy_ctx *cx, const void *slot, void *base);
+
+struct copy_row {
+	const char *key; /* NULL ends a table */
+	enum oci_wr wr;
+	size_t slot;     /* offsetof the slot in the section's slot struct */
+	size_t off;      /* offsetof the member in the section's C struct */
+	const struct copy_row *sub; /* OBJ, VAL */
+	copy_fn *fn;                /* FN */
+};
+
+static copy_fn copy_devices, copy_credspec, copy_mounts, copy_annotations;
+
+#define COPY_SECTION(id, goname, held, ctype, dec) COPY_SECTION_##dec(id, ctype)
+#define COPY_SECTION_NODEC(id, ctype)
+#define COPY_SECTION_DEC(id, ctype)                                          \
+	static const struct copy_row copy_rows_##id[] = {                    \
+		OCI_FIELDS_##id(COPY_ROW, id, ctype) { .key = NULL }         \
+	};
+/* Rows the decoder reads are copied; the ones it drops are not. */
+#define COPY_ROW(S, B, k, type, e, targets, w, m, sb, dec)                   \
+	COPY_##dec(S, B, k, w, m, sb)
+#define COPY_D_STR(S, B, k, w, m, sb) COPY_W_##w(S, B, k, m, sb)
+#define COPY_D_BOOL COPY_D_STR
+#define COPY_D_U16 COPY_D_STR
+#define COPY_D_U32 COPY_D_STR
+#define COPY_D_U64 COPY_D_STR
+#define COPY_D_LIST COPY_D_STR
+#define COPY_D_MAP COPY_D_STR
+#define COPY_D_RAW COPY_D_STR
+#define COPY_D_OBJ COPY_D_STR
+#define COPY_D_OBJS COPY_D_STR
+#define COPY_I_STR(S, B, k, w, m, sb)
+#define COPY_I_BOOL COPY_I_STR
+#define COPY_I_U32 COPY_I_STR
+#define COPY_I_INT COPY_I_STR
+#define COPY_I_ANY COPY_I_STR
+#define COPY_SLOT(S, k) .key = #k, .slot = offsetof(struct S##_slots, k)
+#define COPY_DATA(w, S, B, k, m) { COPY_SLOT(S, k), .wr = w, .off = offsetof(B, m) },
+#define COPY_W_STR(S, B, k, m, sb) COPY_DATA(OCI_WR_STR, S, B, k, m)
+#define COPY_W_BOOL(S, B, k, m, sb) COPY_DATA(OCI_WR_BOOL, S, B, k, m)
+#define COPY_W_U32(S, B, k, m, sb) COPY_DATA(OCI_WR_U32, S, B, k, m)
+#define COPY_W_U64(S, B, k, m, sb) COPY_DATA(OCI_WR_U64, S, B, k, m)
+#define COPY_W_OPT_U16(S, B, k, m, sb) COPY_DATA(OCI_WR_OPT_U16, S, B, k, m)
+#define COPY_W_OPT_U64(S, B, k, m, sb) COPY_DATA(OCI_WR_OPT_U64, S, B, k, m)
+#define COPY_W_LIST(S, B, k, m, sb) COPY_DATA(OCI_WR_LIST, S, B, k, m)
+#define COPY_W_OBJ(S, B, k, m, sb)                                           \
+	{ COPY_SLOT(S, k), .wr = OCI_WR_OBJ, .off = offsetof(B, m),          \
+	  .sub = copy_rows_##sb },
+#define COPY_W_VAL(S, B, k, m, sb)                                           \
+	{ COPY_SLOT(S, k), .wr = OCI_WR_VAL, .sub = copy_rows_##sb },
+#define COPY_W_FN(S, B, k, m, sb)                                            \
+	{ COPY_SLOT(S, k), .wr = OCI_WR_FN, .fn = copy_##m },
+#define COPY_W_NONE(S, B, k, m, sb)
+
+OCI_SECTIONS(COPY_SECTION)
 
 static struct str_list str_list_of(const struct v_list *l)
 {
@@ -184,118 +252,111 @@ static struct opt_u16 opt_u16_of(const struct v_uint *u)
 	return (struct opt_u16){ u->set, (uint16_t)u->v };
 }
 
-static void copy_process(const struct process_slots *p, struct oci_spec *s)
+static bool copy_rows(const struct copy_ctx *cx, const struct copy_row *r,
+		      const void *slots, void *base);
+
+/* One row: the slot of `slots` into the member of `base`. */
+static bool copy_row(const struct copy_ctx *cx, const struct copy_row *r,
+		     const void *slots, void *base)
 {
-	s->has_process = p->hdr.set;
-	s->process.pos = pos_or(p->hdr.pos, s->pos);
-	s->process.terminal = p->terminal.v;
-	s->process.has_console_size = p->console_size.hdr.set;
-	s->process.console_height = p->console_size.height.v;
-	s->process.console_width = p->console_size.width.v;
-	s->process.uid = (uint32_t)p->user.uid.v;
-	s->process.gid = (uint32_t)p->user.gid.v;
-	s->process.username = p->user.username.v;
-	s->process.args = str_list_of(&p->args);
-	s->process.command_line = p->command_line.v;
-	s->process.env = str_list_of(&p->env);
-	s->process.cwd = p->cwd.v;
+	const void *src = (const char *)slots + r->slot;
+	void *dst = (char *)base + r->off;
+
+	switch (r->wr) {
+	case OCI_WR_STR:
+		*(const char **)dst = ((const struct v_str *)src)->v;
+		break;
+	case OCI_WR_BOOL:
+		*(bool *)dst = ((const struct v_bool *)src)->v;
+		break;
+	case OCI_WR_U32:
+		*(uint32_t *)dst = (uint32_t)((const struct v_uint *)src)->v;
+		break;
+	case OCI_WR_U64:
+		*(uint64_t *)dst = ((const struct v_uint *)src)->v;
+		break;
+	case OCI_WR_OPT_U16:
+		*(struct opt_u16 *)dst = opt_u16_of(src);
+		break;
+	case OCI_WR_OPT_U64:
+		*(struct opt_u64 *)dst = opt_u64_of(src);
+		break;
+	case OCI_WR_LIST:
+		*(struct str_list *)dst = str_list_of(src);
+		break;
+	case OCI_WR_OBJ:
+		*(bool *)dst = ((const struct v_obj *)src)->set;
+		return copy_rows(cx, r->sub, src, base);
+	case OCI_WR_VAL:
+		return copy_rows(cx, r->sub, src, base);
+	case OCI_WR_FN:
+		return r->fn(cx, src, base);
+	}
+	return true;
 }
 
-static void copy_root(const struct root_slots *r, struct oci_spec *s)
+static bool copy_rows(const struct copy_ctx *cx, const struct copy_row *r,
+		      const void *slots, void *base)
 {
-	s->has_root = r->hdr.set;
-	s->root.path = r->path.v;
-	s->root.readonly = r->readonly.v;
-	s->root.pos = pos_or(r->hdr.pos, s->pos);
-	s->root.path_pos = pos_or(r->path.pos, s->root.pos);
-	s->root.readonly_pos = pos_or(r->readonly.pos, s->root.pos);
+	for (; r->key; r++)
+		if (!copy_row(cx, r, slots, base))
+			return false;
+	return true;
 }
 
-static void copy_mounts(struct arena *a, const struct v_objlist *l,
-			struct oci_spec *s)
+static bool copy_mounts(const struct copy_ctx *cx, const void *slot,
+			void *base)
 {
+	const struct v_objlist *l = slot;
 	const struct mount_slots *ms = l->items;
+	struct oci_spec *s = base;
 
 	s->nmounts = l->n;
-	s->mounts = arena_array(a, l->n, sizeof(*s->mounts));
+	s->mounts = arena_array(cx->a, l->n, sizeof(*s->mounts));
 	for (size_t i = 0; i < l->n; i++) {
-		struct oci_mount *m = &s->mounts[i];
-
-		m->destination = ms[i].destination.v;
-		m->type = ms[i].type.v;
-		m->source = ms[i].source.v;
-		m->options = str_list_of(&ms[i].options);
-		m->pos = ms[i].hdr.pos;
+		copy_rows(cx, copy_rows_mount, &ms[i], &s->mounts[i]);
+		s->mounts[i].pos = ms[i].hdr.pos;
 	}
+	return true;
 }
 
-static void copy_annotations(struct arena *a, const struct v_map *m,
-			     struct oci_spec *s)
+static bool copy_annotations(const struct copy_ctx *cx, const void *slot,
+			     void *base)
 {
+	const struct v_map *m = slot;
+	struct oci_spec *s = base;
+
 	s->nannotations = m->n;
-	s->annotations = arena_array(a, m->n, sizeof(*s->annotations));
+	s->annotations = arena_array(cx->a, m->n, sizeof(*s->annotations));
 	for (size_t i = 0; i < m->n; i++) {
 		s->annotations[i].key = m->keys[i];
 		s->annotations[i].value = m->vals[i];
 	}
+	return true;
 }
 
-static void copy_layers(struct arena *a, const struct windows_slots *w,
-			struct oci_spec *s)
+static bool copy_devices(const struct copy_ctx *cx, const void *slot,
+			 void *base)
 {
-	const struct v_list *l = &w->layer_folders;
-
-	s->windows.layer_folders = str_list_of(l);
-	s->windows.layers_pos = pos_or(l->pos, s->windows.pos);
-	/* One more than needed: the list's own position closes it. */
-	s->windows.layer_pos = arena_array(a, l->n + 1, sizeof(struct hcsc_pos));
-	for (size_t i = 0; i < l->n; i++)
-		s->windows.layer_pos[i] = l->item_pos[i];
-	s->windows.layer_pos[l->n] = s->windows.layers_pos;
-}
-
-static void copy_devices(struct arena *a, const struct v_objlist *l,
-			 struct oci_spec *s)
-{
+	const struct v_objlist *l = slot;
 	const struct device_slots *ds = l->items;
+	struct oci_spec *s = base;
 
 	s->windows.ndevices = l->n;
-	s->windows.devices = arena_array(a, l->n, sizeof(*s->windows.devices));
+	s->windows.devices = arena_array(cx->a, l->n, sizeof(*s->windows.devices));
 	for (size_t i = 0; i < l->n; i++) {
-		s->windows.devices[i].id = ds[i].id.v;
-		s->windows.devices[i].id_type = ds[i].id_type.v;
+		copy_rows(cx, copy_rows_device, &ds[i], &s->windows.devices[i]);
 		s->windows.devices[i].pos = ds[i].hdr.pos;
 	}
+	return true;
 }
 
-static void copy_resources(const struct resources_slots *r, struct oci_spec *s)
+static bool copy_credspec(const struct copy_ctx *cx, const void *slot,
+			  void *base)
 {
-	struct hcsc_pos rpos = pos_or(r->hdr.pos, s->windows.pos);
-	struct hcsc_pos mpos = pos_or(r->memory.hdr.pos, rpos);
-	struct hcsc_pos cpos = pos_or(r->cpu.hdr.pos, rpos);
+	const struct v_node *c = slot;
+	struct oci_spec *s = base;
 
-	s->windows.has_resources = r->hdr.set;
-	s->windows.has_memory = r->memory.hdr.set;
-	s->windows.memory_limit = opt_u64_of(&r->memory.limit);
-	s->windows.memory_pos = pos_or(r->memory.limit.pos, mpos);
-	s->windows.has_cpu = r->cpu.hdr.set;
-	s->windows.cpu_count = opt_u64_of(&r->cpu.count);
-	s->windows.cpu_shares = opt_u16_of(&r->cpu.shares);
-	s->windows.cpu_maximum = opt_u16_of(&r->cpu.maximum);
-	s->windows.cpu_count_pos = pos_or(r->cpu.count.pos, cpos);
-	s->windows.cpu_shares_pos = pos_or(r->cpu.shares.pos, cpos);
-	s->windows.cpu_maximum_pos = pos_or(r->cpu.maximum.pos, cpos);
-	s->windows.has_storage = r->storage.hdr.set;
-	s->windows.storage_iops = opt_u64_of(&r->storage.iops);
-	s->windows.storage_bps = opt_u64_of(&r->storage.bps);
-	s->windows.storage_sandbox_size = opt_u64_of(&r->storage.sandbox_size);
-	s->windows.storage_pos = pos_or(r->storage.hdr.pos, rpos);
-}
-
-static bool copy_credspec(struct arena *a, struct diag_list *d,
-			  const struct v_node *c, struct oci_spec *s)
-{
-	s->windows.credspec_pos = pos_or(c->pos, s->windows.pos);
 	if (!c->set)
 		return true; /* absent or null: a nil interface{} */
 	if (c->n->kind == NODE_STR && !c->n->number) {
@@ -304,36 +365,63 @@ static bool copy_credspec(struct arena *a, struct diag_list *d,
 		return true;
 	}
 	s->windows.credspec_kind = OCI_CREDSPEC_OTHER;
-	return credspec_text(a, d, c->n, &s->windows.credential_spec_json);
+	return credspec_text(cx->a, cx->d, c->n,
+			     &s->windows.credential_spec_json);
 }
 
-static void copy_network(const struct network_slots *n, struct oci_spec *s)
+/*
+ * ---- positions ------------------------------------------------------------
+ * Each is the node that gave the value, else its nearest present parent
+ * (rule: hcsc.diag.format), else the whole input.
+ */
+
+static void layer_positions(struct arena *a, const struct v_list *l,
+			    struct oci_spec *s)
 {
-	s->windows.has_network = n->hdr.set;
-	s->windows.endpoint_list = str_list_of(&n->endpoint_list);
-	s->windows.allow_unqualified_dns_query = n->allow_unqualified_dns_query.v;
-	s->windows.dns_search_list = str_list_of(&n->dns_search_list);
-	s->windows.network_shared_container_name =
-		n->network_shared_container_name.v;
-	s->windows.network_namespace = n->network_namespace.v;
-	s->windows.network_pos = pos_or(n->hdr.pos, s->windows.pos);
+	s->windows.layers_pos = pos_or(l->pos, s->windows.pos);
+	/* One more than needed: the list's own position closes it. */
+	s->windows.layer_pos = arena_array(a, l->n + 1, sizeof(struct hcsc_pos));
+	for (size_t i = 0; i < l->n; i++)
+		s->windows.layer_pos[i] = l->item_pos[i];
+	s->windows.layer_pos[l->n] = s->windows.layers_pos;
 }
 
-static bool copy_windows(struct arena *a, struct diag_list *d,
-			 const struct windows_slots *w, struct oci_spec *s)
+static void resources_positions(const struct resources_slots *r,
+				struct oci_spec *s)
 {
-	s->has_windows = w->hdr.set;
+	struct hcsc_pos rpos = pos_or(r->hdr.pos, s->windows.pos);
+	struct hcsc_pos mpos = pos_or(r->memory.hdr.pos, rpos);
+	struct hcsc_pos cpos = pos_or(r->cpu.hdr.pos, rpos);
+
+	s->windows.memory_pos = pos_or(r->memory.limit.pos, mpos);
+	s->windows.cpu_count_pos = pos_or(r->cpu.count.pos, cpos);
+	s->windows.cpu_shares_pos = pos_or(r->cpu.shares.pos, cpos);
+	s->windows.cpu_maximum_pos = pos_or(r->cpu.maximum.pos, cpos);
+	s->windows.storage_pos = pos_or(r->storage.hdr.pos, rpos);
+}
+
+static void windows_positions(struct arena *a, const struct windows_slots *w,
+			      struct oci_spec *s)
+{
 	s->windows.pos = pos_or(w->hdr.pos, s->pos);
-	copy_layers(a, w, s);
-	copy_devices(a, &w->devices, s);
-	copy_resources(&w->resources, s);
-	s->windows.servicing = w->servicing.v;
-	s->windows.ignore_flushes_during_boot = w->ignore_flushes_during_boot.v;
-	s->windows.has_hyperv = w->hyperv.hdr.set;
-	s->windows.utility_vm_path = w->hyperv.utility_vm_path.v;
+	layer_positions(a, &w->layerFolders, s);
+	resources_positions(&w->resources, s);
+	s->windows.credspec_pos = pos_or(w->credentialSpec.pos, s->windows.pos);
 	s->windows.hyperv_pos = pos_or(w->hyperv.hdr.pos, s->windows.pos);
-	copy_network(&w->network, s);
-	return copy_credspec(a, d, &w->credential_spec, s);
+	s->windows.network_pos = pos_or(w->network.hdr.pos, s->windows.pos);
+}
+
+static void positions(struct arena *a, const struct spec_slots *sl,
+		      struct oci_spec *s)
+{
+	const struct root_slots *r = &sl->root;
+
+	s->process.pos = pos_or(sl->process.hdr.pos, s->pos);
+	s->root.pos = pos_or(r->hdr.pos, s->pos);
+	s->root.path_pos = pos_or(r->path.pos, s->root.pos);
+	s->root.readonly_pos = pos_or(r->readonly.pos, s->root.pos);
+	s->hostname_pos = pos_or(sl->hostname.pos, s->pos);
+	windows_positions(a, &sl->windows, s);
 }
 
 enum hcsc_rc oci_decode(struct arena *a, struct diag_list *d,
@@ -341,6 +429,7 @@ enum hcsc_rc oci_decode(struct arena *a, struct diag_list *d,
 			struct oci_spec *out)
 {
 	struct decode_ctx ctx = { a, d, false, true, NULL };
+	struct copy_ctx cx = { a, d };
 	struct spec_slots *sl;
 
 	memset(out, 0, sizeof(*out));
@@ -353,12 +442,6 @@ enum hcsc_rc oci_decode(struct arena *a, struct diag_list *d,
 	sl = arena_alloc(a, sizeof(*sl));
 	if (schema_decode(&ctx, &oci_spec_schema, "", root, sl) != HCSC_OK)
 		return HCSC_E_INPUT;
-	out->oci_version = sl->oci_version.v;
-	copy_process(&sl->process, out);
-	copy_root(&sl->root, out);
-	out->hostname = sl->hostname.v;
-	out->hostname_pos = pos_or(sl->hostname.pos, out->pos);
-	copy_mounts(a, &sl->mounts, out);
-	copy_annotations(a, &sl->annotations, out);
-	return copy_windows(a, d, &sl->windows, out) ? HCSC_OK : HCSC_E_INPUT;
+	positions(a, sl, out);
+	return copy_rows(&cx, copy_rows_spec, sl, out) ? HCSC_OK : HCSC_E_INPUT;
 }
