@@ -55,6 +55,23 @@ static const char *ascii_escape(unsigned char b, char buf[7])
 	return buf;
 }
 
+/*
+ * Go's safeSet with HTML escaping (htmlSafeSet): 1 for the ASCII bytes
+ * written as they are. The rest are escaped (ascii_escape) or, from 0x80,
+ * decoded as UTF-8.
+ */
+static const unsigned char raw_byte[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	/* 0x80-0xff: 0 */
+};
+
 void emit_go_string(struct strbuf *out, const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -63,14 +80,16 @@ void emit_go_string(struct strbuf *out, const char *s, size_t n)
 	char buf[7];
 	uint32_t cp;
 
+	/* One growth for the common case: no byte needs an escape. */
+	strbuf_grow(out, n + 2);
 	strbuf_addch(out, '"');
 	while (i < n) {
+		while (i < n && raw_byte[p[i]])
+			i++;
+		if (i == n)
+			break;
 		if (p[i] < 0x80) {
 			esc = ascii_escape(p[i], buf);
-			if (!esc) {
-				i++;
-				continue;
-			}
 			strbuf_add(out, s + start, i - start);
 			strbuf_addstr(out, esc);
 			start = ++i;
