@@ -45,7 +45,7 @@ char *strbuf_detach(struct strbuf *sb, size_t *len)
 	return p;
 }
 
-void strbuf_grow(struct strbuf *sb, size_t extra)
+void strbuf_make_room(struct strbuf *sb, size_t extra)
 {
 	size_t need;
 	char *p;

@@ -22,7 +22,8 @@ void strbuf_init(struct strbuf *sb);
 void strbuf_release(struct strbuf *sb); /* frees buf, not sb */
 void strbuf_reset(struct strbuf *sb);   /* len = 0, keeps the memory */
 char *strbuf_detach(struct strbuf *sb, size_t *len); /* caller frees */
-void strbuf_grow(struct strbuf *sb, size_t extra);
+/* Room for `extra` more bytes (and the NUL): strbuf_grow, out of line. */
+void strbuf_make_room(struct strbuf *sb, size_t extra);
 void strbuf_addstr(struct strbuf *sb, const char *s);
 void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
@@ -30,15 +31,20 @@ void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
 
 /*
- * The two appends every emitted byte goes through: inline, with the
- * growth (strbuf_grow) out of line. `alloc - len` is at least 1 once a
- * buffer is allocated (the NUL), and 0 before, so the tests below send an
- * unallocated buffer to strbuf_grow too.
+ * Growth and the two appends every emitted byte goes through: inline,
+ * with the reallocation (strbuf_make_room) out of line. `alloc - len` is
+ * at least 1 once a buffer is allocated (the NUL), and 0 before, so an
+ * unallocated buffer always goes to strbuf_make_room (even for 0 bytes).
  */
+static inline void strbuf_grow(struct strbuf *sb, size_t extra)
+{
+	if (sb->alloc - sb->len <= extra)
+		strbuf_make_room(sb, extra);
+}
+
 static inline void strbuf_add(struct strbuf *sb, const void *data, size_t n)
 {
-	if (sb->alloc - sb->len <= n)
-		strbuf_grow(sb, n);
+	strbuf_grow(sb, n);
 	if (n)
 		memcpy(sb->buf + sb->len, data, n);
 	sb->len += n;
@@ -47,8 +53,7 @@ static inline void strbuf_add(struct strbuf *sb, const void *data, size_t n)
 
 static inline void strbuf_addch(struct strbuf *sb, char c)
 {
-	if (sb->alloc - sb->len <= 1)
-		strbuf_grow(sb, 1);
+	strbuf_grow(sb, 1);
 	sb->buf[sb->len++] = c;
 	sb->buf[sb->len] = '\0';
 }
