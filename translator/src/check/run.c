@@ -54,7 +54,9 @@ static void result_free(struct check_result *r)
 	free(r);
 }
 
-static struct check_result *run_one(const struct runner *rn, size_t i)
+/* Case i, with the calling thread's scratch memory. */
+static struct check_result *run_one(const struct runner *rn, size_t i,
+				    struct check_scratch *s)
 {
 	struct check_result *r = result_new(i, rn->total);
 	struct check_case c;
@@ -63,7 +65,7 @@ static struct check_result *run_one(const struct runner *rn, size_t i)
 	if (rn->o->list)
 		check_case_list(&rn->env, &c, r);
 	else
-		check_case_run(&rn->env, &c, r);
+		check_case_run(&rn->env, &c, s, r);
 	return r;
 }
 
@@ -89,7 +91,9 @@ static bool deliver(const struct runner *rn, struct check_result *r)
 static void worker(void *arg)
 {
 	struct runner *rn = arg;
+	struct check_scratch s;
 
+	check_scratch_init(&s);
 	os_mutex_lock(&rn->mu);
 	for (;;) {
 		size_t i;
@@ -102,12 +106,13 @@ static void worker(void *arg)
 			break;
 		i = rn->next_claim++;
 		os_mutex_unlock(&rn->mu);
-		r = run_one(rn, i);
+		r = run_one(rn, i, &s);
 		os_mutex_lock(&rn->mu);
 		rn->slot[i % rn->window] = r;
 		os_cond_broadcast(&rn->ready);
 	}
 	os_mutex_unlock(&rn->mu);
+	check_scratch_release(&s);
 }
 
 /* Returns how many results were delivered. */
@@ -178,10 +183,14 @@ static size_t run_cases(struct runner *rn)
 	if (jobs > rn->n)
 		jobs = (unsigned)rn->n;
 	if (jobs <= 1) {
-		for (size_t i = 0; i < rn->n; i++)
-			if (deliver(rn, run_one(rn, i)))
-				return i + 1;
-		return rn->n;
+		struct check_scratch s;
+		size_t i = 0;
+
+		check_scratch_init(&s);
+		while (i < rn->n && !deliver(rn, run_one(rn, i, &s)))
+			i++;
+		check_scratch_release(&s);
+		return i < rn->n ? i + 1 : rn->n;
 	}
 	return run_parallel(rn, jobs);
 }

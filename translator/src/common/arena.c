@@ -1,6 +1,7 @@
 /*
  * arena.c: a bump allocator over a chain of blocks. Large requests get a
- * block of their own. Nothing is freed before arena_free().
+ * block of their own. Nothing is freed before arena_free() or
+ * arena_reset().
  */
 #include "arena.h"
 
@@ -48,6 +49,24 @@ void arena_free(struct arena *a)
 		free(b);
 	}
 	free(a);
+}
+
+void arena_reset(struct arena *a)
+{
+	struct arena_block *b, *next, *keep = NULL;
+
+	for (b = a->head; b; b = next) {
+		next = b->next;
+		if (!keep && b->size == ARENA_BLOCK)
+			keep = b;
+		else
+			free(b);
+	}
+	if (keep) {
+		keep->next = NULL;
+		keep->used = 0;
+	}
+	a->head = keep;
 }
 
 static struct arena_block *block_new(size_t size)
