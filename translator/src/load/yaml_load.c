@@ -155,8 +155,10 @@ static void attach(struct yl *y, struct node *n)
 
 static bool text_is(const struct node *n, const char *const *words)
 {
+	/* n->text is NUL-terminated: its first byte is always readable. */
 	for (; *words; words++)
-		if (strlen(*words) == n->len && !memcmp(*words, n->text, n->len))
+		if ((*words)[0] == n->text[0] && strlen(*words) == n->len &&
+		    !memcmp(*words, n->text, n->len))
 			return true;
 	return false;
 }
