@@ -125,6 +125,9 @@ static enum hcsc_rc apply_host(struct case_run *cr,
 	cr->in.host = is_abs(rel) ? rel
 				  : check_path_join(cr->a, cr->e->corpus, rel);
 	cr->in.host_display = rel;
+	if (cr->e->hosts) /* read once for the run; else the compile reads it */
+		check_hosts_get(cr->e->hosts, cr->in.host, &cr->in.host_data,
+				&cr->in.host_len);
 	return HCSC_OK;
 }
 

@@ -8,6 +8,7 @@
 
 #include "check/corpus.h"
 #include "check/golden.h"
+#include "check/hosts.h"
 #include "check/run.h"
 #include "pipeline/compile.h"
 #include "strbuf.h"
@@ -15,6 +16,7 @@
 struct check_env {
 	const char *corpus;        /* CORPUS without trailing separators */
 	struct check_golden golden;
+	struct check_hosts *hosts; /* `# host: FILE` bytes, or NULL: unkept */
 	void (*render_diags)(struct strbuf *out, const struct diag_list *d);
 	double (*now)(void);
 };

@@ -307,6 +307,7 @@ enum hcsc_rc check_run(struct check_opts *o, struct strbuf *err)
 {
 	struct arena *a = arena_new();
 	struct check_corpus corpus;
+	struct check_hosts hosts;
 	struct check_select sel;
 	struct strbuf name = STRBUF_INIT;
 	struct runner rn;
@@ -364,7 +365,10 @@ enum hcsc_rc check_run(struct check_opts *o, struct strbuf *err)
 	strbuf_release(&name);
 	corpus.nstale = o->list ? 0 : shard_stale(o, &corpus);
 	rn.total = rn.n + corpus.nstale;
+	check_hosts_init(&hosts);
+	rn.env.hosts = o->list ? NULL : &hosts; /* --list compiles nothing */
 	done = run_cases(&rn);
+	check_hosts_release(&hosts);
 	stopped = done < rn.n;
 	for (size_t i = 0; i < corpus.nstale && !stopped; i++) {
 		struct check_result *r = result_new(rn.n + i, rn.total);
