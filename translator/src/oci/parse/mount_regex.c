@@ -397,23 +397,28 @@ struct rx_run {
 	size_t cap[2 * RX_MAX_CAPS];
 };
 
-static void rx_push(struct rx_run *r, int pc, int slot, size_t pos)
+/* Twice the room for jobs (out of line: rare). */
+static void rx_grow_jobs(struct rx_run *r)
 {
-	if (r->njobs == r->alloc) {
-		size_t n = 2 * r->alloc;
-		struct rx_job *jobs = r->heap_jobs ? r->jobs : NULL;
+	size_t n = 2 * r->alloc;
+	struct rx_job *jobs = r->heap_jobs ? r->jobs : NULL;
 
-		if (n > SIZE_MAX / sizeof(*jobs))
-			hcsc_oom();
-		jobs = realloc(jobs, n * sizeof(*jobs));
-		if (!jobs)
-			hcsc_oom();
-		if (!r->heap_jobs)
-			memcpy(jobs, r->jobs, r->alloc * sizeof(*jobs));
-		r->jobs = jobs;
-		r->heap_jobs = true;
-		r->alloc = n;
-	}
+	if (n > SIZE_MAX / sizeof(*jobs))
+		hcsc_oom();
+	jobs = realloc(jobs, n * sizeof(*jobs));
+	if (!jobs)
+		hcsc_oom();
+	if (!r->heap_jobs)
+		memcpy(jobs, r->jobs, r->alloc * sizeof(*jobs));
+	r->jobs = jobs;
+	r->heap_jobs = true;
+	r->alloc = n;
+}
+
+static inline void rx_push(struct rx_run *r, int pc, int slot, size_t pos)
+{
+	if (r->njobs == r->alloc)
+		rx_grow_jobs(r);
 	r->jobs[r->njobs].pc = pc;
 	r->jobs[r->njobs].slot = slot;
 	r->jobs[r->njobs].pos = pos;
