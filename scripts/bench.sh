@@ -6,8 +6,8 @@
 # tools/bench (hcsc-bench): start-up interleaved with /bin/true and a
 # json-c parse+print floor (min/median/max, peak RSS), callgrind
 # instruction counts, `hcsc check` cases/s and CPU per case at -j 1 and
-# -j 2 on the project corpus and the generated one, and the scaling table
-# of tools/scale.
+# -j 2 on the project corpus and the generated one (and instructions per
+# case at -j 1), and the scaling table of tools/scale.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build-bench}
