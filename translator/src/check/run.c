@@ -31,6 +31,8 @@ struct runner {
 	struct check_result **slot;
 	size_t window, next_claim, next_deliver;
 	bool stop;              /* fail_fast: a result stopped the run */
+	bool collector_waits;   /* collect() sleeps on `ready` */
+	unsigned workers_wait;  /* workers sleeping on `space` */
 };
 
 static struct check_result *result_new(size_t index, size_t total)
@@ -88,6 +90,29 @@ static bool deliver(const struct runner *rn, struct check_result *r)
 
 /* ---- workers ---- */
 
+/*
+ * Is it time to wake the collector (under mu)? Not for every result: a
+ * wake-up per case cost more CPU than some cases. When half the window is
+ * ready in order, or when every case is claimed (the last results must
+ * not wait). A worker about to sleep on a full window wakes it anyway.
+ */
+static bool collect_now(const struct runner *rn)
+{
+	size_t ready = 0;
+
+	while (ready < rn->window / 2 &&
+	       rn->slot[(rn->next_deliver + ready) % rn->window] &&
+	       rn->next_deliver + ready < rn->n)
+		ready++;
+	return ready && (ready >= rn->window / 2 || rn->next_claim >= rn->n);
+}
+
+static void wake_collector(struct runner *rn)
+{
+	if (rn->collector_waits)
+		os_cond_broadcast(&rn->ready);
+}
+
 static void worker(void *arg)
 {
 	struct runner *rn = arg;
@@ -100,8 +125,12 @@ static void worker(void *arg)
 		struct check_result *r;
 
 		while (!rn->stop && rn->next_claim < rn->n &&
-		       rn->next_claim >= rn->next_deliver + rn->window)
+		       rn->next_claim >= rn->next_deliver + rn->window) {
+			wake_collector(rn);
+			rn->workers_wait++;
 			os_cond_wait(&rn->space, &rn->mu);
+			rn->workers_wait--;
+		}
 		if (rn->stop || rn->next_claim >= rn->n)
 			break;
 		i = rn->next_claim++;
@@ -109,7 +138,8 @@ static void worker(void *arg)
 		r = run_one(rn, i, &s);
 		os_mutex_lock(&rn->mu);
 		rn->slot[i % rn->window] = r;
-		os_cond_broadcast(&rn->ready);
+		if (collect_now(rn))
+			wake_collector(rn);
 	}
 	os_mutex_unlock(&rn->mu);
 	check_scratch_release(&s);
@@ -123,12 +153,16 @@ static size_t collect(struct runner *rn)
 		bool stop;
 
 		os_mutex_lock(&rn->mu);
-		while (!rn->slot[i % rn->window])
+		while (!rn->slot[i % rn->window]) {
+			rn->collector_waits = true;
 			os_cond_wait(&rn->ready, &rn->mu);
+			rn->collector_waits = false;
+		}
 		r = rn->slot[i % rn->window];
 		rn->slot[i % rn->window] = NULL;
 		rn->next_deliver = i + 1;
-		os_cond_broadcast(&rn->space);
+		if (rn->workers_wait)
+			os_cond_broadcast(&rn->space);
 		os_mutex_unlock(&rn->mu);
 		stop = deliver(rn, r);
 		if (stop) {
