@@ -134,6 +134,7 @@ static enum hcsc_rc apply_host(struct case_run *cr,
 static enum hcsc_rc read_header(struct case_run *cr)
 {
 	struct check_header h;
+	struct strbuf *desc = &cr->s->desc;
 	enum hcsc_rc rc = HCSC_OK;
 
 	memset(&h, 0, sizeof(h));
@@ -142,17 +143,16 @@ static enum hcsc_rc read_header(struct case_run *cr)
 	 * compile. An unreadable or too large file is left to compile_run,
 	 * which opens it again to report it exactly as `hcsc compile` does.
 	 */
-	if (os_read(cr->in.desc_path, LOAD_MAX_FILE, OS_WHOLE,
-			   &cr->s->desc) == 0) {
-		cr->in.desc_data = cr->s->desc.buf;
-		cr->in.desc_len = cr->s->desc.len;
+	if (os_read(cr->in.desc_path, LOAD_MAX_FILE, OS_WHOLE, desc) == 0) {
+		cr->in.desc_data = desc->buf;
+		cr->in.desc_len = desc->len;
 	} else {
-		strbuf_reset(&cr->s->desc);
+		strbuf_reset(desc);
 	}
 	if (cr->c->yaml && cr->in.desc_data)
-		rc = check_header_parse(cr->a, &cr->d, cr->c->file, cr->s->desc.buf,
-					cr->s->desc.len < HEADER_MAX ? cr->s->desc.len
-								  : HEADER_MAX,
+		rc = check_header_parse(cr->a, &cr->d, cr->c->file, desc->buf,
+					desc->len < HEADER_MAX ? desc->len
+							       : HEADER_MAX,
 					&h);
 	else if (cr->c->yaml) {
 		struct strbuf buf = STRBUF_INIT;
@@ -231,11 +231,13 @@ static bool collect(struct case_run *cr, enum hcsc_rc rc,
 		    struct check_file *files, size_t *n,
 		    struct check_result *r)
 {
+	const struct compile_output *out = &cr->s->out;
+	const struct strbuf *text = &cr->s->stderr_text;
+
 	*n = 0;
 	if (rc == HCSC_E_INPUT) {
 		files[(*n)++] = (struct check_file){ "diagnostics.txt",
-						     cr->s->stderr_text.buf,
-						     cr->s->stderr_text.len };
+						     text->buf, text->len };
 		files[(*n)++] = (struct check_file){ "exit-code", exit_code_1,
 						     strlen(exit_code_1) };
 		return true;
@@ -246,31 +248,30 @@ static bool collect(struct case_run *cr, enum hcsc_rc rc,
 				  : arena_printf(cr->a, "compile failed with "
 							"exit code %d",
 						 (int)rc),
-			  &cr->s->stderr_text);
+			  text);
 		return false;
 	}
 	for (int d = 0; d < DOC_COUNT; d++) {
 		if (d == DOC_OCI && cr->c->oci)
 			continue; /* its input (rule: hcsc.from-oci.decode: no --emit oci) */
-		if (!compile_target_builds(cr->s->out.target, (enum compile_doc)d))
+		if (!compile_target_builds(out->target, (enum compile_doc)d))
 			continue; /* e.g. no hcs-v2.json under docker */
-		if (!cr->s->out.have[d]) {
+		if (!out->have[d]) {
 			set_error(r,
 				  arena_printf(cr->a, "internal error: no %s "
 						      "document was built",
 					       compile_doc_name((enum compile_doc)d)),
-				  &cr->s->stderr_text);
+				  text);
 			return false;
 		}
 		files[(*n)++] = (struct check_file){
-			compile_doc_file((enum compile_doc)d), cr->s->out.doc[d].buf,
-			cr->s->out.doc[d].len
+			compile_doc_file((enum compile_doc)d), out->doc[d].buf,
+			out->doc[d].len
 		};
 	}
-	if (cr->s->stderr_text.len)
-		files[(*n)++] = (struct check_file){ "warnings.txt",
-						     cr->s->stderr_text.buf,
-						     cr->s->stderr_text.len };
+	if (text->len)
+		files[(*n)++] = (struct check_file){ "warnings.txt", text->buf,
+						     text->len };
 	return true;
 }
 
@@ -311,7 +312,8 @@ static bool outcome_changed(struct case_run *cr, enum hcsc_rc rc)
 static void explain_outcome(struct case_run *cr, enum hcsc_rc rc,
 			    struct check_result *r)
 {
-	const char *p = cr->s->stderr_text.buf, *end = p + cr->s->stderr_text.len;
+	const struct strbuf *text = &cr->s->stderr_text;
+	const char *p = text->buf, *end = p + text->len;
 	struct strbuf why = STRBUF_INIT;
 	size_t lines = 0;
 

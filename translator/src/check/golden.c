@@ -214,7 +214,8 @@ static enum hcsc_rc compare_file(struct arena *a, const struct check_golden *g,
 			return rc;
 		differs = !(gold->len == f->len &&
 			    !memcmp(gold->buf, f->data, f->len));
-		if (differs && crlf_only(gold->buf, gold->len, f->data, f->len)) {
+		if (differs &&
+		    crlf_only(gold->buf, gold->len, f->data, f->len)) {
 			/* Lines that would look identical in a diff. */
 			strbuf_addstr(detail, label(a, g->label, name, f->name));
 			strbuf_addstr(detail, ": golden file has CRLF line "
