@@ -6,8 +6,8 @@
 # tools/bench (hcsc-bench): start-up interleaved with /bin/true and a
 # json-c parse+print floor (min/median/max, peak RSS), callgrind
 # instruction counts, `hcsc check` cases/s and CPU per case at -j 1 and
-# -j 2 on the project corpus and the generated one, and the scaling table
-# of tools/scale.
+# -j 2 on the project corpus and the generated one (and instructions per
+# case at -j 1), and the scaling table of tools/scale.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build-bench}
@@ -18,7 +18,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 python3 tools/bench/gencorpus.py "$tmp/gen" 10000
 "$bin/hcsc" check "$tmp/gen" "$tmp/gen-golden" --update >/dev/null || true
-echo "hcsc $("$bin/hcsc" --version | cut -d' ' -f2); $(nproc) CPUs;" \
+echo "hcsc $("$bin/hcsc" --version | head -1 | cut -d' ' -f2); $(nproc) CPUs;" \
      "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 "$bin/tests/hcsc-bench" --hcsc "$bin/hcsc" --floor "$bin/tests/hcsc-floor" \
 	--example corpus/examples/web.yaml --corpus corpus golden \

@@ -14,7 +14,7 @@
  *    valgrind is installed: unlike wall time, repeatable on a busy host.
  * 3. `hcsc check` of each corpus at -j 1 and -j 2 (best of 3): cases/s,
  *    CPU time per case and cases per second per core (cases / CPU time),
- *    peak RSS.
+ *    peak RSS; and instructions per case at -j 1 (callgrind).
  * 4. The scaling table (tools/scale), when given.
  * Linux only (fork, wait4).
  */
@@ -167,6 +167,10 @@ static long count_cases(const char *out)
 static void check_speed(char *hcsc, char *corpus, char *golden,
 			const char *tmp)
 {
+	char one[] = "1";
+	char *argv1[] = { hcsc, "check", corpus, golden, "-j", one, NULL };
+	long long ins;
+	long cases = -1;
 	char out[4200];
 
 	snprintf(out, sizeof(out), "%s/check.out", tmp);
@@ -174,7 +178,6 @@ static void check_speed(char *hcsc, char *corpus, char *golden,
 		char jobs[8];
 		char *argv[] = { hcsc, "check", corpus, golden, "-j", jobs, NULL };
 		struct run best = { 0, 0, 0, -1 };
-		long cases;
 
 		snprintf(jobs, sizeof(jobs), "%d", j);
 		for (int i = 0; i < 3; i++) {
@@ -194,6 +197,10 @@ static void check_speed(char *hcsc, char *corpus, char *golden,
 		       best.cpu * 1e6 / cases, cases / best.cpu,
 		       best.rss_kib / 1024.0);
 	}
+	ins = cases > 0 ? instructions(argv1, tmp) : -1;
+	if (ins > 0)
+		printf("  %-28s -j 1: %7.0f instructions/case (callgrind)\n",
+		       corpus, (double)ins / (double)cases);
 }
 
 int main(int argc, char **argv)

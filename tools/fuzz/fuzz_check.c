@@ -78,11 +78,12 @@ static void compare(const char *g, size_t gn, const char *act, size_t an,
 	struct check_file f = { "config.json", act, an };
 	struct check_compare cmp;
 	struct strbuf detail = STRBUF_INIT, summary = STRBUF_INIT;
+	struct strbuf buf = STRBUF_INIT;
 	const char *err = NULL;
 	bool same = gn == an && !memcmp(g, act, an);
 
-	if (check_golden_compare(a, &gold, "case", 0, &f, 1, &cmp, &detail,
-				 &summary, &err) != HCSC_OK)
+	if (check_golden_compare(a, &gold, "case", 0, &f, 1, &cmp, &buf,
+				 &detail, &summary, &err) != HCSC_OK)
 		abort(); /* a regular file well under the limit */
 	if (cmp.ndiffer != !same || cmp.nmissing || cmp.nextra ||
 	    (detail.len != 0) == same)
@@ -91,13 +92,15 @@ static void compare(const char *g, size_t gn, const char *act, size_t an,
 		strbuf_reset(&detail);
 		strbuf_reset(&summary);
 		gold.update = false;
-		if (check_golden_compare(a, &gold, "case", 0, &f, 1, &cmp, &detail,
-					 &summary, &err) != HCSC_OK ||
+		if (check_golden_compare(a, &gold, "case", 0, &f, 1, &cmp,
+					 &buf, &detail, &summary,
+					 &err) != HCSC_OK ||
 		    cmp.ndiffer || detail.len)
 			abort();
 	}
 	strbuf_release(&detail);
 	strbuf_release(&summary);
+	strbuf_release(&buf);
 	arena_free(a);
 }
 

@@ -2,18 +2,22 @@
  * test_check.c: the pure parts of `hcsc check`: unified diffs (expected
  * texts are GNU diffutils 3.8 `diff -u --label a --label b` output for the
  * same inputs), the --filter glob, the `# host:` / `# hcsc:` comment
- * block, `# host:` file paths, JUnit text sanitizing and the progress
- * line. The runner end to end is tests/check/run.sh.
+ * block, `# host:` file paths and the run's cache of host files, JUnit
+ * text sanitizing and the progress line. The runner end to end is
+ * tests/check/run.sh.
  */
 #include "t.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "arena.h"
 #include "check/case.h"
 #include "check/diff.h"
 #include "check/glob.h"
 #include "check/header.h"
+#include "check/hosts.h"
 #include "check/progress.h"
 #include "diag.h"
 #include "report/junit.h"
@@ -292,6 +296,47 @@ static void test_host_path(void)
 	arena_free(a);
 }
 
+/* ---- the run's host files ---- */
+
+static void put_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "wb");
+
+	CHECK(f != NULL);
+	if (f) {
+		fputs(text, f);
+		fclose(f);
+	}
+}
+
+/* Read once: a second get answers from the cache, not from the file. */
+static void test_hosts(void)
+{
+	static const char *path = "test_check_host.tmp.yaml";
+	struct check_hosts h;
+	const char *data;
+	size_t len;
+
+	check_hosts_init(&h);
+	put_file(path, "OsBuild: 17763\n");
+	CHECK(check_hosts_get(&h, path, &data, &len));
+	CHECK(len == 15 && !memcmp(data, "OsBuild: 17763\n", 15));
+	put_file(path, "OsBuild: 20348\n");
+	CHECK(check_hosts_get(&h, path, &data, &len));
+	CHECK(len == 15 && !memcmp(data, "OsBuild: 17763\n", 15));
+	remove(path);
+	CHECK(check_hosts_get(&h, path, &data, &len));  /* still kept */
+	/* unreadable: not kept as bytes; the compile reads it and says why */
+	CHECK(!check_hosts_get(&h, "test_check_none.tmp.yaml", &data, &len));
+	CHECK(data == NULL && len == 0);
+	CHECK(!check_hosts_get(&h, "test_check_none.tmp.yaml", &data, &len));
+	put_file(path, "");
+	CHECK(check_hosts_get(&h, "./test_check_host.tmp.yaml", &data, &len));
+	CHECK(data != NULL && len == 0); /* another path: read; empty is kept */
+	remove(path);
+	check_hosts_release(&h);
+}
+
 /* ---- JUnit text ---- */
 
 static const struct {
@@ -356,6 +401,7 @@ int main(void)
 	test_glob();
 	test_header();
 	test_host_path();
+	test_hosts();
 	test_sanitize();
 	test_progress();
 	return t_done();

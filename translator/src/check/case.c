@@ -87,12 +87,10 @@ const char *check_case_host_path(struct arena *a, const char *case_file,
 struct case_run {
 	const struct check_env *e;
 	const struct check_case *c;
-	struct arena *a;
+	struct check_scratch *s; /* the arena, buffers and documents */
+	struct arena *a;         /* s->a */
 	struct diag_list d;
 	struct compile_input in;
-	struct compile_output out;
-	struct strbuf stderr_text;
-	struct strbuf desc;    /* the description's bytes, read once */
 	const char *err;
 	bool broken;           /* the header is broken (a corpus error) */
 };
@@ -127,12 +125,16 @@ static enum hcsc_rc apply_host(struct case_run *cr,
 	cr->in.host = is_abs(rel) ? rel
 				  : check_path_join(cr->a, cr->e->corpus, rel);
 	cr->in.host_display = rel;
+	if (cr->e->hosts) /* read once for the run; else the compile reads it */
+		check_hosts_get(cr->e->hosts, cr->in.host, &cr->in.host_data,
+				&cr->in.host_len);
 	return HCSC_OK;
 }
 
 static enum hcsc_rc read_header(struct case_run *cr)
 {
 	struct check_header h;
+	struct strbuf *desc = &cr->s->desc;
 	enum hcsc_rc rc = HCSC_OK;
 
 	memset(&h, 0, sizeof(h));
@@ -141,17 +143,16 @@ static enum hcsc_rc read_header(struct case_run *cr)
 	 * compile. An unreadable or too large file is left to compile_run,
 	 * which opens it again to report it exactly as `hcsc compile` does.
 	 */
-	if (os_read(cr->in.desc_path, LOAD_MAX_FILE, OS_WHOLE,
-			   &cr->desc) == 0) {
-		cr->in.desc_data = cr->desc.buf;
-		cr->in.desc_len = cr->desc.len;
+	if (os_read(cr->in.desc_path, LOAD_MAX_FILE, OS_WHOLE, desc) == 0) {
+		cr->in.desc_data = desc->buf;
+		cr->in.desc_len = desc->len;
 	} else {
-		strbuf_reset(&cr->desc);
+		strbuf_reset(desc);
 	}
 	if (cr->c->yaml && cr->in.desc_data)
-		rc = check_header_parse(cr->a, &cr->d, cr->c->file, cr->desc.buf,
-					cr->desc.len < HEADER_MAX ? cr->desc.len
-								  : HEADER_MAX,
+		rc = check_header_parse(cr->a, &cr->d, cr->c->file, desc->buf,
+					desc->len < HEADER_MAX ? desc->len
+							       : HEADER_MAX,
 					&h);
 	else if (cr->c->yaml) {
 		struct strbuf buf = STRBUF_INIT;
@@ -192,10 +193,10 @@ static enum hcsc_rc compile_case(struct case_run *cr)
 	rc = read_header(cr);
 	cr->broken = rc != HCSC_OK;
 	if (rc == HCSC_OK)
-		rc = compile_run(cr->a, &cr->d, &cr->in, &cr->out, &cr->err);
-	cr->e->render_diags(&cr->stderr_text, &cr->d);
+		rc = compile_run(cr->a, &cr->d, &cr->in, &cr->s->out, &cr->err);
+	cr->e->render_diags(&cr->s->stderr_text, &cr->d);
 	if (cr->err) /* as cli_fail() prints it */
-		strbuf_addf(&cr->stderr_text, "hcsc: %s\n", cr->err);
+		strbuf_addf(&cr->s->stderr_text, "hcsc: %s\n", cr->err);
 	return rc;
 }
 
@@ -230,11 +231,13 @@ static bool collect(struct case_run *cr, enum hcsc_rc rc,
 		    struct check_file *files, size_t *n,
 		    struct check_result *r)
 {
+	const struct compile_output *out = &cr->s->out;
+	const struct strbuf *text = &cr->s->stderr_text;
+
 	*n = 0;
 	if (rc == HCSC_E_INPUT) {
 		files[(*n)++] = (struct check_file){ "diagnostics.txt",
-						     cr->stderr_text.buf,
-						     cr->stderr_text.len };
+						     text->buf, text->len };
 		files[(*n)++] = (struct check_file){ "exit-code", exit_code_1,
 						     strlen(exit_code_1) };
 		return true;
@@ -245,31 +248,30 @@ static bool collect(struct case_run *cr, enum hcsc_rc rc,
 				  : arena_printf(cr->a, "compile failed with "
 							"exit code %d",
 						 (int)rc),
-			  &cr->stderr_text);
+			  text);
 		return false;
 	}
 	for (int d = 0; d < DOC_COUNT; d++) {
 		if (d == DOC_OCI && cr->c->oci)
 			continue; /* its input (rule: hcsc.from-oci.decode: no --emit oci) */
-		if (!compile_target_builds(cr->out.target, (enum compile_doc)d))
+		if (!compile_target_builds(out->target, (enum compile_doc)d))
 			continue; /* e.g. no hcs-v2.json under docker */
-		if (!cr->out.have[d]) {
+		if (!out->have[d]) {
 			set_error(r,
 				  arena_printf(cr->a, "internal error: no %s "
 						      "document was built",
 					       compile_doc_name((enum compile_doc)d)),
-				  &cr->stderr_text);
+				  text);
 			return false;
 		}
 		files[(*n)++] = (struct check_file){
-			compile_doc_file((enum compile_doc)d), cr->out.doc[d].buf,
-			cr->out.doc[d].len
+			compile_doc_file((enum compile_doc)d), out->doc[d].buf,
+			out->doc[d].len
 		};
 	}
-	if (cr->stderr_text.len)
-		files[(*n)++] = (struct check_file){ "warnings.txt",
-						     cr->stderr_text.buf,
-						     cr->stderr_text.len };
+	if (text->len)
+		files[(*n)++] = (struct check_file){ "warnings.txt", text->buf,
+						     text->len };
 	return true;
 }
 
@@ -310,7 +312,8 @@ static bool outcome_changed(struct case_run *cr, enum hcsc_rc rc)
 static void explain_outcome(struct case_run *cr, enum hcsc_rc rc,
 			    struct check_result *r)
 {
-	const char *p = cr->stderr_text.buf, *end = p + cr->stderr_text.len;
+	const struct strbuf *text = &cr->s->stderr_text;
+	const char *p = text->buf, *end = p + text->len;
 	struct strbuf why = STRBUF_INIT;
 	size_t lines = 0;
 
@@ -342,7 +345,8 @@ static void compare(struct case_run *cr, const struct check_file *files,
 	enum hcsc_rc rc;
 
 	rc = check_golden_compare(cr->a, &cr->e->golden, cr->c->name,
-				  cr->c->gold, files, n, &cmp, &r->detail, &r->message, &err);
+				  cr->c->gold, files, n, &cmp, &cr->s->gold,
+				  &r->detail, &r->message, &err);
 	if (cmp.ndiffer + cmp.nmissing + cmp.nextra)
 		r->status = CHECK_FAIL;
 	r->updated = cmp.updated;
@@ -355,8 +359,49 @@ static void compare(struct case_run *cr, const struct check_file *files,
 	}
 }
 
+void check_scratch_init(struct check_scratch *s)
+{
+	s->a = arena_new();
+	strbuf_init(&s->desc);
+	strbuf_init(&s->gold);
+	strbuf_init(&s->stderr_text);
+	compile_output_init(&s->out);
+}
+
+void check_scratch_release(struct check_scratch *s)
+{
+	arena_free(s->a);
+	strbuf_release(&s->desc);
+	strbuf_release(&s->gold);
+	strbuf_release(&s->stderr_text);
+	compile_output_release(&s->out);
+}
+
+/* Buffers larger than this are freed after their case, not kept. */
+#define SCRATCH_KEEP (1u << 20)
+
+static void empty(struct strbuf *sb)
+{
+	if (sb->alloc > SCRATCH_KEEP)
+		strbuf_release(sb);
+	else
+		strbuf_reset(sb);
+}
+
+/* The scratch emptied for the next case (what a huge case grew, freed). */
+static void scratch_reset(struct check_scratch *s)
+{
+	arena_reset(s->a);
+	empty(&s->desc);
+	empty(&s->gold);
+	empty(&s->stderr_text);
+	for (int i = 0; i < DOC_COUNT; i++)
+		empty(&s->out.doc[i]);
+	compile_output_reset(&s->out);
+}
+
 void check_case_run(const struct check_env *e, const struct check_case *c,
-		    struct check_result *r)
+		    struct check_scratch *s, struct check_result *r)
 {
 	struct case_run cr;
 	struct check_file files[DOC_COUNT + 1];
@@ -367,16 +412,15 @@ void check_case_run(const struct check_env *e, const struct check_case *c,
 	memset(&cr, 0, sizeof(cr));
 	cr.e = e;
 	cr.c = c;
-	cr.a = arena_new();
+	cr.s = s;
+	cr.a = s->a;
 	diag_list_init(&cr.d, cr.a, false);
-	compile_output_init(&cr.out);
-	strbuf_init(&cr.stderr_text);
-	strbuf_init(&cr.desc);
+	cr.d.no_notes = true; /* golden files have no notes (-v only) */
 	r->name = c->name;
 	r->status = CHECK_PASS;
 	rc = compile_case(&cr);
 	if (cr.broken) {
-		set_broken(r, &cr.stderr_text);
+		set_broken(r, &s->stderr_text);
 	} else if (collect(&cr, rc, files, &n, r)) {
 		bool changed = outcome_changed(&cr, rc);
 
@@ -385,11 +429,8 @@ void check_case_run(const struct check_env *e, const struct check_case *c,
 			explain_outcome(&cr, rc, r);
 	}
 	r->seconds = e->now ? e->now() - t0 : 0;
-	strbuf_release(&cr.stderr_text);
-	strbuf_release(&cr.desc);
-	compile_output_release(&cr.out);
 	diag_list_release(&cr.d);
-	arena_free(cr.a);
+	scratch_reset(s);
 }
 
 void check_case_stale(const struct check_env *e, const char *rel,
@@ -417,22 +458,23 @@ void check_case_stale(const struct check_env *e, const char *rel,
 void check_case_list(const struct check_env *e, const struct check_case *c,
 		     struct check_result *r)
 {
+	struct check_scratch s;
 	struct case_run cr;
 	bool flag = false;
 
+	check_scratch_init(&s);
 	memset(&cr, 0, sizeof(cr));
 	cr.e = e;
 	cr.c = c;
-	cr.a = arena_new();
+	cr.s = &s;
+	cr.a = s.a;
 	diag_list_init(&cr.d, cr.a, false);
-	strbuf_init(&cr.stderr_text);
-	strbuf_init(&cr.desc);
 	r->name = c->name;
 	r->status = CHECK_PASS;
 	setup(&cr);
 	if (read_header(&cr) != HCSC_OK) {
-		e->render_diags(&cr.stderr_text, &cr.d);
-		set_broken(r, &cr.stderr_text);
+		e->render_diags(&s.stderr_text, &cr.d);
+		set_broken(r, &s.stderr_text);
 	} else {
 		/* HOST TARGET FLAGS, tab-separated; `-` for none. */
 		strbuf_addstr(&r->message,
@@ -458,8 +500,6 @@ void check_case_list(const struct check_env *e, const struct check_case *c,
 		if (!flag)
 			strbuf_addch(&r->message, '-');
 	}
-	strbuf_release(&cr.stderr_text);
-	strbuf_release(&cr.desc);
 	diag_list_release(&cr.d);
-	arena_free(cr.a);
+	check_scratch_release(&s);
 }

@@ -8,18 +8,37 @@
 
 #include "check/corpus.h"
 #include "check/golden.h"
+#include "check/hosts.h"
 #include "check/run.h"
+#include "pipeline/compile.h"
+#include "strbuf.h"
 
 struct check_env {
 	const char *corpus;        /* CORPUS without trailing separators */
 	struct check_golden golden;
+	struct check_hosts *hosts; /* `# host: FILE` bytes, or NULL: unkept */
 	void (*render_diags)(struct strbuf *out, const struct diag_list *d);
 	double (*now)(void);
 };
 
+/*
+ * A worker's memory, reused from case to case (one per thread, never
+ * shared): the compile's arena (reset between cases), the description's
+ * bytes, a golden file being compared, the diagnostics text and the
+ * documents. Nothing of a case is left in it for the result.
+ */
+struct check_scratch {
+	struct arena *a;
+	struct strbuf desc, gold, stderr_text;
+	struct compile_output out;
+};
+
+void check_scratch_init(struct check_scratch *s);
+void check_scratch_release(struct check_scratch *s);
+
 /* Fill r (message and detail already initialised) for case c. */
 void check_case_run(const struct check_env *e, const struct check_case *c,
-		    struct check_result *r);
+		    struct check_scratch *s, struct check_result *r);
 
 /*
  * --list: r->message = "HOST\tTARGET\tFLAGS" from the case's header and

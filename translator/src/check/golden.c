@@ -193,13 +193,12 @@ static enum hcsc_rc compare_file(struct arena *a, const struct check_golden *g,
 				 const char *name, const char *dir,
 				 struct os_dir *have,
 				 const struct check_file *f,
-				 struct check_compare *out,
+				 struct check_compare *out, struct strbuf *gold,
 				 struct strbuf *detail, struct strbuf *summary,
 				 struct out_file *queue, size_t *nqueue,
 				 const char **err)
 {
 	char *path = check_path_join(a, dir, f->name);
-	struct strbuf gold = STRBUF_INIT;
 	enum hcsc_rc rc;
 	bool differs;
 
@@ -209,14 +208,14 @@ static enum hcsc_rc compare_file(struct arena *a, const struct check_golden *g,
 		note(summary, f->name, "missing");
 		out->nmissing++;
 	} else {
-		rc = read_golden(a, path, &gold, err);
-		if (rc != HCSC_OK) {
-			strbuf_release(&gold);
+		strbuf_reset(gold);
+		rc = read_golden(a, path, gold, err);
+		if (rc != HCSC_OK)
 			return rc;
-		}
-		differs = !(gold.len == f->len &&
-			    !memcmp(gold.buf, f->data, f->len));
-		if (differs && crlf_only(gold.buf, gold.len, f->data, f->len)) {
+		differs = !(gold->len == f->len &&
+			    !memcmp(gold->buf, f->data, f->len));
+		if (differs &&
+		    crlf_only(gold->buf, gold->len, f->data, f->len)) {
 			/* Lines that would look identical in a diff. */
 			strbuf_addstr(detail, label(a, g->label, name, f->name));
 			strbuf_addstr(detail, ": golden file has CRLF line "
@@ -225,11 +224,10 @@ static enum hcsc_rc compare_file(struct arena *a, const struct check_golden *g,
 		} else if (differs) {
 			differs = check_diff(detail,
 					     label(a, g->label, name, f->name),
-					     gold.buf, gold.len,
+					     gold->buf, gold->len,
 					     label(a, "actual", name, f->name),
 					     f->data, f->len);
 		}
-		strbuf_release(&gold);
 		if (!differs)
 			return HCSC_OK;
 		note(summary, f->name, "differs");
@@ -297,7 +295,7 @@ static enum hcsc_rc extras(struct arena *a, const struct check_golden *g,
 enum hcsc_rc check_golden_compare(struct arena *a, const struct check_golden *g,
 				  const char *name, unsigned gold,
 				  const struct check_file *files, size_t n,
-				  struct check_compare *out,
+				  struct check_compare *out, struct strbuf *buf,
 				  struct strbuf *detail, struct strbuf *summary,
 				  const char **err)
 {
@@ -325,8 +323,8 @@ enum hcsc_rc check_golden_compare(struct arena *a, const struct check_golden *g,
 			return io_fail(a, "read folder", dir, e, err);
 	}
 	for (size_t i = 0; i < n && rc == HCSC_OK; i++)
-		rc = compare_file(a, g, name, dir, &have, &files[i], out, detail,
-				  summary, queue, &nqueue, err);
+		rc = compare_file(a, g, name, dir, &have, &files[i], out, buf,
+				  detail, summary, queue, &nqueue, err);
 	if (rc == HCSC_OK && g->update)
 		rc = write_queue(a, g, name, dir, queue, nqueue, err);
 	if (rc == HCSC_OK)

@@ -55,12 +55,13 @@ struct check_compare {
  * missing/extra lines to `detail` and a one-line summary ("config.json
  * differs, exit-code missing") to `summary`. Returns HCSC_OK, or
  * HCSC_E_IO with *err (arena text) when a golden file cannot be read or
- * (with update) written or removed.
+ * (with update) written or removed. Golden files are read into `buf`,
+ * the caller's, reused from call to call (its bytes are no result).
  */
 enum hcsc_rc check_golden_compare(struct arena *a, const struct check_golden *g,
 				  const char *name, unsigned gold,
 				  const struct check_file *files, size_t n,
-				  struct check_compare *out,
+				  struct check_compare *out, struct strbuf *buf,
 				  struct strbuf *detail, struct strbuf *summary,
 				  const char **err);
 

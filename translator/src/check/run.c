@@ -31,6 +31,8 @@ struct runner {
 	struct check_result **slot;
 	size_t window, next_claim, next_deliver;
 	bool stop;              /* fail_fast: a result stopped the run */
+	bool collector_waits;   /* collect() sleeps on `ready` */
+	unsigned workers_wait;  /* workers sleeping on `space` */
 };
 
 static struct check_result *result_new(size_t index, size_t total)
@@ -54,7 +56,9 @@ static void result_free(struct check_result *r)
 	free(r);
 }
 
-static struct check_result *run_one(const struct runner *rn, size_t i)
+/* Case i, with the calling thread's scratch memory. */
+static struct check_result *run_one(const struct runner *rn, size_t i,
+				    struct check_scratch *s)
 {
 	struct check_result *r = result_new(i, rn->total);
 	struct check_case c;
@@ -63,7 +67,7 @@ static struct check_result *run_one(const struct runner *rn, size_t i)
 	if (rn->o->list)
 		check_case_list(&rn->env, &c, r);
 	else
-		check_case_run(&rn->env, &c, r);
+		check_case_run(&rn->env, &c, s, r);
 	return r;
 }
 
@@ -86,28 +90,59 @@ static bool deliver(const struct runner *rn, struct check_result *r)
 
 /* ---- workers ---- */
 
+/*
+ * Is it time to wake the collector (under mu)? Not for every result: a
+ * wake-up per case cost more CPU than some cases. When half the window is
+ * ready in order, or when every case is claimed (the last results must
+ * not wait). A worker about to sleep on a full window wakes it anyway.
+ */
+static bool collect_now(const struct runner *rn)
+{
+	size_t ready = 0;
+
+	while (ready < rn->window / 2 &&
+	       rn->slot[(rn->next_deliver + ready) % rn->window] &&
+	       rn->next_deliver + ready < rn->n)
+		ready++;
+	return ready && (ready >= rn->window / 2 || rn->next_claim >= rn->n);
+}
+
+static void wake_collector(struct runner *rn)
+{
+	if (rn->collector_waits)
+		os_cond_broadcast(&rn->ready);
+}
+
 static void worker(void *arg)
 {
 	struct runner *rn = arg;
+	struct check_scratch s;
 
+	check_scratch_init(&s);
 	os_mutex_lock(&rn->mu);
 	for (;;) {
 		size_t i;
 		struct check_result *r;
 
 		while (!rn->stop && rn->next_claim < rn->n &&
-		       rn->next_claim >= rn->next_deliver + rn->window)
+		       rn->next_claim >= rn->next_deliver + rn->window) {
+			wake_collector(rn);
+			rn->workers_wait++;
 			os_cond_wait(&rn->space, &rn->mu);
+			rn->workers_wait--;
+		}
 		if (rn->stop || rn->next_claim >= rn->n)
 			break;
 		i = rn->next_claim++;
 		os_mutex_unlock(&rn->mu);
-		r = run_one(rn, i);
+		r = run_one(rn, i, &s);
 		os_mutex_lock(&rn->mu);
 		rn->slot[i % rn->window] = r;
-		os_cond_broadcast(&rn->ready);
+		if (collect_now(rn))
+			wake_collector(rn);
 	}
 	os_mutex_unlock(&rn->mu);
+	check_scratch_release(&s);
 }
 
 /* Returns how many results were delivered. */
@@ -118,12 +153,16 @@ static size_t collect(struct runner *rn)
 		bool stop;
 
 		os_mutex_lock(&rn->mu);
-		while (!rn->slot[i % rn->window])
+		while (!rn->slot[i % rn->window]) {
+			rn->collector_waits = true;
 			os_cond_wait(&rn->ready, &rn->mu);
+			rn->collector_waits = false;
+		}
 		r = rn->slot[i % rn->window];
 		rn->slot[i % rn->window] = NULL;
 		rn->next_deliver = i + 1;
-		os_cond_broadcast(&rn->space);
+		if (rn->workers_wait)
+			os_cond_broadcast(&rn->space);
 		os_mutex_unlock(&rn->mu);
 		stop = deliver(rn, r);
 		if (stop) {
@@ -178,10 +217,14 @@ static size_t run_cases(struct runner *rn)
 	if (jobs > rn->n)
 		jobs = (unsigned)rn->n;
 	if (jobs <= 1) {
-		for (size_t i = 0; i < rn->n; i++)
-			if (deliver(rn, run_one(rn, i)))
-				return i + 1;
-		return rn->n;
+		struct check_scratch s;
+		size_t i = 0;
+
+		check_scratch_init(&s);
+		while (i < rn->n && !deliver(rn, run_one(rn, i, &s)))
+			i++;
+		check_scratch_release(&s);
+		return i < rn->n ? i + 1 : rn->n;
 	}
 	return run_parallel(rn, jobs);
 }
@@ -298,6 +341,7 @@ enum hcsc_rc check_run(struct check_opts *o, struct strbuf *err)
 {
 	struct arena *a = arena_new();
 	struct check_corpus corpus;
+	struct check_hosts hosts;
 	struct check_select sel;
 	struct strbuf name = STRBUF_INIT;
 	struct runner rn;
@@ -355,7 +399,10 @@ enum hcsc_rc check_run(struct check_opts *o, struct strbuf *err)
 	strbuf_release(&name);
 	corpus.nstale = o->list ? 0 : shard_stale(o, &corpus);
 	rn.total = rn.n + corpus.nstale;
+	check_hosts_init(&hosts);
+	rn.env.hosts = o->list ? NULL : &hosts; /* --list compiles nothing */
 	done = run_cases(&rn);
+	check_hosts_release(&hosts);
 	stopped = done < rn.n;
 	for (size_t i = 0; i < corpus.nstale && !stopped; i++) {
 		struct check_result *r = result_new(rn.n + i, rn.total);

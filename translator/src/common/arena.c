@@ -1,6 +1,7 @@
 /*
  * arena.c: a bump allocator over a chain of blocks. Large requests get a
- * block of their own. Nothing is freed before arena_free().
+ * block of their own. Nothing is freed before arena_free() or
+ * arena_reset().
  */
 #include "arena.h"
 
@@ -50,6 +51,24 @@ void arena_free(struct arena *a)
 	free(a);
 }
 
+void arena_reset(struct arena *a)
+{
+	struct arena_block *b, *next, *keep = NULL;
+
+	for (b = a->head; b; b = next) {
+		next = b->next;
+		if (!keep && b->size == ARENA_BLOCK)
+			keep = b;
+		else
+			free(b);
+	}
+	if (keep) {
+		keep->next = NULL;
+		keep->used = 0;
+	}
+	a->head = keep;
+}
+
 static struct arena_block *block_new(size_t size)
 {
 	struct arena_block *b;
@@ -65,7 +84,8 @@ static struct arena_block *block_new(size_t size)
 	return b;
 }
 
-void *arena_alloc(struct arena *a, size_t n)
+/* n bytes, aligned, not zeroed. */
+static void *alloc_raw(struct arena *a, size_t n)
 {
 	struct arena_block *b = a->head;
 	size_t need = (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
@@ -84,7 +104,6 @@ void *arena_alloc(struct arena *a, size_t n)
 		} else {
 			a->head = big;
 		}
-		memset(big->data, 0, need);
 		return big->data;
 	}
 	if (!b || b->size - b->used < need) {
@@ -94,7 +113,14 @@ void *arena_alloc(struct arena *a, size_t n)
 	}
 	p = b->data + b->used;
 	b->used += need;
-	memset(p, 0, need);
+	return p;
+}
+
+void *arena_alloc(struct arena *a, size_t n)
+{
+	void *p = alloc_raw(a, n);
+
+	memset(p, 0, n);
 	return p;
 }
 
@@ -121,7 +147,7 @@ char *arena_strndup(struct arena *a, const char *s, size_t n)
 
 	if (n == SIZE_MAX)
 		hcsc_oom();
-	p = arena_alloc(a, n + 1);
+	p = alloc_raw(a, n + 1); /* every byte written below */
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;

@@ -14,6 +14,11 @@ struct arena;
 
 struct arena *arena_new(void);
 void arena_free(struct arena *a);
+/*
+ * Forget everything allocated, for the next piece of work: one standard
+ * block is kept for reuse, the rest is freed.
+ */
+void arena_reset(struct arena *a);
 
 /* Zeroed memory, aligned for any object. */
 void *arena_alloc(struct arena *a, size_t n);

@@ -28,7 +28,14 @@ int ascii_casecmp(const char *a, const char *b)
 
 bool ascii_eqi(const char *a, const char *b)
 {
-	return ascii_casecmp(a, b) == 0;
+	for (;; a++, b++) {
+		char x = ascii_lower(*a);
+
+		if (x != ascii_lower(*b))
+			return false;
+		if (!x)
+			return true;
+	}
 }
 
 bool ascii_prefixi(const char *s, const char *prefix)

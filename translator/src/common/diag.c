@@ -153,6 +153,9 @@ void diag_note(struct diag_list *d, struct hcsc_pos pos, const char *fmt, ...)
 {
 	va_list ap;
 
+	if (d->no_notes) /* not even formatted */
+		return;
+
 	va_start(ap, fmt);
 	diag_add(d, HCSC_SEV_NOTE, NULL, pos, fmt, ap);
 	va_end(ap);

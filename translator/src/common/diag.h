@@ -64,6 +64,7 @@ struct diag_list {
 	struct hcsc_pos dropped_pos; /* where the first of them was */
 	bool strict;         /* --strict: placeholders and promotions are errors */
 	size_t max_errors;   /* the cap; 0: DIAG_MAX_COLLECTED */
+	bool no_notes;       /* a caller that never shows notes: none kept */
 	struct arena *arena; /* messages and sources live here */
 	struct diag_source *sources; /* in the order they were read */
 	size_t nsources, sources_alloc;

@@ -45,7 +45,7 @@ char *strbuf_detach(struct strbuf *sb, size_t *len)
 	return p;
 }
 
-void strbuf_grow(struct strbuf *sb, size_t extra)
+void strbuf_make_room(struct strbuf *sb, size_t extra)
 {
 	size_t need;
 	char *p;
@@ -68,22 +68,9 @@ void strbuf_grow(struct strbuf *sb, size_t extra)
 	sb->alloc = need;
 }
 
-void strbuf_add(struct strbuf *sb, const void *data, size_t n)
-{
-	strbuf_grow(sb, n);
-	memcpy(sb->buf + sb->len, data, n);
-	sb->len += n;
-	sb->buf[sb->len] = '\0';
-}
-
 void strbuf_addstr(struct strbuf *sb, const char *s)
 {
 	strbuf_add(sb, s, strlen(s));
-}
-
-void strbuf_addch(struct strbuf *sb, char c)
-{
-	strbuf_add(sb, &c, 1);
 }
 
 void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)

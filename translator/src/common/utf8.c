@@ -6,6 +6,8 @@
  */
 #include "utf8.h"
 
+#include <string.h>
+
 #include "strbuf.h"
 
 size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
@@ -71,11 +73,27 @@ size_t utf8_encode(uint32_t cp, char out[4])
 
 size_t utf8_invalid_at(const unsigned char *s, size_t n)
 {
+	const uint64_t high = 0x8080808080808080u;
 	size_t i = 0;
 
 	while (i < n) {
 		uint32_t cp;
-		size_t len = utf8_decode(s + i, n - i, &cp);
+		size_t len;
+		uint64_t w;
+
+		/* ASCII, the common case, eight bytes at a time. */
+		if (i + 8 <= n) {
+			memcpy(&w, s + i, 8);
+			if (!(w & high)) {
+				i += 8;
+				continue;
+			}
+		}
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		len = utf8_decode(s + i, n - i, &cp);
 
 		if (!len)
 			return i;

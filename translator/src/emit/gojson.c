@@ -84,13 +84,16 @@ static enum hcsc_rc mismatch(struct emitter *e, const char *key,
 
 static void newline(struct emitter *e)
 {
-	unsigned i;
+	struct strbuf *out = e->out;
+	size_t n = 1 + 2 * (size_t)e->depth;
 
 	if (e->style != EMIT_PRETTY)
 		return;
-	strbuf_addch(e->out, '\n');
-	for (i = 0; i < e->depth; i++)
-		strbuf_add(e->out, "  ", 2);
+	strbuf_grow(out, n);
+	out->buf[out->len] = '\n';
+	memset(out->buf + out->len + 1, ' ', n - 1);
+	out->len += n;
+	out->buf[out->len] = '\0';
 }
 
 /* Before the n-th element of a container (n from 0). */
@@ -287,50 +290,75 @@ static bool is_empty(struct json_object *v, const struct shape *shape)
 	return false;
 }
 
-static const struct shape_field *find_field(const struct shape *shape,
-					    const char *key)
+/*
+ * The index of field `key` in `shape`, searched from `from` round the
+ * table (builders add keys mostly in field order: the next field is
+ * usually the one), or shape->nfields when it is none.
+ */
+static size_t find_field(const struct shape *shape, const char *key,
+			 size_t from)
 {
-	size_t i;
+	size_t n = shape->nfields, i = from < n ? from : 0;
 
-	for (i = 0; i < shape->nfields; i++) {
-		if (!strcmp(shape->fields[i].key, key))
-			return &shape->fields[i];
+	for (size_t k = 0; k < n; k++, i = i + 1 < n ? i + 1 : 0) {
+		const char *fk = shape->fields[i].key;
+
+		if (fk[0] == key[0] && !strcmp(fk, key))
+			return i;
 	}
-	return NULL;
+	return n;
 }
 
-static enum hcsc_rc check_keys(struct emitter *e, struct json_object *obj,
-			       const struct shape *shape)
+/*
+ * The value of each field of `shape` in `obj` (NULL when absent) into
+ * vals[0..nfields), in one pass over the object's keys; a key the shape
+ * does not know is an error (the first one, in the object's order).
+ */
+static enum hcsc_rc field_values(struct emitter *e, struct json_object *obj,
+				 const struct shape *shape,
+				 struct json_object **vals)
 {
-	struct json_object_iterator it = json_object_iter_begin(obj);
-	struct json_object_iterator end = json_object_iter_end(obj);
-	const char *key;
+	struct lh_table *t = json_object_get_object(obj);
+	size_t i = 0;
 
-	for (; !json_object_iter_equal(&it, &end); json_object_iter_next(&it)) {
-		key = json_object_iter_peek_name(&it);
-		if (!find_field(shape, key))
+	memset(vals, 0, shape->nfields * sizeof(*vals));
+	for (struct lh_entry *en = t ? t->head : NULL; en; en = en->next) {
+		const char *key = (const char *)lh_entry_k(en);
+
+		i = find_field(shape, key, i);
+		if (i == shape->nfields)
 			return fail(e, "key '%s' is not a field of go type %s",
 				    key, shape->name);
+		vals[i++] = (struct json_object *)lh_entry_v(en);
 	}
 	return HCSC_OK;
 }
 
+/* Fields of a struct emitted without a heap array (hcsc's largest: 40). */
+#define EMIT_MAX_FIELDS 64
+
 static enum hcsc_rc emit_struct(struct emitter *e, struct json_object *v,
 				const struct shape *shape, const char *key)
 {
+	struct json_object *local[EMIT_MAX_FIELDS], **vals = local;
 	const struct shape_field *f;
 	struct json_object *fv;
-	enum hcsc_rc rc;
+	enum hcsc_rc rc = HCSC_OK;
 	size_t i, n = 0, mark;
 
 	if (v && !is_kind(v, json_type_object))
 		return mismatch(e, key, v, shape);
-	if (v && (rc = check_keys(e, v, shape)) != HCSC_OK)
-		return rc;
+	if (shape->nfields > EMIT_MAX_FIELDS) {
+		vals = malloc(shape->nfields * sizeof(*vals));
+		if (!vals)
+			hcsc_oom();
+	}
+	if (v)
+		rc = field_values(e, v, shape, vals);
 	strbuf_addch(e->out, '{');
-	for (i = 0; i < shape->nfields; i++) {
+	for (i = 0; i < shape->nfields && rc == HCSC_OK; i++) {
 		f = &shape->fields[i];
-		fv = v ? json_object_object_get(v, f->key) : NULL;
+		fv = v ? vals[i] : NULL;
 		if (f->omitempty && is_empty(fv, f->type))
 			continue;
 		open_element(e, n++);
@@ -338,11 +366,12 @@ static enum hcsc_rc emit_struct(struct emitter *e, struct json_object *v,
 		mark = path_push(e, f->key);
 		rc = emit_value(e, fv, f->type, f->key);
 		path_pop(e, mark);
-		if (rc != HCSC_OK)
-			return rc;
 	}
-	close_container(e, n, '}');
-	return HCSC_OK;
+	if (vals != local)
+		free(vals);
+	if (rc == HCSC_OK)
+		close_container(e, n, '}');
+	return rc;
 }
 
 static enum hcsc_rc emit_slice(struct emitter *e, struct json_object *v,

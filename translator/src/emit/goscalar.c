@@ -21,58 +21,70 @@ static const char hex_digits[] = "0123456789abcdef";
 
 /* ---- strings ---------------------------------------------------------- */
 
-/* The escape of an ASCII byte, or NULL when Go writes it raw. */
-static const char *ascii_escape(unsigned char b, char buf[7])
+/* The escape of an ASCII byte Go does not write raw, into buf: its length. */
+static size_t ascii_escape(unsigned char b, char buf[6])
 {
+	char c = 0;
+
 	switch (b) {
-	case '"':
-		return "\\\"";
-	case '\\':
-		return "\\\\";
-	case '\b':
-		return "\\b";
-	case '\f':
-		return "\\f";
-	case '\n':
-		return "\\n";
-	case '\r':
-		return "\\r";
-	case '\t':
-		return "\\t";
-	case '<':
-	case '>':
-	case '&':
-		break;
-	default:
-		if (b >= 0x20)
-			return NULL;
-		break;
+	case '"': c = '"'; break;
+	case '\\': c = '\\'; break;
+	case '\b': c = 'b'; break;
+	case '\f': c = 'f'; break;
+	case '\n': c = 'n'; break;
+	case '\r': c = 'r'; break;
+	case '\t': c = 't'; break;
+	default: break; /* < > & and the other controls */
 	}
-	memcpy(buf, "\\u00", 4);
+	buf[0] = '\\';
+	if (c) {
+		buf[1] = c;
+		return 2;
+	}
+	memcpy(buf + 1, "u00", 3);
 	buf[4] = hex_digits[b >> 4];
 	buf[5] = hex_digits[b & 0xf];
-	buf[6] = '\0';
-	return buf;
+	return 6;
 }
+
+/*
+ * Go's htmlSafeSet: 1 for the ASCII bytes written as they are. The rest
+ * are escaped (ascii_escape) or, from 0x80, decoded as UTF-8.
+ */
+static const unsigned char raw_byte[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	/* 0x80-0xff: 0 */
+};
 
 void emit_go_string(struct strbuf *out, const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0, start = 0, len;
-	const char *esc;
-	char buf[7];
+	char buf[6];
 	uint32_t cp;
 
+	/* One growth for the common case: no byte needs an escape. */
+	strbuf_grow(out, n + 2);
 	strbuf_addch(out, '"');
 	while (i < n) {
+		/* Runs of raw bytes, four table lookups per test. */
+		while (i + 4 <= n && (raw_byte[p[i]] & raw_byte[p[i + 1]] &
+				      raw_byte[p[i + 2]] & raw_byte[p[i + 3]]))
+			i += 4;
+		while (i < n && raw_byte[p[i]])
+			i++;
+		if (i == n)
+			break;
 		if (p[i] < 0x80) {
-			esc = ascii_escape(p[i], buf);
-			if (!esc) {
-				i++;
-				continue;
-			}
 			strbuf_add(out, s + start, i - start);
-			strbuf_addstr(out, esc);
+			strbuf_add(out, buf, ascii_escape(p[i], buf));
 			start = ++i;
 			continue;
 		}

@@ -17,7 +17,10 @@
  * json-c ownership: json_object_object_add() and json_object_array_add()
  * take the child only on success; on failure the child is still ours and
  * is put here. Every builder returns false on failure and leaves its
- * partial object to the caller, who puts the whole tree.
+ * partial object to the caller, who puts the whole tree. Keys are
+ * borrowed, not copied (JSON_C_OBJECT_KEY_IS_CONSTANT): string literals,
+ * or the spec's own strings (annotation keys), which live in the
+ * compile's arena and so outlive the tree.
  */
 #include "oci_json.h"
 
@@ -36,11 +39,19 @@
 /* Depth cap when re-reading a credential spec (the input's is 64). */
 #define CREDSPEC_MAX_DEPTH 128
 
+/* o[key] = v, the key borrowed (see above); v may be NULL (json null). */
+static int set_key(struct json_object *o, const char *key,
+		   struct json_object *v)
+{
+	return json_object_object_add_ex(o, key, v,
+					 JSON_C_OBJECT_KEY_IS_CONSTANT);
+}
+
 static bool add(struct json_object *o, const char *key, struct json_object *v)
 {
 	if (!v)
 		return false;
-	if (json_object_object_add(o, key, v) < 0) {
+	if (set_key(o, key, v) < 0) {
 		json_object_put(v);
 		return false;
 	}
@@ -106,7 +117,7 @@ static bool add_list(struct json_object *o, const char *key,
 		     const struct str_list *l)
 {
 	if (!l->set)
-		return json_object_object_add(o, key, NULL) == 0;
+		return set_key(o, key, NULL) == 0;
 	return add(o, key, new_str_array(l));
 }
 
@@ -305,7 +316,7 @@ static bool build_namespaces(struct json_object *o, const struct build_row *r,
 	const struct oci_spec *s = base;
 	struct json_object *ns = json_object_new_array(), *n;
 
-	if (!ns || json_object_object_add(o, r->key, ns) < 0)
+	if (!ns || set_key(o, r->key, ns) < 0)
 		return false;
 	for (size_t i = 0; i < s->linux.namespaces.n; i++) {
 		n = json_object_new_object();
@@ -419,7 +430,7 @@ static bool build_mounts_112(struct json_object *root, const struct oci_spec *s)
 	struct json_object *a, *m;
 
 	if (!s->nmounts)
-		return json_object_object_add(root, "mounts", NULL) == 0;
+		return set_key(root, "mounts", NULL) == 0;
 	a = json_object_new_array();
 	if (!add(root, "mounts", a))
 		return false;

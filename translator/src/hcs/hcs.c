@@ -66,7 +66,9 @@ struct json_object *hcs_arr(void)
 struct json_object *hcs_set(struct json_object *o, const char *key,
 			    struct json_object *v)
 {
-	if (json_object_object_add(o, key, v) < 0)
+	/* The key is borrowed (hcs_int.h): no copy per field. */
+	if (json_object_object_add_ex(o, key, v,
+				      JSON_C_OBJECT_KEY_IS_CONSTANT) < 0)
 		hcsc_oom();
 	return v;
 }

@@ -200,7 +200,11 @@ int32_t hcs_go_int32(uint64_t v);
 
 struct json_object *hcs_obj(void);
 struct json_object *hcs_arr(void);
-/* Add `v` (owned) under `key`; returns `v`. */
+/*
+ * Add `v` (owned) under `key`; returns `v`. The key is borrowed, not
+ * copied: a string literal or the compile's arena text, which outlive the
+ * tree (the same for every hcs_set_* below).
+ */
 struct json_object *hcs_set(struct json_object *o, const char *key,
 			    struct json_object *v);
 /* A fresh object under `key`. */

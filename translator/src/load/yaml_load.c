@@ -155,8 +155,10 @@ static void attach(struct yl *y, struct node *n)
 
 static bool text_is(const struct node *n, const char *const *words)
 {
+	/* n->text is NUL-terminated: its first byte is always readable. */
 	for (; *words; words++)
-		if (strlen(*words) == n->len && !memcmp(*words, n->text, n->len))
+		if ((*words)[0] == n->text[0] && strlen(*words) == n->len &&
+		    !memcmp(*words, n->text, n->len))
 			return true;
 	return false;
 }
@@ -168,10 +170,11 @@ static void resolve_plain(struct node *n)
 					     NULL };
 	static const char *const trues[] = { "true", "True", "TRUE", NULL };
 	static const char *const falses[] = { "false", "False", "FALSE", NULL };
+	bool word = n->len <= 5; /* the longest word above: no lookup past it */
 
-	if (text_is(n, nulls)) {
+	if (word && text_is(n, nulls)) {
 		n->kind = NODE_NULL;
-	} else if (text_is(n, trues) || text_is(n, falses)) {
+	} else if (word && (text_is(n, trues) || text_is(n, falses))) {
 		n->kind = NODE_BOOL;
 		n->b = n->text[0] == 't' || n->text[0] == 'T';
 	} else if (load_is_int(n->text, n->len)) {

@@ -63,8 +63,12 @@ static bool decode_struct(const struct decode_ctx *ctx, const struct schema *s,
 
 const struct field *schema_field(const struct schema *s, const char *key)
 {
+	char first = ascii_lower(key[0]);
+
+	/* The first byte rules out most fields without a call. */
 	for (size_t i = 0; i < s->nfields; i++)
-		if (ascii_eqi(s->fields[i].name, key))
+		if (ascii_lower(s->fields[i].name[0]) == first &&
+		    ascii_eqi(s->fields[i].name, key))
 			return &s->fields[i];
 	return NULL;
 }

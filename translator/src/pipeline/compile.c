@@ -51,6 +51,20 @@ void compile_output_init(struct compile_output *o)
 	o->hcs_input = NULL;
 }
 
+void compile_output_reset(struct compile_output *o)
+{
+	for (int i = 0; i < DOC_COUNT; i++) {
+		strbuf_reset(&o->doc[i]);
+		o->have[i] = false;
+	}
+	o->target = NULL;
+	o->host_build = 0;
+	o->nimage_layers = 0;
+	o->placeholder_layers = NULL;
+	o->nplaceholder_layers = 0;
+	o->hcs_input = NULL;
+}
+
 void compile_output_release(struct compile_output *o)
 {
 	for (int i = 0; i < DOC_COUNT; i++)

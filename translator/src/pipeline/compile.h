@@ -104,6 +104,8 @@ struct compile_output {
 
 void compile_output_init(struct compile_output *o);
 void compile_output_release(struct compile_output *o);
+/* Empty `o` for the next compile, keeping the documents' memory. */
+void compile_output_reset(struct compile_output *o);
 
 /* Is `v` a host profile file (rule: hcsc.host.profile-file) rather than a built-in name? */
 bool compile_host_is_file(const char *v);

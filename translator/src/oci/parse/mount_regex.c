@@ -307,13 +307,30 @@ static void rx_compile(struct rx_prog *p, const struct rx_build *b, int root)
 	rx_emit(p, RXO_MATCH);
 }
 
-static bool rx_in_set(unsigned char c, const char *set)
+/* The negated classes a byte is excluded from (one bit per enum rx_cls). */
+#define RX_BIT(cls) (1u << (cls))
+#define RX_NDP (RX_BIT(RXC_NAME) | RX_BIT(RXC_DEST) | RX_BIT(RXC_PIPE))
+
+static unsigned rx_excluded(unsigned char c)
 {
-	for (; *set; set++) {
-		if ((unsigned char)*set == c)
-			return true;
+	switch (c) {
+	case '\\':
+	case '/':
+		return RX_BIT(RXC_NAME) | RX_BIT(RXC_DEST);
+	case '|':
+		return RX_BIT(RXC_NAME) | RX_BIT(RXC_PIPE);
+	case ':':
+	case '*':
+	case '?':
+	case '"':
+	case '<':
+	case '>':
+	case '\r':
+	case '\n':
+		return RX_NDP;
+	default:
+		return 0;
 	}
-	return false;
 }
 
 /* Width of the rune at s, as Go's utf8.DecodeRune: 1 for an invalid byte. */
@@ -347,12 +364,10 @@ static size_t rx_class_len(enum rx_cls cls, char ch, const char *s,
 		return c >= 'a' && c <= 'z';
 	case RXC_SEP:
 		return c == '\\' || c == '/';
-	case RXC_NAME:
-		return !rx_in_set(c, "\\/:*?\"<>|\r\n");
-	case RXC_DEST:
-		return !rx_in_set(c, "\\/:*?\"<>\r\n");
-	case RXC_PIPE:
-		return !rx_in_set(c, ":*?\"<>|\r\n");
+	case RXC_NAME: /* [^\\/:*?"<>|\r\n] */
+	case RXC_DEST: /* [^\\/:*?"<>\r\n] */
+	case RXC_PIPE: /* [^:*?"<>|\r\n] */
+		return !(rx_excluded(c) & RX_BIT(cls));
 	case RXC_ANY:
 		if (c == '\n')
 			return 0;
@@ -382,23 +397,28 @@ struct rx_run {
 	size_t cap[2 * RX_MAX_CAPS];
 };
 
-static void rx_push(struct rx_run *r, int pc, int slot, size_t pos)
+/* Twice the room for jobs (out of line: rare). */
+static void rx_grow_jobs(struct rx_run *r)
 {
-	if (r->njobs == r->alloc) {
-		size_t n = 2 * r->alloc;
-		struct rx_job *jobs = r->heap_jobs ? r->jobs : NULL;
+	size_t n = 2 * r->alloc;
+	struct rx_job *jobs = r->heap_jobs ? r->jobs : NULL;
 
-		if (n > SIZE_MAX / sizeof(*jobs))
-			hcsc_oom();
-		jobs = realloc(jobs, n * sizeof(*jobs));
-		if (!jobs)
-			hcsc_oom();
-		if (!r->heap_jobs)
-			memcpy(jobs, r->jobs, r->alloc * sizeof(*jobs));
-		r->jobs = jobs;
-		r->heap_jobs = true;
-		r->alloc = n;
-	}
+	if (n > SIZE_MAX / sizeof(*jobs))
+		hcsc_oom();
+	jobs = realloc(jobs, n * sizeof(*jobs));
+	if (!jobs)
+		hcsc_oom();
+	if (!r->heap_jobs)
+		memcpy(jobs, r->jobs, r->alloc * sizeof(*jobs));
+	r->jobs = jobs;
+	r->heap_jobs = true;
+	r->alloc = n;
+}
+
+static inline void rx_push(struct rx_run *r, int pc, int slot, size_t pos)
+{
+	if (r->njobs == r->alloc)
+		rx_grow_jobs(r);
 	r->jobs[r->njobs].pc = pc;
 	r->jobs[r->njobs].slot = slot;
 	r->jobs[r->njobs].pos = pos;
