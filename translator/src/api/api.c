@@ -126,9 +126,9 @@ enum hcsc_rc hcsc_compile_file(const char *path, const struct hcsc_options *opt,
 	return api_compile_input(&in, NULL, opt, res);
 }
 
-enum hcsc_rc hcsc_compile_bytes(const char *data, size_t len, const char *name,
-				const struct hcsc_options *opt,
-				struct hcsc_result **res)
+/* An input of `len` bytes at `data` named `name` in diagnostics. */
+static struct compile_input bytes_input(const char *data, size_t len,
+					const char *name)
 {
 	struct compile_input in;
 
@@ -136,6 +136,15 @@ enum hcsc_rc hcsc_compile_bytes(const char *data, size_t len, const char *name,
 	in.desc_data = data ? data : "";
 	in.desc_len = data ? len : 0;
 	in.desc_display = name ? name : "<memory>";
+	return in;
+}
+
+enum hcsc_rc hcsc_compile_bytes(const char *data, size_t len, const char *name,
+				const struct hcsc_options *opt,
+				struct hcsc_result **res)
+{
+	struct compile_input in = bytes_input(data, len, name);
+
 	return api_compile_input(&in, NULL, opt, res);
 }
 
@@ -205,12 +214,8 @@ enum hcsc_rc hcsc_compile_oci_bytes(const char *data, size_t len,
 				    const struct hcsc_options *opt,
 				    struct hcsc_result **res)
 {
-	struct compile_input in;
+	struct compile_input in = bytes_input(data, len, name);
 
-	memset(&in, 0, sizeof(in));
-	in.desc_data = data ? data : "";
-	in.desc_len = data ? len : 0;
-	in.desc_display = name ? name : "<memory>";
 	return oci_compile(&in, oci, opt, res);
 }
 

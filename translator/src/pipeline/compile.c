@@ -37,12 +37,11 @@ const char *compile_doc_name(enum compile_doc d)
 	return doc_names[d];
 }
 
-void compile_output_init(struct compile_output *o)
+/* Everything but the document buffers, as before a compile. */
+static void clear_facts(struct compile_output *o)
 {
-	for (int i = 0; i < DOC_COUNT; i++) {
-		strbuf_init(&o->doc[i]);
+	for (int i = 0; i < DOC_COUNT; i++)
 		o->have[i] = false;
-	}
 	o->target = NULL;
 	o->host_build = 0;
 	o->nimage_layers = 0;
@@ -51,18 +50,18 @@ void compile_output_init(struct compile_output *o)
 	o->hcs_input = NULL;
 }
 
+void compile_output_init(struct compile_output *o)
+{
+	for (int i = 0; i < DOC_COUNT; i++)
+		strbuf_init(&o->doc[i]);
+	clear_facts(o);
+}
+
 void compile_output_reset(struct compile_output *o)
 {
-	for (int i = 0; i < DOC_COUNT; i++) {
+	for (int i = 0; i < DOC_COUNT; i++)
 		strbuf_reset(&o->doc[i]);
-		o->have[i] = false;
-	}
-	o->target = NULL;
-	o->host_build = 0;
-	o->nimage_layers = 0;
-	o->placeholder_layers = NULL;
-	o->nplaceholder_layers = 0;
-	o->hcs_input = NULL;
+	clear_facts(o);
 }
 
 void compile_output_release(struct compile_output *o)
