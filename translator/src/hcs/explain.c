@@ -65,7 +65,7 @@ static const struct row rows[] = {
 	  { "hcsc.hyperv-v2.vsmb-shares", "hcs.latest.hyperv-hosted" } },
 	{ NULL, "HostName", PROV_DOC, OCI "/hostname", NULL, { "hcs.hostname" } },
 	{ NULL, "Credentials", PROV_DOC, OCI "/windows/credentialSpec", NULL, { "hcs.credentials" } },
-	{ NULL, "SandboxPath", PROV_DOC, OCI "/windows/layerFolders", "the scratch folder's parent", DOCBASE },
+	{ NULL, "SandboxPath", PROV_DOC, OCI "/windows/layerFolders", "Hyper-V: the scratch folder's parent; empty for process isolation", DOCBASE },
 	{ NULL, "LayerFolderPath", PROV_DOC, OCI "/windows/layerFolders", "the last folder: the scratch",
 	  { "hcs.v1.layer-folder-path", "hcs.v1.layer-folder-path", "hcs.moby-local.document",
 	    "hcs.moby-local.document", "hcs.moby-112.container-init", "hcs.lcow.document" } },
