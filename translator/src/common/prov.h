@@ -37,7 +37,11 @@ enum prov_kind {
 struct prov_src {
 	enum prov_kind kind;
 	const char *what;    /* key path, profile key, fact or document pointer */
-	struct hcsc_pos pos; /* PROV_INPUT / PROV_HOST: where, when known */
+	/*
+	 * PROV_INPUT / PROV_HOST: where. No file: the input did not give it;
+	 * file "": given or not, the record does not know the node.
+	 */
+	struct hcsc_pos pos;
 };
 
 #define PROV_MAX_SRC 4

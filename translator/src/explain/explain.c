@@ -110,12 +110,6 @@ static void indent(struct strbuf *out, unsigned depth)
 		strbuf_add(out, "  ", 2);
 }
 
-/* A node that gave a value: a line of a file, or a command-line word. */
-static bool pos_given(struct hcsc_pos p)
-{
-	return p.file && (p.line || !strncmp(p.file, "argv[", 5));
-}
-
 static void text_pos(struct strbuf *out, struct hcsc_pos p)
 {
 	if (p.file && !strncmp(p.file, "argv[", 5))
@@ -159,7 +153,7 @@ static void text_source(const struct explain *x, const struct prov_src *s,
 
 	indent(out, depth);
 	strbuf_addf(out, "%s: %s", label[s->kind], s->what ? s->what : "");
-	if (s->kind == PROV_INPUT && !pos_given(s->pos))
+	if (s->kind == PROV_INPUT && !s->pos.file)
 		strbuf_addstr(out, " (not given)");
 	else
 		text_pos(out, s->pos);
@@ -239,7 +233,7 @@ static struct json_object *json_source(const struct prov_src *s)
 		hcsc_oom();
 	put(o, "kind", str(prov_kind_name(s->kind)));
 	put(o, "what", str(s->what));
-	if (s->pos.file)
+	if (s->pos.file && *s->pos.file)
 		put(o, "file", str(s->pos.file));
 	if (s->pos.line) {
 		put(o, "line", made(json_object_new_int64(s->pos.line)));

@@ -221,7 +221,10 @@ static const char *rule_of(const struct walk *w, const struct row *r,
 static void tag(const struct walk *w, struct json_object *v, const struct row *r,
 		const char *rule)
 {
-	struct prov *p = prov_fact(prov_new(w->px, rule), r->kind, r->what);
+	/* A row knows the input key, not its node: "" says so (prov.h). */
+	struct hcsc_pos unplaced = { "", 0, 0, 0 };
+	struct prov *p = prov_src(prov_new(w->px, rule), r->kind, r->what,
+				  unplaced);
 
 	if (r->how)
 		p->math = r->how;

@@ -21,6 +21,7 @@
 #include "diag.h"
 #include "hcs/hcs_int.h"
 #include "model/host.h"
+#include "prov.h"
 #include "uuid.h"
 
 /* hcsshim main: the scratch disk's SCSI mount in the utility VM. */
@@ -422,12 +423,20 @@ static enum hcsc_rc plan_namespace(struct arena *a, struct diag_list *d,
 	if (p->latest && p->spec->windows.network_namespace &&
 	    *p->spec->windows.network_namespace) {
 		p->net_namespace = p->spec->windows.network_namespace;
+		p->namespace_prov = prov_fact(prov_new(in->px, "hcs.latest.document"),
+					      PROV_DOC, "config.json#/windows/network/networkNamespace");
 		return HCSC_OK;
 	}
 	if (in->has_network_namespace) {
 		p->net_namespace = in->network_namespace;
+		p->namespace_prov = prov_src(prov_new(in->px, "hcsc.placeholder.network-namespace"),
+					     PROV_INPUT, "Runtime.NetworkNamespace",
+					     in->network_namespace_pos);
 		return HCSC_OK;
 	}
+	p->namespace_prov = prov_fact(prov_new(in->px, "hcsc.placeholder.network-namespace"),
+				      PROV_PLACEHOLDER,
+				      "uuid5 of \"netns:\" + Id (no Runtime.NetworkNamespace)");
 	name = arena_printf(a, "netns:%s", in->id ? in->id : "");
 	uuid5(hcsc_uuid_ns, name, strlen(name), u);
 	uuid_format(u, text);

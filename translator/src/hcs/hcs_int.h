@@ -52,6 +52,7 @@ struct hcs_plan {
 	size_t nlayers;
 	const char *scratch;
 	const char **layer_ids; /* lowercase 8-4-4-4-12 */
+	const struct prov **layer_prov; /* hcsc explain: given or placeholder */
 	const char **layer_uvm; /* V2 Xenon: VSMB share paths */
 
 	const char *root_path;   /* Argon: Root.Path with its trailing `\` */
@@ -66,6 +67,7 @@ struct hcs_plan {
 	uint64_t cpu_count;  /* clamped to the host's (or the UVM's) CPUs */
 	const struct prov *count_prov; /* hcsc explain: the clamp, or NULL */
 	const struct prov *memory_prov; /* hcsc explain: bytes to MB */
+	const struct prov *namespace_prov; /* hcsc explain: v2 Namespace */
 	uint64_t cpu_limit, cpu_weight; /* Go conversions to uint64/int64 */
 	int64_t memory_mb;   /* v1 MemoryMaximumInMB */
 	uint64_t memory_mb_u; /* hcsshim main: v2 SizeInMB (uint64) */
@@ -187,6 +189,8 @@ const struct prov *hcs_explain_clamp(const struct hcs_input *in,
 /* The record of a memory limit of `bytes` given to HCS as `mb` MB. */
 const struct prov *hcs_explain_mb(const struct hcs_input *in,
 				  const char *rule, uint64_t bytes, uint64_t mb);
+/* The record of layer i's ID (NULL when nobody explains). */
+const struct prov *hcs_layer_prov(const struct hcs_plan *p, size_t i);
 /* Attach `p` to o[key] (both may be NULL). */
 void hcs_explain_key(struct json_object *o, const char *key,
 		     const struct prov *p);

@@ -19,6 +19,7 @@
 #include "strset.h"
 #include "diag.h"
 #include "hcs/hcs_int.h"
+#include "prov.h"
 #include "uuid.h"
 #include "winpath.h"
 
@@ -53,14 +54,36 @@ static const char *placeholder_id(struct arena *a, const char *folder)
 	return arena_strdup(a, text);
 }
 
+/* rule: hcsc.explain: a given ID (where), or the placeholder's rule. */
+static const struct prov *explain_layer_id(const struct hcs_plan *p, size_t i)
+{
+	struct prov_tab *px = p->in->px;
+
+	if (p->layer_ids[i])
+		return prov_src(prov_new(px, "hcs.layers.ids"), PROV_INPUT,
+				"Runtime.LayerFolders[].Id", id_pos(p, i));
+	return prov_fact(prov_new(px, "hcsc.placeholder.layer-id"),
+			 PROV_PLACEHOLDER,
+			 "uuid5 of the folder name (no Runtime.LayerFolders[].Id)");
+}
+
+const struct prov *hcs_layer_prov(const struct hcs_plan *p, size_t i)
+{
+	return p->layer_prov ? p->layer_prov[i] : NULL;
+}
+
 enum hcsc_rc hcs_layer_ids(struct arena *a, struct diag_list *d,
 			   struct hcs_plan *p)
 {
 	size_t i, missing = p->nlayers;
 
 	p->layer_ids = arena_array(a, p->nlayers, sizeof(char *));
+	if (p->in->px)
+		p->layer_prov = arena_array(a, p->nlayers, sizeof(*p->layer_prov));
 	for (i = 0; i < p->nlayers; i++) {
 		p->layer_ids[i] = given_id(p->in, i);
+		if (p->in->px)
+			p->layer_prov[i] = explain_layer_id(p, i);
 		if (p->layer_ids[i])
 			continue;
 		p->layer_ids[i] = placeholder_id(a, p->layers[i]);

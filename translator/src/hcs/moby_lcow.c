@@ -81,6 +81,7 @@ static void set_layers(struct arena *a, struct json_object *o,
 
 		l = hcs_obj();
 		hcs_set_str(l, "ID", p->layer_ids[i]);
+		hcs_explain_key(l, "ID", hcs_layer_prov(p, i));
 		hcs_set_str(l, "Path", winpath_join(a, parts, 2));
 		hcs_push(arr, l);
 	}

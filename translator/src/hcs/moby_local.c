@@ -278,6 +278,7 @@ static void set_layers(struct json_object *o, const struct hcs_plan *p)
 	for (size_t i = 0; i < p->nlayers; i++) {
 		l = hcs_obj();
 		hcs_set_str(l, "ID", p->layer_ids[i]);
+		hcs_explain_key(l, "ID", hcs_layer_prov(p, i));
 		hcs_set_str(l, "Path", p->layers[i]);
 		hcs_push(arr, l);
 	}

@@ -82,6 +82,7 @@ static void set_network(struct json_object *c, const struct hcs_plan *p)
 		return;
 	n = hcs_set_obj(c, "Networking");
 	hcs_set_str(n, "Namespace", p->net_namespace);
+	hcs_explain_key(n, "Namespace", p->namespace_prov);
 	hcs_set_bool(n, "AllowUnqualifiedDnsQuery",
 		     s->windows.allow_unqualified_dns_query);
 	if (p->dns_search)
@@ -104,6 +105,7 @@ static void set_storage(struct json_object *st, const struct hcs_plan *p)
 	for (i = 0; i < p->nlayers; i++) {
 		l = hcs_obj();
 		hcs_set_str(l, "Id", p->layer_ids[i]);
+		hcs_explain_key(l, "Id", hcs_layer_prov(p, i));
 		hcs_set_str(l, "Path", p->hyperv ? p->layer_uvm[i]
 						 : p->layers[i]);
 		hcs_push(a, l);
