@@ -139,7 +139,7 @@ const struct cli_option cli_options[] = {
 	  "placeholders and build warnings become errors" },
 	{ OPT_FORMAT, "explain", "--format", 0, "FORMAT",
 	  "text (the default) or json (one object per value: document, "
-	  "pointer, value, rule, statement, upstream, how, sources)" },
+	  "pointer, value, rule, statement, upstream, zero, how, sources)" },
 	QUIET_OPTION("explain"),
 	DIAG_OPTIONS("explain"),
 	{ OPT_HOST, "run", "--host", 0, "FILE|NAME",
