@@ -27,21 +27,16 @@ static bool parse_emit(const char *list, bool want[DOC_COUNT])
 	while (*p) {
 		const char *end = strchr(p, ',');
 		size_t n = end ? (size_t)(end - p) : strlen(p);
-		bool found = false;
+		int d = compile_doc_named(p, n, false);
 
-		for (int d = 0; d < DOC_COUNT; d++) {
-			const char *name = compile_doc_name((enum compile_doc)d);
-
-			if (strlen(name) == n && !strncmp(name, p, n))
-				found = want[d] = true;
-		}
-		if (!found) {
+		if (d < 0) {
 			fprintf(stderr, "hcsc compile: unknown document '%.*s' in "
 					"--emit (allowed: oci, hcs-v1, hcs-v2, "
 					"process)\n",
 				(int)n, p);
 			return false;
 		}
+		want[d] = true;
 		p += n + (end ? 1 : 0);
 	}
 	return true;

@@ -122,19 +122,6 @@ void prov_math(struct prov_tab *t, struct prov *p, const char *fmt, ...)
 	va_end(ap);
 }
 
-const char *prov_text(struct prov_tab *t, const char *fmt, ...)
-{
-	va_list ap;
-	const char *s;
-
-	if (!t)
-		return NULL;
-	va_start(ap, fmt);
-	s = arena_vprintf(t->a, fmt, ap);
-	va_end(ap);
-	return s;
-}
-
 struct prov *prov_put_input(struct prov_tab *t, const void *key,
 			    const char *rule, const char *what,
 			    struct hcsc_pos pos)

@@ -68,9 +68,6 @@ struct prov *prov_fact(struct prov *p, enum prov_kind kind, const char *what);
 /* Set the arithmetic (formatted into the arena; nothing when `p` is NULL). */
 void prov_math(struct prov_tab *t, struct prov *p, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-/* A printf-formatted text in the table's arena, or NULL when `t` is NULL. */
-const char *prov_text(struct prov_tab *t, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
 
 /* Key `p` by the address of the value it explains (NULL-safe). */
 void prov_put(struct prov_tab *t, const void *key, const struct prov *p);

@@ -46,27 +46,13 @@ void explain_collect(void *ctx, enum compile_doc doc,
 	l->zero = leaf->zero;
 }
 
-/* "oci" or "config.json": the document `name` (length n) names, or -1. */
-static int doc_named(const char *name, size_t n)
-{
-	for (int d = 0; d < DOC_COUNT; d++) {
-		const char *f = compile_doc_file((enum compile_doc)d);
-		const char *s = compile_doc_name((enum compile_doc)d);
-
-		if ((strlen(f) == n && !strncmp(f, name, n)) ||
-		    (strlen(s) == n && !strncmp(s, name, n)))
-			return d;
-	}
-	return -1;
-}
-
 bool explain_selects(const char *sel, const struct explain_leaf *l)
 {
 	const char *hash = strchr(sel, '#');
 	size_t n = hash ? (size_t)(hash - sel) : strlen(sel), plen;
 	const char *ptr = hash ? hash + 1 : "";
 
-	if (doc_named(sel, n) != (int)l->doc)
+	if (compile_doc_named(sel, n, true) != (int)l->doc)
 		return false;
 	plen = strlen(ptr);
 	if (plen && ptr[plen - 1] == '/')
@@ -95,7 +81,7 @@ static const struct explain_leaf *leaf_at(const struct explain *x,
 
 	if (!hash)
 		return NULL;
-	d = doc_named(ref, (size_t)(hash - ref));
+	d = compile_doc_named(ref, (size_t)(hash - ref), true);
 	for (size_t i = 0; d >= 0 && i < x->n; i++)
 		if ((int)x->v[i].doc == d && !strcmp(x->v[i].pointer, hash + 1))
 			return &x->v[i];

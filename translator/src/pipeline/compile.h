@@ -29,6 +29,9 @@ enum compile_doc {
 /* File name in -o DIR, and the --emit name. */
 const char *compile_doc_file(enum compile_doc d);
 const char *compile_doc_name(enum compile_doc d);
+/* The document s[0..n) names (its --emit name, or with `files` also its
+ * file name), or -1. */
+int compile_doc_named(const char *s, size_t n, bool files);
 
 struct compile_input {
 	const char *desc_path;    /* description; "-" = stdin */
