@@ -71,11 +71,14 @@ static bool alias_match(const char *aliases, const char *name)
 	return false;
 }
 
+/* Names first: the common lookup (the default profile) scans no alias. */
 const struct host_builtin *host_builtin_find(const char *name)
 {
 	for (size_t i = 0; i < NBUILTINS; i++)
-		if (ascii_eqi(builtins[i].name, name) ||
-		    alias_match(builtins[i].aliases, name))
+		if (ascii_eqi(builtins[i].name, name))
+			return &builtins[i];
+	for (size_t i = 0; i < NBUILTINS; i++)
+		if (alias_match(builtins[i].aliases, name))
 			return &builtins[i];
 	return NULL;
 }
