@@ -1,9 +1,11 @@
 /*
  * front/compose.c: Compose file -> one description per service
  * (compose.h). The service keys are one table: each modelled key has a
- * function that writes what docker compose's getCreateConfigs sends;
+ * function that writes what docker compose's getCreateConfigs sends
+ * (compose_keys.c, compose_env.c, compose_volumes.c, compose_network.c);
  * keys accepted without shaping Windows documents are listed in one
- * warning per service.
+ * warning per service. Here: the table, the project (file, .env,
+ * top-level keys, name) and the service loop.
  */
 #include "compose_int.h"
 
