@@ -356,8 +356,57 @@ static void test_volumes_from(void)
 	}
 }
 
+/*
+ * The target checks read the lower-cased target (a copy only when it has
+ * upper-case or non-ASCII bytes) and name the `\` form in the c: error,
+ * in both eras; results share the input's bytes when nothing changes.
+ */
+static void test_spec_target_forms(void)
+{
+	static const struct {
+		const char *target;
+		bool moby_1903;
+		const char *err; /* NULL: valid */
+	} rows[] = {
+		{ "C:/", false, "invalid mount config for type \"volume\": "
+		  "destination path (c:\\) cannot be 'c:' or 'c:\\'" },
+		{ "c:/", true, "invalid mount config for type \"volume\": "
+		  "destination path cannot be `c:` or `c:\\`: c:\\" },
+		{ "C:", true, "invalid mount config for type \"volume\": "
+		  "destination path cannot be `c:` or `c:\\`: c:" },
+		{ "c:\\", true, "invalid mount config for type \"volume\": "
+		  "destination path cannot be `c:` or `c:\\`: c:\\" },
+		{ "c://", false, "invalid mount config for type \"volume\": "
+		  "invalid mount path: 'c://'" },
+		{ "D:\\\xc3\x84" "B", false, NULL }, /* \u00c4 lowers to \u00e4 */
+		{ "\xc3\x84:\\x", false, "invalid mount config for type "
+		  "\"volume\": invalid mount path: '\xc3\x84:\\x'" },
+		{ "d:\\x", false, NULL },
+	};
+
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		struct arena *a = arena_new();
+		struct mount_cfg cfg = { VOL("v", rows[i].target) };
+		struct mount_point mp;
+		const char *err = NULL;
+		enum hcsc_rc rc = mount_parse_spec_era(a, NULL, &cfg,
+						       rows[i].moby_1903, &mp,
+						       &err);
+
+		if (rows[i].err) {
+			CHECK_INT(rc, HCSC_E_INPUT);
+			CHECK_STR(err, rows[i].err);
+		} else {
+			CHECK_INT(rc, HCSC_OK);
+			CHECK_STR(mp.destination, rows[i].target);
+		}
+		arena_free(a);
+	}
+}
+
 int main(void)
 {
+	test_spec_target_forms();
 	test_spec_windows_validate();
 	test_spec_parse();
 	test_spec_validate_mount();

@@ -8,6 +8,9 @@
  */
 #include "winpath_harness.h"
 
+#include <stdint.h>
+#include <string.h>
+
 /*
  * Go's own test vectors come from src/path/filepath/path_test.go of
  * go1.23.5, the version winpath.c follows; the generic tables' answers are
@@ -251,6 +254,103 @@ static void test_clean(void)
 	arena_free(a);
 }
 
+/* The fast path of Clean (an already-clean path is its own result). */
+static uint64_t rng_state = 0x2545f4914f6cdd1du;
+
+static size_t pick(size_t n)
+{
+	uint64_t z = (rng_state += 0x9e3779b97f4a7c15u);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
+	return (size_t)((z ^ (z >> 31)) % n);
+}
+
+static long clean_diffs, clean_same;
+
+static void compare_clean(struct arena *a, const char *in)
+{
+	const char *got = winpath_clean(a, in);
+	const char *want = winpath_clean_reference(a, in);
+
+	clean_same += !strcmp(in, want); /* the fast path's case */
+	if (strcmp(got, want) && clean_diffs++ < 10)
+		fprintf(stderr, "Clean(%s): fast [%s], reference [%s]\n", in,
+			got, want);
+}
+
+static const char *const path_pieces[] = {
+	"C:", "c:", "a:", "\\", "\\", "/", ".", "..", "a", "dir", "x.y",
+	"\\\\?\\", "\\\\.\\", "\\\\.\\UNC\\", "\\\\host\\share", "\\??\\",
+	"??", ":", "nul", " ", "\xc3\xa9",
+};
+
+/*
+ * winpath_clean against the lazybuf for every path (the reference), on
+ * every string of length <= 6 over a small alphabet and on random paths
+ * of pieces; Join of one element, which returns its own buffer when the
+ * path is already clean, must equal the reference Clean too.
+ */
+static void test_clean_fast_path(void)
+{
+	static const char alpha[] = "a.\\/:?C";
+	struct arena *a = arena_new();
+	size_t k = sizeof(alpha) - 1, idx[6];
+	char s[128];
+	long joins = 0, join_diffs = 0;
+
+	for (size_t len = 0; len <= 6; len++) {
+		memset(idx, 0, sizeof(idx));
+		for (;;) {
+			size_t i;
+
+			for (i = 0; i < len; i++)
+				s[i] = alpha[idx[i]];
+			s[len] = '\0';
+			compare_clean(a, s);
+			for (i = 0; i < len && ++idx[i] == k; i++)
+				idx[i] = 0;
+			if (i == len)
+				break;
+		}
+		arena_free(a);
+		a = arena_new();
+	}
+	for (long r = 0; r < 200000; r++) {
+		size_t n = 1 + pick(8), len = 0;
+		const char *elem[1];
+		const char *joined;
+
+		s[0] = '\0';
+		for (size_t i = 0; i < n; i++) {
+			const char *p = path_pieces[pick(N(path_pieces))];
+			size_t pl = strlen(p);
+
+			if (len + pl < sizeof(s)) {
+				memcpy(s + len, p, pl + 1);
+				len += pl;
+			}
+		}
+		compare_clean(a, s);
+		/* Join of one element is Clean, through the join's own buffer */
+		elem[0] = s;
+		joined = winpath_join(a, elem, 1);
+		joins++;
+		if (*s && strcmp(joined, winpath_clean_reference(a, s)) &&
+		    join_diffs++ < 10)
+			fprintf(stderr, "Join(%s) gave [%s]\n", s, joined);
+		if (r % 10000 == 0) {
+			arena_free(a);
+			a = arena_new();
+		}
+	}
+	CHECK_INT(clean_diffs, 0);
+	CHECK(clean_same > 10000);
+	CHECK_INT(join_diffs, 0);
+	CHECK(joins == 200000);
+	arena_free(a);
+}
+
 static void test_is_local(void)
 {
 	size_t i;
@@ -276,6 +376,7 @@ static void test_join(void)
 int main(void)
 {
 	test_clean();
+	test_clean_fast_path();
 	test_is_local();
 	test_join();
 	return t_done();

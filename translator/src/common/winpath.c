@@ -222,20 +222,38 @@ static void clean_elements(struct lazybuf *b, bool rooted)
 		lb_append(b, '.');
 }
 
-static char *clean_n(struct arena *a, const char *orig, size_t olen)
+/*
+ * Is p[0..n) (a path after its volume name, not empty, without `/`) what
+ * Clean's element loop gives back unchanged? Yes when it is `\`, or an
+ * optional leading `\` then elements joined by single `\`, none empty,
+ * `.` or `..`: then Go's lazybuf never diverges (so postClean does
+ * nothing) and ends holding all of p.
+ */
+static bool already_clean(const char *p, size_t n)
 {
-	size_t vol = volume_len(orig, olen);
+	const char *end = p + n;
+
+	if (*p == SEP && ++p == end)
+		return true;
+	for (;;) {
+		const char *e = memchr(p, SEP, (size_t)(end - p));
+		size_t k = (size_t)((e ? e : end) - p);
+
+		if (k == 0 || (p[0] == '.' && (k == 1 || (k == 2 && p[1] == '.'))))
+			return false;
+		if (!e)
+			return true;
+		p = e + 1;
+	}
+}
+
+/* Go's Clean through the lazybuf, for a path with something after vol. */
+static char *clean_slow(struct arena *a, const char *orig, size_t olen,
+			size_t vol)
+{
 	struct lazybuf b;
 	char *out;
 
-	if (vol == olen) {
-		if (vol > 1 && is_sep(orig[0]) && is_sep(orig[1]))
-			return from_slash(arena_strndup(a, orig, olen)); /* UNC */
-		out = arena_alloc(a, olen + 2);
-		memcpy(out, orig, olen);
-		out[olen] = '.';
-		return out;
-	}
 	b.path = orig + vol;
 	b.n = olen - vol;
 	b.buf = arena_alloc(a, b.n + 3);
@@ -250,9 +268,50 @@ static char *clean_n(struct arena *a, const char *orig, size_t olen)
 	return from_slash(out);
 }
 
+/*
+ * Clean(orig[0..olen)), or NULL when that is orig[0..olen) itself. The
+ * fast path (unless `fast` is off, for the reference): a path that is
+ * already clean and has no `/` for FromSlash to turn is its own result,
+ * as already_clean() says the lazybuf would give it; no copy is made.
+ */
+static char *clean_or_same(struct arena *a, const char *orig, size_t olen,
+			   bool fast)
+{
+	size_t vol = volume_len(orig, olen);
+	char *out;
+
+	if (vol == olen) {
+		if (vol > 1 && is_sep(orig[0]) && is_sep(orig[1]))
+			return from_slash(arena_strndup(a, orig, olen)); /* UNC */
+		out = arena_alloc(a, olen + 2);
+		memcpy(out, orig, olen);
+		out[olen] = '.';
+		return out;
+	}
+	if (fast && !memchr(orig, '/', olen) &&
+	    already_clean(orig + vol, olen - vol))
+		return NULL;
+	return clean_slow(a, orig, olen, vol);
+}
+
+static char *clean_n(struct arena *a, const char *orig, size_t olen)
+{
+	char *out = clean_or_same(a, orig, olen, true);
+
+	return out ? out : arena_strndup(a, orig, olen);
+}
+
 char *winpath_clean(struct arena *a, const char *path)
 {
 	return clean_n(a, path, strlen(path));
+}
+
+char *winpath_clean_reference(struct arena *a, const char *path)
+{
+	size_t n = strlen(path);
+	char *out = clean_or_same(a, path, n, false);
+
+	return out ? out : arena_strndup(a, path, n);
 }
 
 /*
@@ -265,7 +324,7 @@ char *winpath_clean(struct arena *a, const char *path)
 char *winpath_join(struct arena *a, const char *const *elem, size_t n)
 {
 	size_t i, cap = 3, len = 0;
-	char last = 0, *b;
+	char last = 0, *b, *out;
 
 	for (i = 0; i < n; i++)
 		cap += strlen(elem[i]) + 1;
@@ -297,7 +356,11 @@ char *winpath_join(struct arena *a, const char *const *elem, size_t n)
 	}
 	if (len == 0)
 		return arena_strdup(a, "");
-	return clean_n(a, b, len);
+	out = clean_or_same(a, b, len, true);
+	if (out)
+		return out;
+	b[len] = '\0'; /* already clean: the joined bytes are the result */
+	return b;
 }
 
 char *winpath_base(struct arena *a, const char *path)

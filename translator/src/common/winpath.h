@@ -22,6 +22,11 @@ char *winpath_volume_name(struct arena *a, const char *path);
 bool winpath_is_abs(const char *path);
 /* filepath.Clean */
 char *winpath_clean(struct arena *a, const char *path);
+/*
+ * The same without the already-clean fast path (Go's lazybuf for every
+ * path): the reference of the differential test in test_winpath_clean.c.
+ */
+char *winpath_clean_reference(struct arena *a, const char *path);
 /* filepath.Join(elem[0], ..., elem[n-1]); no element may be NULL */
 char *winpath_join(struct arena *a, const char *const *elem, size_t n);
 /* filepath.Base */

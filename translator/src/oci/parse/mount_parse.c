@@ -23,16 +23,36 @@
 
 /* ---- small Go helpers ---------------------------------------------------- */
 
-/* strings.ReplaceAll(s, "/", `\`) */
+/*
+ * strings.ReplaceAll(s, "/", `\`): s itself when it has no `/` (the
+ * results are never written to, so they may share the input's bytes).
+ */
 static const char *to_backslash(struct arena *a, const char *s)
 {
-	char *t = arena_strdup(a, s);
+	char *t;
 
+	if (!strchr(s, '/'))
+		return s;
+	t = arena_strdup(a, s);
 	for (char *q = t; *q; q++) {
 		if (*q == '/')
 			*q = '\\';
 	}
 	return t;
+}
+
+/*
+ * strings.ToLower(s) to be read: s itself when it is ASCII without an
+ * upper-case letter (go_lower would return an equal copy), else
+ * go_lower's copy.
+ */
+static const char *lower_view(struct arena *a, const char *s)
+{
+	for (const char *p = s; *p; p++) {
+		if ((unsigned char)*p >= 0x80 || (*p >= 'A' && *p <= 'Z'))
+			return go_lower(a, s);
+	}
+	return s;
 }
 
 static const char *str_or_empty(const char *s)
@@ -137,18 +157,23 @@ static const char *exclusive_options_err(const struct mount_cfg *m,
 static const char *target_err(struct arena *a, const char *target,
 			      bool moby_1903)
 {
-	char *norm = go_lower(a, to_backslash(a, target));
+	const char *lower = lower_view(a, target);
+	const char *norm;
 
-	if ((!strcmp(norm, "c:") || !strcmp(norm, "c:\\")) && moby_1903)
-		return arena_printf(a, "destination path cannot be `c:` or "
-				       "`c:\\`: %s",
-				    norm);
-	if (!strcmp(norm, "c:") || !strcmp(norm, "c:\\"))
+	/* ToLower(ReplaceAll(target, "/", `\`)) is "c:" or `c:\` */
+	if (!strcmp(lower, "c:") || !strcmp(lower, "c:\\") ||
+	    !strcmp(lower, "c:/")) {
+		norm = to_backslash(a, lower);
+		if (moby_1903)
+			return arena_printf(a, "destination path cannot be `c:` "
+					       "or `c:\\`: %s",
+					    norm);
 		return arena_printf(a,
 				    "destination path (%s) cannot be 'c:' or "
 				    "'c:\\'",
 				    norm);
-	if (!is_mount_destination(go_lower(a, target)))
+	}
+	if (!is_mount_destination(lower))
 		return arena_printf(a, "invalid mount path: '%s'", target);
 	return NULL;
 }
@@ -162,7 +187,7 @@ static const char *bind_err(struct arena *a, const struct host_fs *fs,
 		return "field Source must not be empty";
 	if (m->has_bind_options && *prop)
 		return arena_printf(a, "invalid propagation mode: %s", prop);
-	if (!is_mount_destination(go_lower(a, src)))
+	if (!is_mount_destination(lower_view(a, src)))
 		return arena_printf(a,
 				    "invalid mount path: '%s' mount path must "
 				    "be absolute",
@@ -332,7 +357,7 @@ static int split_raw(struct arena *a, const struct host_fs *fs,
 		     const char *raw, bool moby_1903, const char *arr[3],
 		     const char **err)
 {
-	char *lower = go_lower(a, raw);
+	const char *lower = lower_view(a, raw);
 	size_t cap[2 * RX_MAX_CAPS];
 	const char *src, *dst, *mode;
 	int n = 0;

@@ -1,570 +1,258 @@
 /*
  * mount_regex.c: the regexes of moby's Windows mount parser
- * (rule: oci.mounts.windows-parser), rebuilt by hand as small syntax trees,
- * compiled to a Thompson-style program and run by a backtracker that
- * explores alternatives in priority order and remembers visited
- * (instruction, position) pairs, as Go's regexp bit-state backtracker does.
- * That gives Go's leftmost-first submatches in linear time with no regex
- * library. (For these regexes the groups of a full match are in fact
- * unique, as no group holds a `:` beyond its drive colon; a build with
- * every priority inverted gave the same groups on 150,000 inputs.)
+ * (rule: oci.mounts.windows-parser) answered by direct scanners:
  *
- * Each program is compiled once per process (the first match publishes
- * it; a thread that meets another one publishing uses its own copy that
- * once), and a match keeps its scratch memory on the stack, or on the
- * heap for long input, freed on return: a bind costs no arena memory.
+ *   rxHostDir      (?:\\\\\?\\)?[a-z]:[\\/](?:[^\\/:*?"<>|\r\n]+[\\/]?)*
+ *   rxName         [^\\/:*?"<>|\r\n]+
+ *   rxPipe         [/\\]{2}.[/\\]pipe[/\\][^:*?"<>|\r\n]+
+ *   rxDestination  (?:\\\\\?\\)?[a-z]:(?:[\\/][^\\/:*?"<>\r\n]+)*[\\/]? | rxPipe
+ *   -v spec        ^((?P<source>hostdir|name|pipe):)?(?P<destination>...)
+ *                  (:(?P<mode>(?i)ro|rw))?$
+ *
+ * Why: the reference engine (mount_regex_ref.c, a bit-state backtracker
+ * over the regexes as written) spends about 2,000 instructions on a short
+ * string; a scan costs a few per byte. What the scanners must equal: that
+ * engine, groups included, for every input; tests/test_mount_regex.c
+ * compares them on several hundred thousand random and adversarial
+ * strings and fails on any difference.
+ *
+ * The -v spec's groups follow from where its colons can be. Only a drive
+ * colon and the `.` of rxPipe (its third rune) can be a colon inside a
+ * source or a destination; so each source alternative can end at one
+ * colon only, and a destination never ends in `:ro`/`:rw`, so the mode is
+ * there exactly when the spec ends in it. Go's leftmost-first match is
+ * then the first source end, tried in the regex's priority order (hostdir,
+ * name, pipe, no source), after which the rest is a destination.
  */
 #include "oci/parse/mount_regex.h"
 
-#include <stdarg.h>
-#include <stdatomic.h>
 #include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
 #include "ascii.h"
 #include "utf8.h"
-enum rx_cls {
-	RXC_LIT,  /* one byte */
-	RXC_LITI, /* one ASCII letter, any case ((?i) in rxMode) */
-	RXC_AZ,   /* [a-z] */
-	RXC_SEP,  /* [\\/] */
-	RXC_NAME, /* [^\\/:*?"<>|\r\n] (rxName, rxHostDir) */
-	RXC_DEST, /* [^\\/:*?"<>\r\n] (rxDestination: '|' allowed) */
-	RXC_PIPE, /* [^:*?"<>|\r\n] (rxPipe tail) */
-	RXC_ANY   /* . : one rune but \n */
+
+/*
+ * What a byte is to the regexes' classes. A negated class excludes only
+ * ASCII, so testing UTF-8 byte by byte equals testing runes (an invalid
+ * byte is Go's RuneError, which every negated class takes).
+ */
+enum {
+	RB_SEP = 1,      /* [\\/] */
+	RB_NOT_NAME = 2, /* outside [^\\/:*?"<>|\r\n] */
+	RB_NOT_DEST = 4, /* outside [^\\/:*?"<>\r\n] */
+	RB_NOT_PIPE = 8  /* outside [^:*?"<>|\r\n] */
 };
 
-enum rx_kind { RXN_CLASS, RXN_CAT, RXN_ALT, RXN_STAR, RXN_PLUS, RXN_QUEST,
-	       RXN_CAP };
+#define RB_NOT_ANY (RB_NOT_NAME | RB_NOT_DEST | RB_NOT_PIPE)
 
-#define RX_MAX_NODES 128
-#define RX_MAX_KIDS 8
-#define RX_MAX_INST 256
-
-struct rx_node {
-	enum rx_kind kind;
-	enum rx_cls cls;
-	char ch;
-	int cap;
-	int nkids;
-	int kids[RX_MAX_KIDS];
+static const unsigned char rx_byte[256] = {
+	['\\'] = RB_SEP | RB_NOT_NAME | RB_NOT_DEST,
+	['/'] = RB_SEP | RB_NOT_NAME | RB_NOT_DEST,
+	['|'] = RB_NOT_NAME | RB_NOT_PIPE,
+	[':'] = RB_NOT_ANY,
+	['*'] = RB_NOT_ANY,
+	['?'] = RB_NOT_ANY,
+	['"'] = RB_NOT_ANY,
+	['<'] = RB_NOT_ANY,
+	['>'] = RB_NOT_ANY,
+	['\r'] = RB_NOT_ANY,
+	['\n'] = RB_NOT_ANY,
 };
 
-struct rx_build {
-	struct rx_node node[RX_MAX_NODES];
-	int n;
-};
-
-enum rx_op { RXO_CLASS, RXO_SPLIT, RXO_JMP, RXO_SAVE, RXO_MATCH };
-
-struct rx_inst {
-	enum rx_op op;
-	enum rx_cls cls;
-	char ch;
-	int x, y; /* SPLIT: preferred x, then y; JMP: x; SAVE: slot x */
-};
-
-struct rx_prog {
-	struct rx_inst inst[RX_MAX_INST];
-	int n;
-};
-
-/* The capture groups of the -v regex. */
-
-static int rx_node_new(struct rx_build *b, enum rx_kind kind)
+static unsigned rb(char c)
 {
-	struct rx_node *nd;
-
-	if (b->n >= RX_MAX_NODES)
-		abort(); /* the trees below are fixed: cannot happen */
-	nd = &b->node[b->n];
-	memset(nd, 0, sizeof(*nd));
-	nd->kind = kind;
-	return b->n++;
+	return rx_byte[(unsigned char)c];
 }
 
-static void rx_add_kid(struct rx_build *b, int parent, int kid)
+static bool is_sep(char c)
 {
-	struct rx_node *nd = &b->node[parent];
-
-	if (nd->nkids >= RX_MAX_KIDS)
-		abort();
-	nd->kids[nd->nkids++] = kid;
-}
-
-static int rx_class(struct rx_build *b, enum rx_cls cls, char ch)
-{
-	int i = rx_node_new(b, RXN_CLASS);
-
-	b->node[i].cls = cls;
-	b->node[i].ch = ch;
-	return i;
-}
-
-static int rx_c(struct rx_build *b, enum rx_cls cls)
-{
-	return rx_class(b, cls, 0);
-}
-
-/* A concatenation or alternation of the node indexes given, ending in -1. */
-static int rx_list(struct rx_build *b, enum rx_kind kind, ...)
-{
-	int i = rx_node_new(b, kind);
-	va_list ap;
-	int kid;
-
-	va_start(ap, kind);
-	while ((kid = va_arg(ap, int)) >= 0)
-		rx_add_kid(b, i, kid);
-	va_end(ap);
-	return i;
-}
-
-static int rx_rep(struct rx_build *b, enum rx_kind kind, int kid)
-{
-	int i = rx_node_new(b, kind);
-
-	rx_add_kid(b, i, kid);
-	return i;
-}
-
-static int rx_cap(struct rx_build *b, int cap, int kid)
-{
-	int i = rx_rep(b, RXN_CAP, kid);
-
-	b->node[i].cap = cap;
-	return i;
-}
-
-static int rx_str(struct rx_build *b, const char *s, enum rx_cls cls)
-{
-	int i = rx_node_new(b, RXN_CAT);
-
-	for (; *s; s++)
-		rx_add_kid(b, i, rx_class(b, cls, *s));
-	return i;
-}
-
-/* `(?:\\\\\?\\)?`: the optional long-path prefix `\\?\`. */
-static int rx_long_prefix(struct rx_build *b)
-{
-	return rx_rep(b, RXN_QUEST, rx_str(b, "\\\\?\\", RXC_LIT));
-}
-
-/* rxHostDir */
-static int rx_host_dir(struct rx_build *b)
-{
-	int seg = rx_list(b, RXN_CAT, rx_rep(b, RXN_PLUS, rx_c(b, RXC_NAME)),
-			  rx_rep(b, RXN_QUEST, rx_c(b, RXC_SEP)), -1);
-
-	return rx_list(b, RXN_CAT, rx_long_prefix(b), rx_c(b, RXC_AZ),
-		       rx_class(b, RXC_LIT, ':'), rx_c(b, RXC_SEP),
-		       rx_rep(b, RXN_STAR, seg), -1);
-}
-
-/* rxName */
-static int rx_name(struct rx_build *b)
-{
-	return rx_rep(b, RXN_PLUS, rx_c(b, RXC_NAME));
-}
-
-/* rxPipe */
-static int rx_pipe(struct rx_build *b)
-{
-	return rx_list(b, RXN_CAT, rx_c(b, RXC_SEP), rx_c(b, RXC_SEP),
-		       rx_c(b, RXC_ANY), rx_c(b, RXC_SEP),
-		       rx_str(b, "pipe", RXC_LIT), rx_c(b, RXC_SEP),
-		       rx_rep(b, RXN_PLUS, rx_c(b, RXC_PIPE)), -1);
-}
-
-/* rxSource: `((?P<source>(hostdir|name|pipe)):)?` */
-static int rx_source(struct rx_build *b)
-{
-	int src = rx_list(b, RXN_ALT, rx_host_dir(b), rx_name(b), rx_pipe(b),
-			  -1);
-
-	return rx_rep(b, RXN_QUEST,
-		      rx_list(b, RXN_CAT, rx_cap(b, RX_CAP_SOURCE, src),
-			      rx_class(b, RXC_LIT, ':'), -1));
-}
-
-/* rxDestination; cap 0 means no capture group. */
-static int rx_destination(struct rx_build *b, int cap)
-{
-	int seg = rx_list(b, RXN_CAT, rx_c(b, RXC_SEP),
-			  rx_rep(b, RXN_PLUS, rx_c(b, RXC_DEST)), -1);
-	int drive = rx_list(b, RXN_CAT, rx_long_prefix(b), rx_c(b, RXC_AZ),
-			    rx_class(b, RXC_LIT, ':'),
-			    rx_rep(b, RXN_STAR, seg),
-			    rx_rep(b, RXN_QUEST, rx_c(b, RXC_SEP)), -1);
-	int dst = rx_list(b, RXN_ALT, drive, rx_pipe(b), -1);
-
-	return cap ? rx_cap(b, cap, dst) : dst;
-}
-
-/* rxMode: `(:(?P<mode>(?i)ro|rw))?` */
-static int rx_mode(struct rx_build *b)
-{
-	int mode = rx_list(b, RXN_ALT, rx_str(b, "ro", RXC_LITI),
-			   rx_str(b, "rw", RXC_LITI), -1);
-
-	return rx_rep(b, RXN_QUEST,
-		      rx_list(b, RXN_CAT, rx_class(b, RXC_LIT, ':'),
-			      rx_cap(b, RX_CAP_MODE, mode), -1));
-}
-
-static int rx_emit(struct rx_prog *p, enum rx_op op)
-{
-	if (p->n >= RX_MAX_INST)
-		abort();
-	memset(&p->inst[p->n], 0, sizeof(p->inst[p->n]));
-	p->inst[p->n].op = op;
-	return p->n++;
-}
-
-static void rx_compile_node(struct rx_prog *p, const struct rx_build *b,
-			    int i);
-
-static void rx_compile_alt(struct rx_prog *p, const struct rx_build *b,
-			   const struct rx_node *nd)
-{
-	int jumps[RX_MAX_KIDS], nj = 0;
-
-	for (int k = 0; k < nd->nkids; k++) {
-		int split = -1;
-
-		if (k + 1 < nd->nkids)
-			split = rx_emit(p, RXO_SPLIT);
-		if (split >= 0)
-			p->inst[split].x = p->n;
-		rx_compile_node(p, b, nd->kids[k]);
-		if (k + 1 < nd->nkids) {
-			jumps[nj++] = rx_emit(p, RXO_JMP);
-			p->inst[split].y = p->n;
-		}
-	}
-	for (int k = 0; k < nj; k++)
-		p->inst[jumps[k]].x = p->n;
-}
-
-static void rx_compile_node(struct rx_prog *p, const struct rx_build *b,
-			    int i)
-{
-	const struct rx_node *nd = &b->node[i];
-	int at, split;
-
-	switch (nd->kind) {
-	case RXN_CLASS:
-		at = rx_emit(p, RXO_CLASS);
-		p->inst[at].cls = nd->cls;
-		p->inst[at].ch = nd->ch;
-		break;
-	case RXN_CAT:
-		for (int k = 0; k < nd->nkids; k++)
-			rx_compile_node(p, b, nd->kids[k]);
-		break;
-	case RXN_ALT:
-		rx_compile_alt(p, b, nd);
-		break;
-	case RXN_STAR: /* L: split body, out; body; jmp L */
-		split = rx_emit(p, RXO_SPLIT);
-		p->inst[split].x = p->n;
-		rx_compile_node(p, b, nd->kids[0]);
-		at = rx_emit(p, RXO_JMP);
-		p->inst[at].x = split;
-		p->inst[split].y = p->n;
-		break;
-	case RXN_PLUS: /* L: body; split L, out */
-		at = p->n;
-		rx_compile_node(p, b, nd->kids[0]);
-		split = rx_emit(p, RXO_SPLIT);
-		p->inst[split].x = at;
-		p->inst[split].y = p->n;
-		break;
-	case RXN_QUEST: /* split body, out; body */
-		split = rx_emit(p, RXO_SPLIT);
-		p->inst[split].x = p->n;
-		rx_compile_node(p, b, nd->kids[0]);
-		p->inst[split].y = p->n;
-		break;
-	case RXN_CAP:
-		at = rx_emit(p, RXO_SAVE);
-		p->inst[at].x = 2 * nd->cap;
-		rx_compile_node(p, b, nd->kids[0]);
-		at = rx_emit(p, RXO_SAVE);
-		p->inst[at].x = 2 * nd->cap + 1;
-		break;
-	}
-}
-
-/* `^` + root + `$` */
-static void rx_compile(struct rx_prog *p, const struct rx_build *b, int root)
-{
-	p->n = 0;
-	rx_compile_node(p, b, root);
-	rx_emit(p, RXO_MATCH);
-}
-
-/* The negated classes a byte is excluded from (one bit per enum rx_cls). */
-#define RX_BIT(cls) (1u << (cls))
-#define RX_NDP (RX_BIT(RXC_NAME) | RX_BIT(RXC_DEST) | RX_BIT(RXC_PIPE))
-
-static unsigned rx_excluded(unsigned char c)
-{
-	switch (c) {
-	case '\\':
-	case '/':
-		return RX_BIT(RXC_NAME) | RX_BIT(RXC_DEST);
-	case '|':
-		return RX_BIT(RXC_NAME) | RX_BIT(RXC_PIPE);
-	case ':':
-	case '*':
-	case '?':
-	case '"':
-	case '<':
-	case '>':
-	case '\r':
-	case '\n':
-		return RX_NDP;
-	default:
-		return 0;
-	}
-}
-
-/* Width of the rune at s, as Go's utf8.DecodeRune: 1 for an invalid byte. */
-static size_t rune_len(const unsigned char *s, size_t n)
-{
-	uint32_t cp;
-	size_t len = utf8_decode(s, n, &cp);
-
-	return len ? len : 1;
+	return rb(c) & RB_SEP;
 }
 
 /*
- * Bytes matched by one class at s[pos] (0: no match). A negated class only
- * excludes ASCII, so matching UTF-8 byte by byte gives the same result as
- * matching runes; only `.` has to take a whole rune.
+ * s[0..n) holds only separators and bytes outside `not_cls`, never two
+ * separators in a row: runs of a class joined by single separators.
  */
-static size_t rx_class_len(enum rx_cls cls, char ch, const char *s,
-			   size_t len, size_t pos)
+static bool single_seps(const char *s, size_t n, unsigned not_cls)
 {
-	unsigned char c;
+	bool after_sep = false;
 
-	if (pos >= len)
-		return 0;
-	c = (unsigned char)s[pos];
-	switch (cls) {
-	case RXC_LIT:
-		return c == (unsigned char)ch;
-	case RXC_LITI:
-		return (unsigned char)ascii_lower((char)c) == (unsigned char)ch;
-	case RXC_AZ:
-		return c >= 'a' && c <= 'z';
-	case RXC_SEP:
-		return c == '\\' || c == '/';
-	case RXC_NAME: /* [^\\/:*?"<>|\r\n] */
-	case RXC_DEST: /* [^\\/:*?"<>\r\n] */
-	case RXC_PIPE: /* [^:*?"<>|\r\n] */
-		return !(rx_excluded(c) & RX_BIT(cls));
-	case RXC_ANY:
-		if (c == '\n')
-			return 0;
-		return rune_len((const unsigned char *)s + pos, len - pos);
+	for (size_t i = 0; i < n; i++) {
+		unsigned b = rb(s[i]);
+
+		if (b & RB_SEP) {
+			if (after_sep)
+				return false;
+			after_sep = true;
+		} else if (b & not_cls) {
+			return false;
+		} else {
+			after_sep = false;
+		}
 	}
-	return 0;
-}
-
-struct rx_job {
-	int pc;   /* -1: restore capture `slot` to `pos` */
-	int slot;
-	size_t pos;
-};
-
-/* Scratch kept on the stack: enough for paths of about 200 bytes. */
-#define RX_STACK_BITS 65536
-#define RX_STACK_JOBS 128
-
-struct rx_run {
-	const struct rx_prog *p;
-	const char *s;
-	size_t len;
-	unsigned char *visited; /* one bit per (pc, pos) */
-	struct rx_job *jobs;
-	size_t njobs, alloc;
-	bool heap_jobs;         /* jobs outgrew the stack array */
-	size_t cap[2 * RX_MAX_CAPS];
-};
-
-/* Twice the room for jobs (out of line: rare). */
-static void rx_grow_jobs(struct rx_run *r)
-{
-	size_t n = 2 * r->alloc;
-	struct rx_job *jobs = r->heap_jobs ? r->jobs : NULL;
-
-	if (n > SIZE_MAX / sizeof(*jobs))
-		hcsc_oom();
-	jobs = realloc(jobs, n * sizeof(*jobs));
-	if (!jobs)
-		hcsc_oom();
-	if (!r->heap_jobs)
-		memcpy(jobs, r->jobs, r->alloc * sizeof(*jobs));
-	r->jobs = jobs;
-	r->heap_jobs = true;
-	r->alloc = n;
-}
-
-static inline void rx_push(struct rx_run *r, int pc, int slot, size_t pos)
-{
-	if (r->njobs == r->alloc)
-		rx_grow_jobs(r);
-	r->jobs[r->njobs].pc = pc;
-	r->jobs[r->njobs].slot = slot;
-	r->jobs[r->njobs].pos = pos;
-	r->njobs++;
-}
-
-/* True the first time (pc, pos) is seen. */
-static bool rx_visit(struct rx_run *r, int pc, size_t pos)
-{
-	size_t bit = (size_t)pc * (r->len + 1) + pos;
-	unsigned char mask = (unsigned char)(1u << (bit % 8));
-
-	if (r->visited[bit / 8] & mask)
-		return false;
-	r->visited[bit / 8] |= mask;
 	return true;
 }
 
-/* Follow one thread until it fails (false) or matches (true). */
-static bool rx_thread(struct rx_run *r, int pc, size_t pos)
+/*
+ * `(?:\\\\\?\\)?[a-z]:`: where the drive ends, or 0. The prefix is never
+ * a choice: with it the string starts with `\`, without it with [a-z].
+ */
+static size_t drive_end(const char *s, size_t n)
 {
-	for (;;) {
-		const struct rx_inst *in = &r->p->inst[pc];
-		size_t w;
+	size_t i = n >= 4 && !memcmp(s, "\\\\?\\", 4) ? 4 : 0;
 
-		if (!rx_visit(r, pc, pos))
+	if (i + 2 > n || s[i] < 'a' || s[i] > 'z' || s[i + 1] != ':')
+		return 0;
+	return i + 2;
+}
+
+/* ^rxHostDir$: the drive, a separator, then name runs and single seps. */
+static bool is_host_dir(const char *s, size_t n)
+{
+	size_t i = drive_end(s, n);
+
+	return i && i < n && is_sep(s[i]) &&
+	       single_seps(s + i, n - i, RB_NOT_NAME);
+}
+
+/* ^rxName$ */
+static bool is_name(const char *s, size_t n)
+{
+	if (!n)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		if (rb(s[i]) & RB_NOT_NAME)
 			return false;
-		switch (in->op) {
-		case RXO_CLASS:
-			w = rx_class_len(in->cls, in->ch, r->s, r->len, pos);
-			if (!w)
-				return false;
-			pos += w;
-			pc++;
-			break;
-		case RXO_SPLIT:
-			rx_push(r, in->y, -1, pos);
-			pc = in->x;
-			break;
-		case RXO_JMP:
-			pc = in->x;
-			break;
-		case RXO_SAVE:
-			rx_push(r, -1, in->x, r->cap[in->x]);
-			r->cap[in->x] = pos;
-			pc++;
-			break;
-		case RXO_MATCH:
-			return pos == r->len;
-		}
 	}
+	return true;
+}
+
+/* ^rxPipe$; `.` is one rune but \n (an invalid byte is one rune). */
+static bool is_pipe(const char *s, size_t n)
+{
+	uint32_t cp;
+	size_t i, w;
+
+	if (n < 3 || !is_sep(s[0]) || !is_sep(s[1]) || s[2] == '\n')
+		return false;
+	w = utf8_decode((const unsigned char *)s + 2, n - 2, &cp);
+	i = 2 + (w ? w : 1);
+	if (n < i + 7 || !is_sep(s[i]) || memcmp(s + i + 1, "pipe", 4) ||
+	    !is_sep(s[i + 5]))
+		return false;
+	for (i += 6; i < n; i++) {
+		if (rb(s[i]) & RB_NOT_PIPE)
+			return false;
+	}
+	return true;
 }
 
 /*
- * Whole-string match of the program against s (anchored both ends). On a
- * match, cap[2k], cap[2k+1] delimit group k (SIZE_MAX when it did not take
- * part).
+ * ^rxDestination$: the drive, then nothing or `\` and destination runs
+ * joined by single separators (one may end it); or a pipe.
  */
-static bool rx_match(const struct rx_prog *p, const char *s,
-		     size_t cap[2 * RX_MAX_CAPS])
+static bool is_destination(const char *s, size_t n)
 {
-	unsigned char bits_stack[RX_STACK_BITS / 8];
-	struct rx_job jobs_stack[RX_STACK_JOBS];
-	struct rx_run r;
-	size_t bits;
-	bool found = false;
+	size_t i = drive_end(s, n);
 
-	memset(&r, 0, sizeof(r));
-	r.p = p;
-	r.s = s;
-	r.len = strlen(s);
-	if (r.len >= SIZE_MAX / 8 / (size_t)p->n - 1)
-		hcsc_oom();
-	bits = (size_t)p->n * (r.len + 1);
-	r.visited = bits <= RX_STACK_BITS ? bits_stack : malloc(bits / 8 + 1);
-	if (!r.visited)
-		hcsc_oom();
-	memset(r.visited, 0, bits / 8 + 1);
-	r.jobs = jobs_stack;
-	r.alloc = RX_STACK_JOBS;
-	for (int i = 0; i < 2 * RX_MAX_CAPS; i++)
-		r.cap[i] = SIZE_MAX;
-	rx_push(&r, 0, -1, 0);
-	while (r.njobs && !found) {
-		struct rx_job j = r.jobs[--r.njobs];
+	if (i)
+		return i == n || (is_sep(s[i]) &&
+				  single_seps(s + i, n - i, RB_NOT_DEST));
+	return is_pipe(s, n);
+}
 
-		if (j.pc < 0) {
-			r.cap[j.slot] = j.pos;
-			continue;
+/* The index of the first ':' in s[from..n), or SIZE_MAX. */
+static size_t colon_from(const char *s, size_t n, size_t from)
+{
+	const char *p = from < n ? memchr(s + from, ':', n - from) : NULL;
+
+	return p ? (size_t)(p - s) : SIZE_MAX;
+}
+
+/*
+ * Where the source can end (its colon), in the regex's priority order:
+ * hostdir (holds one colon, the drive's: ends at the second colon), name
+ * (no colon: the first), pipe (a colon only as its third rune, index 2:
+ * the first colon from index 3). Returns the count.
+ */
+static int source_ends(const char *s, size_t n, size_t end[3])
+{
+	size_t first = colon_from(s, n, 0), second;
+	size_t third_on = colon_from(s, n, 3);
+	int k = 0;
+
+	if (first == SIZE_MAX)
+		return 0;
+	second = colon_from(s, n, first + 1);
+	if (second != SIZE_MAX && is_host_dir(s, second))
+		end[k++] = second;
+	if (is_name(s, first))
+		end[k++] = first;
+	if (third_on != SIZE_MAX && is_pipe(s, third_on))
+		end[k++] = third_on;
+	return k;
+}
+
+static void set_group(size_t cap[2 * RX_MAX_CAPS], int g, size_t from,
+		      size_t to)
+{
+	cap[2 * g] = from;
+	cap[2 * g + 1] = to;
+}
+
+/* The destination and mode after a source ending at `start` - 1. */
+static bool split_rest(const char *s, size_t n, size_t start, bool mode,
+		       size_t g[2 * RX_MAX_CAPS])
+{
+	size_t end = mode ? n - 3 : n;
+
+	if (start > end || !is_destination(s + start, end - start))
+		return false;
+	set_group(g, RX_CAP_DEST, start, end);
+	if (mode)
+		set_group(g, RX_CAP_MODE, n - 2, n);
+	return true;
+}
+
+/* The -v spec: see the head of the file for why this order is Go's. */
+static bool split_spec(const char *s, size_t n, size_t g[2 * RX_MAX_CAPS])
+{
+	size_t end[3];
+	int k = source_ends(s, n, end);
+	bool mode = n >= 3 && s[n - 3] == ':' && ascii_lower(s[n - 2]) == 'r' &&
+		    (ascii_lower(s[n - 1]) == 'o' || ascii_lower(s[n - 1]) == 'w');
+
+	for (int i = 0; i < k; i++) {
+		if (split_rest(s, n, end[i] + 1, mode, g)) {
+			set_group(g, RX_CAP_SOURCE, 0, end[i]);
+			return true;
 		}
-		found = rx_thread(&r, j.pc, j.pos);
 	}
-	if (found && cap)
-		memcpy(cap, r.cap, sizeof(r.cap));
-	if (r.visited != bits_stack)
-		free(r.visited);
-	if (r.heap_jobs)
-		free(r.jobs);
-	return found;
-}
-
-static void rx_build_prog(enum rx_which which, struct rx_prog *p)
-{
-	struct rx_build b;
-	int root;
-
-	b.n = 0;
-	switch (which) {
-	case RX_SPLIT_SPEC:
-		root = rx_list(&b, RXN_CAT, rx_source(&b),
-			       rx_destination(&b, RX_CAP_DEST), rx_mode(&b),
-			       -1);
-		break;
-	case RX_HOST_DIR:
-		root = rx_host_dir(&b);
-		break;
-	default:
-		root = rx_destination(&b, 0);
-		break;
-	}
-	rx_compile(p, &b, root);
-}
-
-/* The compiled programs, by enum rx_which; state 2 means ready. */
-static struct rx_prog rx_progs[RX_DESTINATION + 1];
-static atomic_int rx_state[RX_DESTINATION + 1];
-
-static const struct rx_prog *rx_program(enum rx_which which,
-					struct rx_prog *local)
-{
-	int unbuilt = 0;
-
-	if (atomic_load_explicit(&rx_state[which], memory_order_acquire) == 2)
-		return &rx_progs[which];
-	rx_build_prog(which, local);
-	if (atomic_compare_exchange_strong(&rx_state[which], &unbuilt, 1)) {
-		rx_progs[which] = *local;
-		atomic_store_explicit(&rx_state[which], 2, memory_order_release);
-	}
-	return local;
+	return split_rest(s, n, 0, mode, g);
 }
 
 bool rx_run_one(enum rx_which which, const char *s,
 		size_t cap[2 * RX_MAX_CAPS])
 {
-	struct rx_prog local;
+	size_t n = strlen(s);
+	size_t g[2 * RX_MAX_CAPS];
+	bool found;
 
-	return rx_match(rx_program(which, &local), s, cap);
+	for (int i = 0; i < 2 * RX_MAX_CAPS; i++)
+		g[i] = SIZE_MAX;
+	switch (which) {
+	case RX_SPLIT_SPEC:
+		found = split_spec(s, n, g);
+		break;
+	case RX_HOST_DIR:
+		found = is_host_dir(s, n);
+		break;
+	default:
+		found = is_destination(s, n);
+		break;
+	}
+	if (found && cap)
+		memcpy(cap, g, sizeof(g));
+	return found;
 }
