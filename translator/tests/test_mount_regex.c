@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "oci/parse/mount_regex.h"
+#include "support/mount_regex_ref.h"
 #include "t.h"
 
 #define MAXLEN 256

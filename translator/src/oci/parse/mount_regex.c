@@ -9,12 +9,12 @@
  *   -v spec        ^((?P<source>hostdir|name|pipe):)?(?P<destination>...)
  *                  (:(?P<mode>(?i)ro|rw))?$
  *
- * Why: the reference engine (mount_regex_ref.c, a bit-state backtracker
- * over the regexes as written) spends about 2,000 instructions on a short
- * string; a scan costs a few per byte. What the scanners must equal: that
- * engine, groups included, for every input; tests/test_mount_regex.c
- * compares them on several hundred thousand random and adversarial
- * strings and fails on any difference.
+ * Why: the reference engine (tests/support/mount_regex_ref.c, a bit-state
+ * backtracker over the regexes as written) spends about 2,000
+ * instructions on a short string; a scan costs a few per byte. What the
+ * scanners must equal: that engine, groups included, for every input;
+ * tests/test_mount_regex.c compares them on several hundred thousand
+ * random and adversarial strings and fails on any difference.
  *
  * The -v spec's groups follow from where its colons can be. Only a drive
  * colon and the `.` of rxPipe (its third rune) can be a colon inside a

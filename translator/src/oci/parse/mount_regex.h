@@ -21,17 +21,11 @@ enum rx_which {
 
 /*
  * Does `s` match the whole regex? `cap` (may be NULL) gets the groups.
- * Direct scanners (mount_regex.c), equal to rx_run_reference.
+ * Direct scanners (mount_regex.c), held equal to a backtracker over the
+ * regexes as written by tests/test_mount_regex.c (tests/support/
+ * mount_regex_ref.c).
  */
 bool rx_run_one(enum rx_which which, const char *s,
 		size_t cap[2 * RX_MAX_CAPS]);
-
-/*
- * The same answer from the reference engine, a backtracker over the
- * regexes as written (mount_regex_ref.c): the oracle of the differential
- * test (tests/test_mount_regex.c), not used by the compiler.
- */
-bool rx_run_reference(enum rx_which which, const char *s,
-		      size_t cap[2 * RX_MAX_CAPS]);
 
 #endif

@@ -1,5 +1,5 @@
 /*
- * mount_regex_ref.c: the reference engine for the regexes of moby's
+ * tests/support/mount_regex_ref.c: the reference engine for the regexes of moby's
  * Windows mount parser (rule: oci.mounts.windows-parser): each regex
  * rebuilt by hand as a small syntax tree, compiled to a Thompson-style
  * program and run by a backtracker that explores alternatives in priority
@@ -16,7 +16,7 @@
  * once), and a match keeps its scratch memory on the stack, or on the
  * heap for long input, freed on return.
  */
-#include "oci/parse/mount_regex.h"
+#include "support/mount_regex_ref.h"
 
 #include <stdarg.h>
 #include <stdatomic.h>
