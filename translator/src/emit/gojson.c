@@ -125,6 +125,34 @@ static void add_key(struct emitter *e, const char *key)
 		strbuf_addch(e->out, ':');
 }
 
+/*
+ * A struct field's key. Fast path: a plain key (shape_field.plain_len)
+ * needs no escape, so its bytes go between the quotes as they are, the
+ * same bytes add_key() writes.
+ */
+static void add_field_key(struct emitter *e, const struct shape_field *f)
+{
+	struct strbuf *out = e->out;
+	size_t n = f->plain_len;
+	char *p;
+
+	if (!n) {
+		add_key(e, f->key);
+		return;
+	}
+	strbuf_grow(out, n + 4);
+	p = out->buf + out->len;
+	*p++ = '"';
+	memcpy(p, f->key, n);
+	p += n;
+	*p++ = '"';
+	*p++ = ':';
+	if (e->style == EMIT_PRETTY)
+		*p++ = ' ';
+	*p = '\0';
+	out->len = (size_t)(p - out->buf);
+}
+
 /* ---- JSON pointers (emit_json_visit) ----------------------------------- */
 
 /* Append "/" and `key` escaped as RFC 6901 says; returns the old length. */
@@ -362,7 +390,7 @@ static enum hcsc_rc emit_struct(struct emitter *e, struct json_object *v,
 		if (f->omitempty && is_empty(fv, f->type))
 			continue;
 		open_element(e, n++);
-		add_key(e, f->key);
+		add_field_key(e, f);
 		mark = path_push(e, f->key);
 		rc = emit_value(e, fv, f->type, f->key);
 		path_pop(e, mark);
