@@ -11,6 +11,7 @@
  * Also the Go integer conversions and the json-c helpers of the stage.
  * rule: hcs.latest.hyperv-below-rs5
  */
+#include <assert.h>
 #include <inttypes.h>
 #include <string.h>
 
@@ -67,9 +68,16 @@ struct json_object *hcs_arr(void)
 struct json_object *hcs_set(struct json_object *o, const char *key,
 			    struct json_object *v)
 {
-	/* The key is borrowed (hcs_int.h): no copy per field. */
+	/*
+	 * The key is borrowed (hcs_int.h): no copy per field. A builder sets
+	 * each key of an object once, so json-c need not look for it first
+	 * (KEY_IS_NEW; a second set would add a second entry, hence the
+	 * assert).
+	 */
+	assert(!json_object_object_get_ex(o, key, NULL));
 	if (json_object_object_add_ex(o, key, v,
-				      JSON_C_OBJECT_KEY_IS_CONSTANT) < 0)
+				      JSON_C_OBJECT_KEY_IS_CONSTANT |
+					      JSON_C_OBJECT_ADD_KEY_IS_NEW) < 0)
 		hcsc_oom();
 	return v;
 }
@@ -88,6 +96,16 @@ void hcs_push(struct json_object *arr, struct json_object *v)
 void hcs_set_str(struct json_object *o, const char *key, const char *s)
 {
 	hcs_set(o, key, must(json_object_new_string(s ? s : "")));
+}
+
+void hcs_map_set_str(struct json_object *m, const char *key, const char *s)
+{
+	struct json_object *v = must(json_object_new_string(s ? s : ""));
+
+	/* Go's m[key] = s: json-c replaces the value of a repeated key. */
+	if (json_object_object_add_ex(m, key, v,
+				      JSON_C_OBJECT_KEY_IS_CONSTANT) < 0)
+		hcsc_oom();
 }
 
 void hcs_set_bool(struct json_object *o, const char *key, bool b)

@@ -207,7 +207,8 @@ struct json_object *hcs_arr(void);
 /*
  * Add `v` (owned) under `key`; returns `v`. The key is borrowed, not
  * copied: a string literal or the compile's arena text, which outlive the
- * tree (the same for every hcs_set_* below).
+ * tree. Each key of an object is set once: a second set is a bug (an
+ * assert), not a replacement. The same for every hcs_set_* below.
  */
 struct json_object *hcs_set(struct json_object *o, const char *key,
 			    struct json_object *v);
@@ -216,6 +217,8 @@ struct json_object *hcs_set_obj(struct json_object *o, const char *key);
 /* Append `v` (owned; NULL means json-c ran out of memory). */
 void hcs_push(struct json_object *arr, struct json_object *v);
 void hcs_set_str(struct json_object *o, const char *key, const char *s);
+/* A Go map's m[key] = s: a repeated key replaces the earlier value. */
+void hcs_map_set_str(struct json_object *m, const char *key, const char *s);
 void hcs_set_bool(struct json_object *o, const char *key, bool b);
 void hcs_set_int(struct json_object *o, const char *key, int64_t v);
 void hcs_set_uint(struct json_object *o, const char *key, uint64_t v);

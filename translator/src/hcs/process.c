@@ -69,7 +69,8 @@ static void set_environment(struct arena *a, struct json_object *o,
 		eq = strchr(e, '=');
 		if (!eq || (!eq[1] && !keep_empty))
 			continue;
-		hcs_set_str(m, arena_strndup(a, e, (size_t)(eq - e)), eq + 1);
+		hcs_map_set_str(m, arena_strndup(a, e, (size_t)(eq - e)),
+				eq + 1);
 	}
 }
 

@@ -61,7 +61,6 @@ static void set_isolation(struct json_object *o, const struct hcs_plan *p)
 	}
 	if (p->latest)
 		return;
-	hcs_set_bool(o, "HvPartition", true);
 	rt = hcs_set_obj(o, "HvRuntime");
 	hcs_set_str(rt, "ImagePath", p->uvm_image);
 }
@@ -101,7 +100,8 @@ struct json_object *hcs_v1_build(const struct hcs_plan *p)
 	hcs_set_str(o, "SystemType", "Container");
 	hcs_set_str(o, "Name", p->in->id);
 	hcs_set_str(o, "Owner", p->in->owner);
-	hcs_set_bool(o, "HvPartition", false);
+	/* S15: a V1 Xenon runs in a partition (v0.8.6 only). */
+	hcs_set_bool(o, "HvPartition", p->hyperv && !p->latest);
 	hcs_v1_copy_spec(o, s);
 	set_resources(o, p);
 	set_network(o, p);
