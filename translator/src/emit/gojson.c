@@ -82,16 +82,28 @@ static enum hcsc_rc mismatch(struct emitter *e, const char *key,
 
 /* ---- layout ----------------------------------------------------------- */
 
+/* Spaces written INDENT_CHUNK at a time (rounding up past the indent). */
+#define INDENT_CHUNK 16
+
 static void newline(struct emitter *e)
 {
+	static const char spaces[INDENT_CHUNK] = "                ";
 	struct strbuf *out = e->out;
 	size_t n = 1 + 2 * (size_t)e->depth;
+	char *p;
 
 	if (e->style != EMIT_PRETTY)
 		return;
-	strbuf_grow(out, n);
-	out->buf[out->len] = '\n';
-	memset(out->buf + out->len + 1, ' ', n - 1);
+	/*
+	 * Fast path: whole chunks of spaces (a fixed-size copy, no memset
+	 * call), the bytes past the indent overwritten by the next append or
+	 * the NUL; room made for them.
+	 */
+	strbuf_grow(out, n + INDENT_CHUNK);
+	p = out->buf + out->len;
+	*p = '\n';
+	for (size_t i = 1; i < n; i += INDENT_CHUNK)
+		memcpy(p + i, spaces, INDENT_CHUNK);
 	out->len += n;
 	out->buf[out->len] = '\0';
 }
