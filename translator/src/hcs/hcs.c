@@ -123,6 +123,35 @@ void hcs_set_uint(struct json_object *o, const char *key, uint64_t v)
 	hcs_set(o, key, must(json_object_new_uint64(v)));
 }
 
+/*
+ * Omitempty fields: Go leaves a zero value out of the output, and explain
+ * sees only the values printed, so the tree need not hold it; not
+ * building it saves a json-c object and its free.
+ */
+void hcs_set_str_oe(struct json_object *o, const char *key, const char *s)
+{
+	if (s && *s)
+		hcs_set_str(o, key, s);
+}
+
+void hcs_set_bool_oe(struct json_object *o, const char *key, bool b)
+{
+	if (b)
+		hcs_set_bool(o, key, b);
+}
+
+void hcs_set_int_oe(struct json_object *o, const char *key, int64_t v)
+{
+	if (v)
+		hcs_set_int(o, key, v);
+}
+
+void hcs_set_uint_oe(struct json_object *o, const char *key, uint64_t v)
+{
+	if (v)
+		hcs_set_uint(o, key, v);
+}
+
 void hcs_set_strs(struct json_object *o, const char *key,
 		  const struct str_list *l)
 {

@@ -143,10 +143,11 @@ struct json_object *hcs_process_112(struct arena *a, const struct hcs_input *in)
 /*
  * S18-S21: MappedDirectories and MappedPipes of a v1 or v2 container (nil
  * slices when there is none). `in_uvm`: a V2 Xenon's directories use their
- * VSMB share paths; pipes keep their host source (E2).
+ * VSMB share paths; pipes keep their host source (E2). `v2`: the schema-2
+ * document (its ReadOnly has omitempty).
  */
 void hcs_set_mounts(struct json_object *o, const struct hcs_plan *p,
-		    bool in_uvm);
+		    bool in_uvm, bool v2);
 
 /* ---- layers.c ---------------------------------------------------------- */
 
@@ -222,6 +223,15 @@ void hcs_map_set_str(struct json_object *m, const char *key, const char *s);
 void hcs_set_bool(struct json_object *o, const char *key, bool b);
 void hcs_set_int(struct json_object *o, const char *key, int64_t v);
 void hcs_set_uint(struct json_object *o, const char *key, uint64_t v);
+/*
+ * The same for a field with omitempty in every shape that prints it: a
+ * zero value ("", false, 0) is not added (Go prints nothing for it, with
+ * or without the key; explain lists only printed values).
+ */
+void hcs_set_str_oe(struct json_object *o, const char *key, const char *s);
+void hcs_set_bool_oe(struct json_object *o, const char *key, bool b);
+void hcs_set_int_oe(struct json_object *o, const char *key, int64_t v);
+void hcs_set_uint_oe(struct json_object *o, const char *key, uint64_t v);
 /* A []string: NULL (nil) when the list is not set. */
 void hcs_set_strs(struct json_object *o, const char *key,
 		  const struct str_list *l);

@@ -9,13 +9,18 @@
  */
 #include "hcs_int.h"
 
-static struct json_object *mapped_dir(const struct hcs_mount *m, bool in_uvm)
+static struct json_object *mapped_dir(const struct hcs_mount *m, bool in_uvm,
+				      bool v2)
 {
 	struct json_object *o = hcs_obj();
 
 	hcs_set_str(o, "HostPath", in_uvm ? m->uvm_path : m->m->source);
 	hcs_set_str(o, "ContainerPath", m->m->destination);
-	hcs_set_bool(o, "ReadOnly", m->readonly);
+	/* omitempty in hcsschema.MappedDirectory, not in schema1.MappedDir */
+	if (v2)
+		hcs_set_bool_oe(o, "ReadOnly", m->readonly);
+	else
+		hcs_set_bool(o, "ReadOnly", m->readonly);
 	return o;
 }
 
@@ -29,7 +34,7 @@ static struct json_object *mapped_pipe(const struct hcs_mount *m)
 }
 
 void hcs_set_mounts(struct json_object *o, const struct hcs_plan *p,
-		    bool in_uvm)
+		    bool in_uvm, bool v2)
 {
 	struct json_object *dirs = NULL, *pipes = NULL;
 
@@ -45,7 +50,7 @@ void hcs_set_mounts(struct json_object *o, const struct hcs_plan *p,
 		} else {
 			if (!dirs)
 				dirs = hcs_set(o, "MappedDirectories", hcs_arr());
-			hcs_push(dirs, mapped_dir(m, in_uvm));
+			hcs_push(dirs, mapped_dir(m, in_uvm, v2));
 		}
 	}
 }
