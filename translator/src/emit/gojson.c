@@ -343,7 +343,8 @@ static size_t find_field(const struct shape *shape, const char *key,
 	for (size_t k = 0; k < n; k++, i = i + 1 < n ? i + 1 : 0) {
 		const char *fk = shape->fields[i].key;
 
-		if (fk[0] == key[0] && !strcmp(fk, key))
+		/* Fast path: the builder's literal, merged with the shape's. */
+		if (fk == key || (fk[0] == key[0] && !strcmp(fk, key)))
 			return i;
 	}
 	return n;
@@ -566,8 +567,12 @@ static enum hcsc_rc emit_value(struct emitter *e, struct json_object *v,
 	struct emit_leaf leaf;
 	enum hcsc_rc rc;
 
-	if (!e->vis)
+	if (!e->vis) {
+		/* Fast path: a scalar without emit_node's frame (the same call). */
+		if (shape && shape->kind <= SHAPE_UINT)
+			return emit_scalar(e, v, shape, key);
 		return emit_node(e, v, shape, key);
+	}
 	own = v == e->root ? NULL : prov_of(v);
 	if (own)
 		e->inherit = own;

@@ -30,6 +30,7 @@ struct json_object;
 struct strbuf;
 
 enum shape_kind {
+	/* The scalars first: gojson.c tests kind <= SHAPE_UINT. */
 	SHAPE_STRING,
 	SHAPE_BOOL,
 	SHAPE_INT,    /* any Go signed integer: json-c int64 */
