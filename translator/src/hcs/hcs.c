@@ -570,6 +570,8 @@ static enum hcsc_rc lower_docs(struct arena *a, struct diag_list *d,
 		return rc;
 	warn_unhosted_xenon(d, &p);
 	out->v1 = hcs_v1_build(&p);
+	p.v1_dirs = json_object_object_get(out->v1, "MappedDirectories");
+	p.v1_pipes = json_object_object_get(out->v1, "MappedPipes");
 	out->v2 = hcs_v2_build(&p);
 	out->v2_hosted = p.latest && p.hyperv;
 	out->process = hcs_process_build(a, in, NULL);

@@ -85,6 +85,12 @@ struct hcs_plan {
 	int32_t dump_type, dump_count;
 	bool host_process;        /* IsolationType HostProcess */
 	const char *host_process_root; /* PrivilegedContainerRootPath */
+	/*
+	 * The v1 document's MappedDirectories and MappedPipes (NULL: none),
+	 * set once it is built: an Argon's v2 document holds the same arrays
+	 * (hcs_set_mounts), not a second copy.
+	 */
+	struct json_object *v1_dirs, *v1_pipes;
 };
 
 /* ---- resources.c ------------------------------------------------------- */
@@ -144,7 +150,11 @@ struct json_object *hcs_process_112(struct arena *a, const struct hcs_input *in)
  * S18-S21: MappedDirectories and MappedPipes of a v1 or v2 container (nil
  * slices when there is none). `in_uvm`: a V2 Xenon's directories use their
  * VSMB share paths; pipes keep their host source (E2). `v2`: the schema-2
- * document (its ReadOnly has omitempty).
+ * document, which for an Argon (not in_uvm) takes a reference to the v1
+ * document's arrays (p->v1_dirs, p->v1_pipes): the same objects print
+ * the same bytes in both shapes (v1's ReadOnly is always set, v2 prints
+ * it only when true) and carry the same explain records (the mount rows
+ * of hcs/explain.c name no document).
  */
 void hcs_set_mounts(struct json_object *o, const struct hcs_plan *p,
 		    bool in_uvm, bool v2);

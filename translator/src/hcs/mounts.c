@@ -7,6 +7,8 @@
  * prints its own.
  * rule: hcs.latest.pipes
  */
+#include <json-c/json.h>
+
 #include "hcs_int.h"
 
 static struct json_object *mapped_dir(const struct hcs_mount *m, bool in_uvm,
@@ -33,11 +35,24 @@ static struct json_object *mapped_pipe(const struct hcs_mount *m)
 	return o;
 }
 
+/* The v1 document's arrays, shared (hcs_int.h). */
+static void share_v1_mounts(struct json_object *o, const struct hcs_plan *p)
+{
+	if (p->v1_dirs)
+		hcs_set(o, "MappedDirectories", json_object_get(p->v1_dirs));
+	if (p->v1_pipes)
+		hcs_set(o, "MappedPipes", json_object_get(p->v1_pipes));
+}
+
 void hcs_set_mounts(struct json_object *o, const struct hcs_plan *p,
 		    bool in_uvm, bool v2)
 {
 	struct json_object *dirs = NULL, *pipes = NULL;
 
+	if (v2 && !in_uvm) {
+		share_v1_mounts(o, p);
+		return;
+	}
 	for (size_t i = 0; i < p->nmounts; i++) {
 		const struct hcs_mount *m = &p->mounts[i];
 
