@@ -78,9 +78,10 @@ static const struct shape t_slice = { "[]string", SHAPE_SLICE, &t_str,
 				      NULL, 0 };
 static const struct shape t_map = { "map[string]string", SHAPE_MAP, &t_str,
 				    NULL, 0 };
+/* plain_len 0: keys printed through emit_go_string (the slow path). */
 static const struct shape_field inner_fields[] = {
-	{ "x", &t_str, false },
-	{ "y", &t_bool, true },
+	{ "x", &t_str, false, 0 },
+	{ "y", &t_bool, true, 0 },
 };
 static const struct shape t_inner = { "Inner", SHAPE_STRUCT, NULL,
 				      inner_fields, 2 };
@@ -88,11 +89,11 @@ static const struct shape t_pinner = { "*Inner", SHAPE_PTR, &t_inner, NULL, 0 };
 
 #define ALL_FIELDS(oe)                                                   \
 	{                                                                \
-		{ "s", &t_str, oe }, { "b", &t_bool, oe },               \
-		{ "i", &t_int, oe }, { "u", &t_uint, oe },               \
-		{ "p", &t_puint, oe }, { "sl", &t_slice, oe },           \
-		{ "m", &t_map, oe }, { "st", &t_inner, oe },             \
-		{ "ps", &t_pinner, oe }, { "a", &t_any, oe },            \
+		{ "s", &t_str, oe, 1 }, { "b", &t_bool, oe, 1 },         \
+		{ "i", &t_int, oe, 1 }, { "u", &t_uint, oe, 1 },         \
+		{ "p", &t_puint, oe, 1 }, { "sl", &t_slice, oe, 2 },     \
+		{ "m", &t_map, oe, 1 }, { "st", &t_inner, oe, 2 },       \
+		{ "ps", &t_pinner, oe, 2 }, { "a", &t_any, oe, 1 },      \
 	}
 static const struct shape_field plain_fields[] = ALL_FIELDS(false);
 static const struct shape_field oe_fields[] = ALL_FIELDS(true);
@@ -301,6 +302,49 @@ static void test_errors(void)
 	strbuf_release(&sb);
 }
 
+/*
+ * Every key with a plain_len (the F and O fields of the real shapes) is
+ * that long and escapes to itself, so the emitter may copy it raw.
+ */
+static void check_plain_keys(const struct shape *s, unsigned depth)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const struct shape_field *f;
+	size_t i;
+
+	CHECK(depth < 32);
+	if (!s || depth >= 32)
+		return;
+	if (s->kind != SHAPE_STRUCT) {
+		check_plain_keys(s->elem, depth + 1);
+		return;
+	}
+	for (i = 0; i < s->nfields; i++) {
+		f = &s->fields[i];
+		CHECK(f->plain_len != 0);
+		CHECK_INT(f->plain_len, strlen(f->key));
+		strbuf_reset(&sb);
+		emit_go_string(&sb, f->key, strlen(f->key));
+		CHECK_INT(sb.len, f->plain_len + 2);
+		CHECK(!memcmp(sb.buf + 1, f->key, strlen(f->key)));
+		check_plain_keys(f->type, depth + 1);
+	}
+	strbuf_release(&sb);
+}
+
+static void test_plain_keys(void)
+{
+	const struct shape *const all[] = {
+		&shape_oci_spec, &shape_hcs_v1, &shape_hcs_v2,
+		&shape_hcs_process, &shape_hcs_v2_latest, &shape_hcs_v2_hosted,
+		&shape_hcs_process_v1, &shape_windowsoci, &shape_container_init,
+		&shape_create_process_params,
+	};
+
+	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
+		check_plain_keys(all[i], 0);
+}
+
 int main(void)
 {
 	test_strings();
@@ -308,5 +352,6 @@ int main(void)
 	test_pretty();
 	test_floats();
 	test_errors();
+	test_plain_keys();
 	return t_done();
 }

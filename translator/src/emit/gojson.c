@@ -82,16 +82,28 @@ static enum hcsc_rc mismatch(struct emitter *e, const char *key,
 
 /* ---- layout ----------------------------------------------------------- */
 
+/* Spaces written INDENT_CHUNK at a time (rounding up past the indent). */
+#define INDENT_CHUNK 16
+
 static void newline(struct emitter *e)
 {
+	static const char spaces[INDENT_CHUNK] = "                ";
 	struct strbuf *out = e->out;
 	size_t n = 1 + 2 * (size_t)e->depth;
+	char *p;
 
 	if (e->style != EMIT_PRETTY)
 		return;
-	strbuf_grow(out, n);
-	out->buf[out->len] = '\n';
-	memset(out->buf + out->len + 1, ' ', n - 1);
+	/*
+	 * Fast path: whole chunks of spaces (a fixed-size copy, no memset
+	 * call), the bytes past the indent overwritten by the next append or
+	 * the NUL; room made for them.
+	 */
+	strbuf_grow(out, n + INDENT_CHUNK);
+	p = out->buf + out->len;
+	*p = '\n';
+	for (size_t i = 1; i < n; i += INDENT_CHUNK)
+		memcpy(p + i, spaces, INDENT_CHUNK);
 	out->len += n;
 	out->buf[out->len] = '\0';
 }
@@ -123,6 +135,34 @@ static void add_key(struct emitter *e, const char *key)
 		strbuf_add(e->out, ": ", 2);
 	else
 		strbuf_addch(e->out, ':');
+}
+
+/*
+ * A struct field's key. Fast path: a plain key (shape_field.plain_len)
+ * needs no escape, so its bytes go between the quotes as they are, the
+ * same bytes add_key() writes.
+ */
+static void add_field_key(struct emitter *e, const struct shape_field *f)
+{
+	struct strbuf *out = e->out;
+	size_t n = f->plain_len;
+	char *p;
+
+	if (!n) {
+		add_key(e, f->key);
+		return;
+	}
+	strbuf_grow(out, n + 4);
+	p = out->buf + out->len;
+	*p++ = '"';
+	memcpy(p, f->key, n);
+	p += n;
+	*p++ = '"';
+	*p++ = ':';
+	if (e->style == EMIT_PRETTY)
+		*p++ = ' ';
+	*p = '\0';
+	out->len = (size_t)(p - out->buf);
 }
 
 /* ---- JSON pointers (emit_json_visit) ----------------------------------- */
@@ -303,7 +343,8 @@ static size_t find_field(const struct shape *shape, const char *key,
 	for (size_t k = 0; k < n; k++, i = i + 1 < n ? i + 1 : 0) {
 		const char *fk = shape->fields[i].key;
 
-		if (fk[0] == key[0] && !strcmp(fk, key))
+		/* Fast path: the builder's literal, merged with the shape's. */
+		if (fk == key || (fk[0] == key[0] && !strcmp(fk, key)))
 			return i;
 	}
 	return n;
@@ -362,7 +403,7 @@ static enum hcsc_rc emit_struct(struct emitter *e, struct json_object *v,
 		if (f->omitempty && is_empty(fv, f->type))
 			continue;
 		open_element(e, n++);
-		add_key(e, f->key);
+		add_field_key(e, f);
 		mark = path_push(e, f->key);
 		rc = emit_value(e, fv, f->type, f->key);
 		path_pop(e, mark);
@@ -526,8 +567,12 @@ static enum hcsc_rc emit_value(struct emitter *e, struct json_object *v,
 	struct emit_leaf leaf;
 	enum hcsc_rc rc;
 
-	if (!e->vis)
+	if (!e->vis) {
+		/* Fast path: a scalar without emit_node's frame (the same call). */
+		if (shape && shape->kind <= SHAPE_UINT)
+			return emit_scalar(e, v, shape, key);
 		return emit_node(e, v, shape, key);
+	}
 	own = v == e->root ? NULL : prov_of(v);
 	if (own)
 		e->inherit = own;

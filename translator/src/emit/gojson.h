@@ -30,6 +30,7 @@ struct json_object;
 struct strbuf;
 
 enum shape_kind {
+	/* The scalars first: gojson.c tests kind <= SHAPE_UINT. */
 	SHAPE_STRING,
 	SHAPE_BOOL,
 	SHAPE_INT,    /* any Go signed integer: json-c int64 */
@@ -55,6 +56,13 @@ struct shape_field {
 	const char *key; /* the JSON key */
 	const struct shape *type;
 	bool omitempty;
+	/*
+	 * strlen(key) when every byte of the key is one Go writes raw (the
+	 * F and O fields of emit/shapes_int.h; test_gojson_encode checks every
+	 * shape's): the emitter then copies it between quotes. 0: printed
+	 * through emit_go_string.
+	 */
+	size_t plain_len;
 };
 
 enum emit_style {

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "gojson.h"
 #include "strbuf.h"
 #include "utf8.h"
@@ -63,48 +64,73 @@ static const unsigned char raw_byte[256] = {
 	/* 0x80-0xff: 0 */
 };
 
+/* The most bytes emit_go_string writes per input byte: \u00xx, \ufffd. */
+#define GO_STRING_MAX_GROWTH 6
+
+/*
+ * The character from p[0] >= 0x80 (rest bytes left) into *o: valid UTF-8
+ * as it is, U+2028, U+2029 and each invalid byte escaped. Returns the
+ * input bytes used.
+ */
+static size_t utf8_out(const unsigned char *p, size_t rest, char **o)
+{
+	const char *esc = NULL;
+	size_t len;
+	uint32_t cp;
+
+	len = utf8_decode(p, rest, &cp);
+	if (!len) {
+		esc = "\\ufffd";
+		len = 1;
+	} else if (cp == 0x2028 || cp == 0x2029) {
+		esc = cp == 0x2028 ? "\\u2028" : "\\u2029";
+	}
+	if (esc) {
+		memcpy(*o, esc, 6);
+		*o += 6;
+	} else {
+		memcpy(*o, p, len);
+		*o += len;
+	}
+	return len;
+}
+
+/*
+ * Room for the worst case is made once, then the bytes are written
+ * straight into the buffer as they are scanned, with no bounds check per
+ * piece (the same bytes as appending piece by piece).
+ */
 void emit_go_string(struct strbuf *out, const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, start = 0, len;
-	char buf[6];
-	uint32_t cp;
+	size_t i = 0;
+	char *o;
 
-	/* One growth for the common case: no byte needs an escape. */
-	strbuf_grow(out, n + 2);
-	strbuf_addch(out, '"');
+	if (n > (SIZE_MAX - 2) / GO_STRING_MAX_GROWTH)
+		hcsc_oom();
+	strbuf_grow(out, GO_STRING_MAX_GROWTH * n + 2);
+	o = out->buf + out->len;
+	*o++ = '"';
 	while (i < n) {
 		/* Runs of raw bytes, four table lookups per test. */
 		while (i + 4 <= n && (raw_byte[p[i]] & raw_byte[p[i + 1]] &
-				      raw_byte[p[i + 2]] & raw_byte[p[i + 3]]))
+				      raw_byte[p[i + 2]] & raw_byte[p[i + 3]])) {
+			memcpy(o, p + i, 4);
+			o += 4;
 			i += 4;
+		}
 		while (i < n && raw_byte[p[i]])
-			i++;
+			*o++ = (char)p[i++];
 		if (i == n)
 			break;
-		if (p[i] < 0x80) {
-			strbuf_add(out, s + start, i - start);
-			strbuf_add(out, buf, ascii_escape(p[i], buf));
-			start = ++i;
-			continue;
-		}
-		len = utf8_decode(p + i, n - i, &cp);
-		if (len && cp != 0x2028 && cp != 0x2029) {
-			i += len;
-			continue;
-		}
-		strbuf_add(out, s + start, i - start);
-		if (!len) {
-			strbuf_addstr(out, "\\ufffd");
-			i++;
-		} else {
-			strbuf_addstr(out, cp == 0x2028 ? "\\u2028" : "\\u2029");
-			i += len;
-		}
-		start = i;
+		if (p[i] < 0x80)
+			o += ascii_escape(p[i++], o);
+		else
+			i += utf8_out(p + i, n - i, &o);
 	}
-	strbuf_add(out, s + start, n - start);
-	strbuf_addch(out, '"');
+	*o++ = '"';
+	*o = '\0';
+	out->len = (size_t)(o - out->buf);
 }
 
 /* ---- numbers ---------------------------------------------------------- */

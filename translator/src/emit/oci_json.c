@@ -24,6 +24,7 @@
  */
 #include "oci_json.h"
 
+#include <assert.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -39,12 +40,18 @@
 /* Depth cap when re-reading a credential spec (the input's is 64). */
 #define CREDSPEC_MAX_DEPTH 128
 
-/* o[key] = v, the key borrowed (see above); v may be NULL (json null). */
+/*
+ * o[key] = v, the key borrowed (see above); v may be NULL (json null).
+ * Each key of an object is set once (a row per member), so json-c need
+ * not look for it first (KEY_IS_NEW; the assert holds builders to it).
+ */
 static int set_key(struct json_object *o, const char *key,
 		   struct json_object *v)
 {
+	assert(!json_object_object_get_ex(o, key, NULL));
 	return json_object_object_add_ex(o, key, v,
-					 JSON_C_OBJECT_KEY_IS_CONSTANT);
+					 JSON_C_OBJECT_KEY_IS_CONSTANT |
+						 JSON_C_OBJECT_ADD_KEY_IS_NEW);
 }
 
 static bool add(struct json_object *o, const char *key, struct json_object *v)
@@ -72,6 +79,21 @@ static bool push(struct json_object *a, struct json_object *v)
 static struct json_object *new_str(const char *s)
 {
 	return json_object_new_string(s ? s : "");
+}
+
+/* Go's m[key] = s: a repeated key replaces the earlier value. */
+static bool map_add_str(struct json_object *m, const char *key, const char *s)
+{
+	struct json_object *v = new_str(s);
+
+	if (!v)
+		return false;
+	if (json_object_object_add_ex(m, key, v,
+				      JSON_C_OBJECT_KEY_IS_CONSTANT) < 0) {
+		json_object_put(v);
+		return false;
+	}
+	return true;
 }
 
 /* A string field without omitempty. */
@@ -302,8 +324,9 @@ static bool build_annotations(struct json_object *o,
 	if (!m)
 		return false;
 	for (i = 0; i < s->nannotations; i++) {
-		if (!add_str(m, s->annotations[i].key ? s->annotations[i].key : "",
-			     s->annotations[i].value))
+		if (!map_add_str(m, s->annotations[i].key ?
+					    s->annotations[i].key : "",
+				 s->annotations[i].value))
 			return false;
 	}
 	return true;

@@ -16,9 +16,12 @@
 #define MAP_SHAPE(goname, elem) { goname, SHAPE_MAP, elem, NULL, 0 }
 #define SCALAR_SHAPE(goname, kind) { goname, kind, NULL, NULL, 0 }
 
-/* Field helpers: F = always written, O = omitempty. */
-#define F(key, type) { key, type, false }
-#define O(key, type) { key, type, true }
+/*
+ * Field helpers: F = always written, O = omitempty. `key` is a string
+ * literal of plain ASCII (its length is the field's plain_len).
+ */
+#define F(key, type) { key, type, false, sizeof(key) - 1 }
+#define O(key, type) { key, type, true, sizeof(key) - 1 }
 
 extern const struct shape t_string, t_bool, t_int32, t_int64, t_uint,
 	t_uint32, t_uint64, s_string, m_string;

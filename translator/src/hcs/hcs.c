@@ -11,6 +11,7 @@
  * Also the Go integer conversions and the json-c helpers of the stage.
  * rule: hcs.latest.hyperv-below-rs5
  */
+#include <assert.h>
 #include <inttypes.h>
 #include <string.h>
 
@@ -67,9 +68,16 @@ struct json_object *hcs_arr(void)
 struct json_object *hcs_set(struct json_object *o, const char *key,
 			    struct json_object *v)
 {
-	/* The key is borrowed (hcs_int.h): no copy per field. */
+	/*
+	 * The key is borrowed (hcs_int.h): no copy per field. A builder sets
+	 * each key of an object once, so json-c need not look for it first
+	 * (KEY_IS_NEW; a second set would add a second entry, hence the
+	 * assert).
+	 */
+	assert(!json_object_object_get_ex(o, key, NULL));
 	if (json_object_object_add_ex(o, key, v,
-				      JSON_C_OBJECT_KEY_IS_CONSTANT) < 0)
+				      JSON_C_OBJECT_KEY_IS_CONSTANT |
+					      JSON_C_OBJECT_ADD_KEY_IS_NEW) < 0)
 		hcsc_oom();
 	return v;
 }
@@ -90,6 +98,16 @@ void hcs_set_str(struct json_object *o, const char *key, const char *s)
 	hcs_set(o, key, must(json_object_new_string(s ? s : "")));
 }
 
+void hcs_map_set_str(struct json_object *m, const char *key, const char *s)
+{
+	struct json_object *v = must(json_object_new_string(s ? s : ""));
+
+	/* Go's m[key] = s: json-c replaces the value of a repeated key. */
+	if (json_object_object_add_ex(m, key, v,
+				      JSON_C_OBJECT_KEY_IS_CONSTANT) < 0)
+		hcsc_oom();
+}
+
 void hcs_set_bool(struct json_object *o, const char *key, bool b)
 {
 	hcs_set(o, key, must(json_object_new_boolean(b)));
@@ -103,6 +121,35 @@ void hcs_set_int(struct json_object *o, const char *key, int64_t v)
 void hcs_set_uint(struct json_object *o, const char *key, uint64_t v)
 {
 	hcs_set(o, key, must(json_object_new_uint64(v)));
+}
+
+/*
+ * Omitempty fields: Go leaves a zero value out of the output, and explain
+ * sees only the values printed, so the tree need not hold it; not
+ * building it saves a json-c object and its free.
+ */
+void hcs_set_str_oe(struct json_object *o, const char *key, const char *s)
+{
+	if (s && *s)
+		hcs_set_str(o, key, s);
+}
+
+void hcs_set_bool_oe(struct json_object *o, const char *key, bool b)
+{
+	if (b)
+		hcs_set_bool(o, key, b);
+}
+
+void hcs_set_int_oe(struct json_object *o, const char *key, int64_t v)
+{
+	if (v)
+		hcs_set_int(o, key, v);
+}
+
+void hcs_set_uint_oe(struct json_object *o, const char *key, uint64_t v)
+{
+	if (v)
+		hcs_set_uint(o, key, v);
 }
 
 void hcs_set_strs(struct json_object *o, const char *key,
@@ -523,6 +570,8 @@ static enum hcsc_rc lower_docs(struct arena *a, struct diag_list *d,
 		return rc;
 	warn_unhosted_xenon(d, &p);
 	out->v1 = hcs_v1_build(&p);
+	p.v1_dirs = json_object_object_get(out->v1, "MappedDirectories");
+	p.v1_pipes = json_object_object_get(out->v1, "MappedPipes");
 	out->v2 = hcs_v2_build(&p);
 	out->v2_hosted = p.latest && p.hyperv;
 	out->process = hcs_process_build(a, in, NULL);

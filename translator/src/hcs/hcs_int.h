@@ -85,6 +85,12 @@ struct hcs_plan {
 	int32_t dump_type, dump_count;
 	bool host_process;        /* IsolationType HostProcess */
 	const char *host_process_root; /* PrivilegedContainerRootPath */
+	/*
+	 * The v1 document's MappedDirectories and MappedPipes (NULL: none),
+	 * set once it is built: an Argon's v2 document holds the same arrays
+	 * (hcs_set_mounts), not a second copy.
+	 */
+	struct json_object *v1_dirs, *v1_pipes;
 };
 
 /* ---- resources.c ------------------------------------------------------- */
@@ -143,10 +149,15 @@ struct json_object *hcs_process_112(struct arena *a, const struct hcs_input *in)
 /*
  * S18-S21: MappedDirectories and MappedPipes of a v1 or v2 container (nil
  * slices when there is none). `in_uvm`: a V2 Xenon's directories use their
- * VSMB share paths; pipes keep their host source (E2).
+ * VSMB share paths; pipes keep their host source (E2). `v2`: the schema-2
+ * document, which for an Argon (not in_uvm) takes a reference to the v1
+ * document's arrays (p->v1_dirs, p->v1_pipes): the same objects print
+ * the same bytes in both shapes (v1's ReadOnly is always set, v2 prints
+ * it only when true) and carry the same explain records (the mount rows
+ * of hcs/explain.c name no document).
  */
 void hcs_set_mounts(struct json_object *o, const struct hcs_plan *p,
-		    bool in_uvm);
+		    bool in_uvm, bool v2);
 
 /* ---- layers.c ---------------------------------------------------------- */
 
@@ -207,7 +218,8 @@ struct json_object *hcs_arr(void);
 /*
  * Add `v` (owned) under `key`; returns `v`. The key is borrowed, not
  * copied: a string literal or the compile's arena text, which outlive the
- * tree (the same for every hcs_set_* below).
+ * tree. Each key of an object is set once: a second set is a bug (an
+ * assert), not a replacement. The same for every hcs_set_* below.
  */
 struct json_object *hcs_set(struct json_object *o, const char *key,
 			    struct json_object *v);
@@ -216,9 +228,20 @@ struct json_object *hcs_set_obj(struct json_object *o, const char *key);
 /* Append `v` (owned; NULL means json-c ran out of memory). */
 void hcs_push(struct json_object *arr, struct json_object *v);
 void hcs_set_str(struct json_object *o, const char *key, const char *s);
+/* A Go map's m[key] = s: a repeated key replaces the earlier value. */
+void hcs_map_set_str(struct json_object *m, const char *key, const char *s);
 void hcs_set_bool(struct json_object *o, const char *key, bool b);
 void hcs_set_int(struct json_object *o, const char *key, int64_t v);
 void hcs_set_uint(struct json_object *o, const char *key, uint64_t v);
+/*
+ * The same for a field with omitempty in every shape that prints it: a
+ * zero value ("", false, 0) is not added (Go prints nothing for it, with
+ * or without the key; explain lists only printed values).
+ */
+void hcs_set_str_oe(struct json_object *o, const char *key, const char *s);
+void hcs_set_bool_oe(struct json_object *o, const char *key, bool b);
+void hcs_set_int_oe(struct json_object *o, const char *key, int64_t v);
+void hcs_set_uint_oe(struct json_object *o, const char *key, uint64_t v);
 /* A []string: NULL (nil) when the list is not set. */
 void hcs_set_strs(struct json_object *o, const char *key,
 		  const struct str_list *l);

@@ -70,7 +70,6 @@ static void set_hyperv(struct arena *a, struct json_object *o,
 		hcs_set_str(o, "SandboxPath", "");
 		return;
 	}
-	hcs_set_bool(o, "HvPartition", true);
 	hcs_set_str(hcs_set_obj(o, "HvRuntime"), "ImagePath", s->w112.hv_image);
 	hcs_set_str(o, "SandboxPath", winpath_dir(a, layer_folder));
 }
@@ -110,7 +109,7 @@ enum hcsc_rc hcs_moby_112_build(struct arena *a, struct diag_list *d,
 	hcs_set_int(o, "ProcessorMaximum", s->w112.cpu_percent * 100);
 	hcs_set_str(o, "HostName", s->hostname);
 	set_mounts(o, s);
-	hcs_set_bool(o, "HvPartition", false);
+	hcs_set_bool(o, "HvPartition", s->windows.has_hyperv);
 	hcs_set_strs(o, "EndpointList", &s->windows.endpoint_list);
 	set_hyperv(a, o, s, folder);
 	hcs_set_bool(o, "Servicing", false);
@@ -130,7 +129,8 @@ static void set_environment(struct arena *a, struct json_object *o,
 
 		if (!eq || strchr(eq + 1, '='))
 			continue;
-		hcs_set_str(m, arena_strndup(a, e, (size_t)(eq - e)), eq + 1);
+		hcs_map_set_str(m, arena_strndup(a, e, (size_t)(eq - e)),
+				eq + 1);
 	}
 }
 

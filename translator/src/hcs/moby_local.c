@@ -58,9 +58,10 @@ void hcs_moby_extract_resources(struct diag_list *d, struct json_object *o,
 		hcs_explain_key(o, "ProcessorCount", clamp);
 	}
 	if (s->windows.has_cpu && s->windows.cpu_shares.set)
-		hcs_set_uint(o, "ProcessorWeight", s->windows.cpu_shares.v);
+		hcs_set_uint_oe(o, "ProcessorWeight", s->windows.cpu_shares.v);
 	if (s->windows.has_cpu && s->windows.cpu_maximum.set)
-		hcs_set_int(o, "ProcessorMaximum", s->windows.cpu_maximum.v);
+		hcs_set_int_oe(o, "ProcessorMaximum",
+			       s->windows.cpu_maximum.v);
 	if (s->windows.has_memory && s->windows.memory_limit.set) {
 		int64_t mb = hcs_go_int64(s->windows.memory_limit.v) / 1024 / 1024;
 
@@ -91,13 +92,13 @@ void hcs_moby_set_network(struct arena *a, struct json_object *o,
 	if (!s->windows.has_network)
 		return;
 	hcs_set_strs(o, "EndpointList", &s->windows.endpoint_list);
-	hcs_set_bool(o, "AllowUnqualifiedDNSQuery",
-		     s->windows.allow_unqualified_dns_query);
+	hcs_set_bool_oe(o, "AllowUnqualifiedDNSQuery",
+			s->windows.allow_unqualified_dns_query);
 	if (dns->set)
 		hcs_set_str(o, "DNSSearchList",
 			    arena_join(a, (const char *const *)dns->v, dns->n, ","));
-	hcs_set_str(o, "NetworkSharedContainerName",
-		    s->windows.network_shared_container_name);
+	hcs_set_str_oe(o, "NetworkSharedContainerName",
+		       s->windows.network_shared_container_name);
 }
 
 /*

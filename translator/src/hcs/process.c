@@ -69,7 +69,8 @@ static void set_environment(struct arena *a, struct json_object *o,
 		eq = strchr(e, '=');
 		if (!eq || (!eq[1] && !keep_empty))
 			continue;
-		hcs_set_str(m, arena_strndup(a, e, (size_t)(eq - e)), eq + 1);
+		hcs_map_set_str(m, arena_strndup(a, e, (size_t)(eq - e)),
+				eq + 1);
 	}
 }
 
@@ -120,9 +121,9 @@ struct json_object *hcs_process_build(struct arena *a,
 	bool tty = s->has_process && s->process.terminal;
 	bool moby = in->target->process != TARGET_PROCESS_HCSSHIM;
 
-	hcs_set_bool(o, "CreateStdInPipe", stdin_pipe(in, tty));
+	hcs_set_bool_oe(o, "CreateStdInPipe", stdin_pipe(in, tty));
 	hcs_set_bool(o, "CreateStdOutPipe", true);
-	hcs_set_bool(o, "CreateStdErrPipe", !tty);
+	hcs_set_bool_oe(o, "CreateStdErrPipe", !tty);
 	set_console_size(o, s, moby);
 	if (!s->has_process)
 		return o;
@@ -133,9 +134,9 @@ struct json_object *hcs_process_build(struct arena *a,
 	} else {
 		hcs_set_str(o, "CommandLine", command_line(a, in));
 	}
-	hcs_set_str(o, "User", s->process.username);
-	hcs_set_str(o, "WorkingDirectory", s->process.cwd);
+	hcs_set_str_oe(o, "User", s->process.username);
+	hcs_set_str_oe(o, "WorkingDirectory", s->process.cwd);
 	set_environment(a, o, &s->process.env, moby);
-	hcs_set_bool(o, "EmulateConsole", tty);
+	hcs_set_bool_oe(o, "EmulateConsole", tty);
 	return o;
 }

@@ -5,8 +5,9 @@
  * without HyperV, a V1 Xenon (HvPartition, HvRuntime) with it, and the
  * scratch as LayerFolderPath. hcsshim main: no LayerFolderPath, and no
  * V1 Xenon branch (a Hyper-V spec keeps HvPartition false and no layers).
- * Every field the builder assigns is set, zero or not; the emitter's
- * omitempty decides what prints, as in Go.
+ * Every field the builder assigns is set, zero or not, and the emitter's
+ * omitempty decides what prints, as in Go; only a zero value of an
+ * omitempty field may be left out (hcs_set_*_oe), since it prints nothing.
  * rules: hcs.hostname, hcs.credentials, hcs.v1.layer-folder-path
  */
 #include <json-c/json.h>
@@ -21,9 +22,9 @@ static void set_resources(struct json_object *o, const struct hcs_plan *p)
 		hcs_explain_key(o, "ProcessorCount", p->count_prov);
 	}
 	if (p->shares_set)
-		hcs_set_uint(o, "ProcessorWeight", p->cpu_weight);
+		hcs_set_uint_oe(o, "ProcessorWeight", p->cpu_weight);
 	if (p->maximum_set)
-		hcs_set_int(o, "ProcessorMaximum", (int64_t)p->cpu_limit);
+		hcs_set_int_oe(o, "ProcessorMaximum", (int64_t)p->cpu_limit);
 	if (p->memory_set) {
 		hcs_set_int(o, "MemoryMaximumInMB", p->memory_mb);
 		hcs_explain_key(o, "MemoryMaximumInMB", p->memory_prov);
@@ -42,12 +43,12 @@ static void set_network(struct json_object *o, const struct hcs_plan *p)
 	if (!s->windows.has_network)
 		return;
 	hcs_set_strs(o, "EndpointList", &s->windows.endpoint_list);
-	hcs_set_bool(o, "AllowUnqualifiedDNSQuery",
-		     s->windows.allow_unqualified_dns_query);
+	hcs_set_bool_oe(o, "AllowUnqualifiedDNSQuery",
+			s->windows.allow_unqualified_dns_query);
 	if (p->dns_search)
 		hcs_set_str(o, "DNSSearchList", p->dns_search);
-	hcs_set_str(o, "NetworkSharedContainerName",
-		    s->windows.network_shared_container_name);
+	hcs_set_str_oe(o, "NetworkSharedContainerName",
+		       s->windows.network_shared_container_name);
 }
 
 /* S14c (Argon) or S15 (V1 Xenon, v0.8.6 only). */
@@ -61,7 +62,6 @@ static void set_isolation(struct json_object *o, const struct hcs_plan *p)
 	}
 	if (p->latest)
 		return;
-	hcs_set_bool(o, "HvPartition", true);
 	rt = hcs_set_obj(o, "HvRuntime");
 	hcs_set_str(rt, "ImagePath", p->uvm_image);
 }
@@ -81,12 +81,19 @@ static void set_layers(struct json_object *o, const struct hcs_plan *p)
 	}
 }
 
-/* The SPEC rows of v1_fields.h: config.json values taken as they are. */
+/*
+ * The SPEC rows of v1_fields.h: config.json values taken as they are (an
+ * omitempty row's zero value left out, hcs_set_*_oe).
+ */
 #define V1_COPY(key, type, oe, builders, from, member) \
-	V1_COPY_##from(key, member)
-#define V1_COPY_SPEC_BOOL(key, member) hcs_set_bool(o, #key, s->member);
-#define V1_COPY_SPEC_STR(key, member) hcs_set_str(o, #key, s->member);
-#define V1_COPY_BUILT(key, member)
+	V1_COPY_##from(key, oe, member)
+#define V1_COPY_SPEC_BOOL(key, oe, member) V1_SET_BOOL_##oe(o, #key, s->member);
+#define V1_COPY_SPEC_STR(key, oe, member) V1_SET_STR_##oe(o, #key, s->member);
+#define V1_COPY_BUILT(key, oe, member)
+#define V1_SET_BOOL_F hcs_set_bool
+#define V1_SET_BOOL_O hcs_set_bool_oe
+#define V1_SET_STR_F hcs_set_str
+#define V1_SET_STR_O hcs_set_str_oe
 
 void hcs_v1_copy_spec(struct json_object *o, const struct oci_spec *s)
 {
@@ -101,7 +108,8 @@ struct json_object *hcs_v1_build(const struct hcs_plan *p)
 	hcs_set_str(o, "SystemType", "Container");
 	hcs_set_str(o, "Name", p->in->id);
 	hcs_set_str(o, "Owner", p->in->owner);
-	hcs_set_bool(o, "HvPartition", false);
+	/* S15: a V1 Xenon runs in a partition (v0.8.6 only). */
+	hcs_set_bool(o, "HvPartition", p->hyperv && !p->latest);
 	hcs_v1_copy_spec(o, s);
 	set_resources(o, p);
 	set_network(o, p);
@@ -112,6 +120,6 @@ struct json_object *hcs_v1_build(const struct hcs_plan *p)
 	set_isolation(o, p);
 	if (!p->latest || !p->hyperv)
 		set_layers(o, p);
-	hcs_set_mounts(o, p, false);
+	hcs_set_mounts(o, p, false, false);
 	return o;
 }

@@ -44,9 +44,10 @@ static void set_resources(struct json_object *c, const struct hcs_plan *p)
 			hcs_explain_key(o, "Count", p->count_prov);
 		}
 		if (p->shares_set)
-			hcs_set_int(o, "Weight", hcs_go_int32(p->cpu_weight));
+			hcs_set_int_oe(o, "Weight", hcs_go_int32(p->cpu_weight));
 		if (p->maximum_set)
-			hcs_set_int(o, "Maximum", hcs_go_int32(p->cpu_limit));
+			hcs_set_int_oe(o, "Maximum",
+				       hcs_go_int32(p->cpu_limit));
 	}
 	if (!p->memory_set)
 		return;
@@ -83,12 +84,12 @@ static void set_network(struct json_object *c, const struct hcs_plan *p)
 	n = hcs_set_obj(c, "Networking");
 	hcs_set_str(n, "Namespace", p->net_namespace);
 	hcs_explain_key(n, "Namespace", p->namespace_prov);
-	hcs_set_bool(n, "AllowUnqualifiedDnsQuery",
-		     s->windows.allow_unqualified_dns_query);
+	hcs_set_bool_oe(n, "AllowUnqualifiedDnsQuery",
+			s->windows.allow_unqualified_dns_query);
 	if (p->dns_search)
 		hcs_set_str(n, "DnsSearchList", p->dns_search);
-	hcs_set_str(n, "NetworkSharedContainerName",
-		    s->windows.network_shared_container_name);
+	hcs_set_str_oe(n, "NetworkSharedContainerName",
+		       s->windows.network_shared_container_name);
 }
 
 /* S14c / S16 / S17: the root volume (or the VM's scratch) and layers. */
@@ -188,7 +189,7 @@ static struct json_object *container(const struct hcs_plan *p)
 	set_qos(st, p);
 	set_network(c, p);
 	set_storage(st, p);
-	hcs_set_mounts(c, p, p->hyperv);
+	hcs_set_mounts(c, p, p->hyperv, true);
 	if (p->latest)
 		set_latest(c, p);
 	return c;
