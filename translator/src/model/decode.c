@@ -57,6 +57,11 @@ static struct dpath path_step(const struct dpath *up, enum dpath_kind kind,
 	return p;
 }
 
+/*
+ * `out` already holds the defaults (init_defaults): schema_decode sets them
+ * for the whole tree, nested structs included, and decode_objlist for each
+ * list item, so no struct is walked twice.
+ */
 static bool decode_struct(const struct decode_ctx *ctx, const struct schema *s,
 			  const struct dpath *path, const struct node *map,
 			  void *out);
@@ -114,6 +119,22 @@ size_t schema_edit_distance(const char *a, const char *b)
 	return d[n][m];
 }
 
+/*
+ * What the lengths alone say of schema_edit_distance(a, b) for a of
+ * `alen` = len_upto(a, 33) bytes: a lower bound (the distance is at least
+ * the length difference), exactly SIZE_MAX when either is over 32 bytes.
+ * A field whose floor cannot beat the best found so far is skipped without
+ * the table walk: the suggestions are the same, only cheaper.
+ */
+static size_t distance_floor(size_t alen, const char *b)
+{
+	size_t blen = len_upto(b, 33);
+
+	if (alen > 32 || blen > 32)
+		return (size_t)-1;
+	return alen > blen ? alen - blen : blen - alen;
+}
+
 static const char *where(struct arena *a, const struct dpath *p)
 {
 	const char *path = path_text(a, p);
@@ -141,11 +162,15 @@ static const char *nearest_names(struct arena *a, const struct schema *s,
 				 const char *key)
 {
 	const char *names[KEYS_SHOWN];
-	size_t dist[KEYS_SHOWN], n = 0;
+	size_t dist[KEYS_SHOWN], n = 0, klen = len_upto(key, 33);
 
 	for (size_t i = 0; i < s->nfields; i++) {
-		size_t d = schema_edit_distance(key, s->fields[i].name), j;
+		size_t d, j;
 
+		if (n == KEYS_SHOWN &&
+		    distance_floor(klen, s->fields[i].name) >= dist[n - 1])
+			continue;
+		d = schema_edit_distance(key, s->fields[i].name);
 		if (n == KEYS_SHOWN && d >= dist[n - 1])
 			continue;
 		if (n < KEYS_SHOWN)
@@ -195,10 +220,14 @@ static const struct field *closest_field(const struct schema *s,
 					 const char *key)
 {
 	const struct field *best = NULL;
-	size_t best_d = 3;
+	size_t best_d = 3, klen = len_upto(key, 33);
 
 	for (size_t i = 0; i < s->nfields; i++) {
-		size_t dist = schema_edit_distance(key, s->fields[i].name);
+		size_t dist;
+
+		if (distance_floor(klen, s->fields[i].name) >= best_d)
+			continue;
+		dist = schema_edit_distance(key, s->fields[i].name);
 
 		if (dist < best_d) {
 			best_d = dist;
@@ -645,7 +674,6 @@ static bool decode_struct(const struct decode_ctx *ctx, const struct schema *s,
 	const size_t *first;
 	bool ok = true;
 
-	init_defaults(s, out);
 	if (!map || map->kind == NODE_NULL)
 		return true;
 	if (map->kind != NODE_MAP) {
@@ -689,5 +717,6 @@ enum hcsc_rc schema_decode(const struct decode_ctx *ctx,
 {
 	struct dpath root = path_step(NULL, DP_ROOT, path, 0);
 
+	init_defaults(s, out);
 	return decode_struct(ctx, s, &root, map, out) ? HCSC_OK : HCSC_E_INPUT;
 }
