@@ -66,16 +66,38 @@ static bool decode_struct(const struct decode_ctx *ctx, const struct schema *s,
 			  const struct dpath *path, const struct node *map,
 			  void *out);
 
+/*
+ * ascii_eqi(name, key) for a key of `len` bytes without a NUL (node.h):
+ * the same answer, cheaper, since a byte equal as it stands needs no
+ * folding and a shorter name stops the loop at its NUL.
+ */
+static bool name_is(const char *name, const char *key, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (name[i] != key[i] &&
+		    ascii_lower(name[i]) != ascii_lower(key[i]))
+			return false;
+	return name[len] == '\0';
+}
+
+static const struct field *field_lookup(const struct schema *s,
+					const char *key, size_t len)
+{
+	/* ascii_lower(name[0]) == ascii_lower(key[0]), unfolded per field */
+	char lo = ascii_lower(key[0]), up = ascii_upper(key[0]);
+
+	for (size_t i = 0; i < s->nfields; i++) {
+		const char *name = s->fields[i].name;
+
+		if ((name[0] == lo || name[0] == up) && name_is(name, key, len))
+			return &s->fields[i];
+	}
+	return NULL;
+}
+
 const struct field *schema_field(const struct schema *s, const char *key)
 {
-	char first = ascii_lower(key[0]);
-
-	/* The first byte rules out most fields without a call. */
-	for (size_t i = 0; i < s->nfields; i++)
-		if (ascii_lower(s->fields[i].name[0]) == first &&
-		    ascii_eqi(s->fields[i].name, key))
-			return &s->fields[i];
-	return NULL;
+	return field_lookup(s, key, strlen(key));
 }
 
 /* strlen(s), or `max` when s is longer (keys may be 64 KiB). */
@@ -624,8 +646,11 @@ static const size_t *case_firsts(struct arena *a, const struct node *map)
 
 static size_t case_first_scan(const struct node *map, size_t i)
 {
-	for (size_t j = 0; j < i; j++)
-		if (ascii_eqi(map->pairs[j].key->text, map->pairs[i].key->text))
+	const struct node *k = map->pairs[i].key;
+
+	for (size_t j = 0; j < i; j++) /* folding keeps the length */
+		if (map->pairs[j].key->len == k->len &&
+		    ascii_eqi(map->pairs[j].key->text, k->text))
 			return j;
 	return i;
 }
@@ -687,7 +712,7 @@ static bool decode_struct(const struct decode_ctx *ctx, const struct schema *s,
 	first = case_firsts(ctx->arena, map);
 	for (size_t i = 0; i < map->n; i++) {
 		const struct node *key = map->pairs[i].key;
-		const struct field *f = schema_field(s, key->text);
+		const struct field *f = field_lookup(s, key->text, key->len);
 		struct dpath field;
 
 		if (case_duplicate(ctx, map, first, i)) {
