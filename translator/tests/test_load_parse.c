@@ -230,6 +230,19 @@ static void test_errors(void)
 		   "1:4: unexpected U+0000 after the JSON value (only one value is allowed)");
 	check_case("t", "a: \"\0\"", 6, Y, false,
 		   "1:5: control characters are not allowed (U+0000)");
+	/*
+	 * Only a double-quoted escape puts U+0000 in a YAML scalar: libyaml's
+	 * reader stops at a raw one in every other style, so the loader checks
+	 * no other style for it (yaml_load.c, needs_string_check).
+	 */
+	check_case("t", "a: x\0y", 7, Y, false,
+		   "1:5: control characters are not allowed (U+0000)");
+	check_case("t", "a: 'x\0'", 8, Y, false,
+		   "1:6: control characters are not allowed (U+0000)");
+	check_case("t", "a: |\n  x\0\n", 11, Y, false,
+		   "2:4: control characters are not allowed (U+0000)");
+	check_case("t", "\"k\\u0000\": 1", 12, Y, false,
+		   "1:1: strings must not contain U+0000");
 }
 
 /* Accepted forms next to the rejected ones above (the tables can fail). */

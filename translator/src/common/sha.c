@@ -170,9 +170,26 @@ static const uint32_t sha256_k[64] = {
 	0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 };
 
-static void sha256_compress(uint32_t *h, const unsigned char *p)
+/*
+ * One round per step, the eight working variables named as in FIPS 180-4
+ * 6.2.2: the names rotate through the macro's arguments instead of the
+ * values moving between variables (or through memory) each round.
+ */
+#define SHA256_ROUND(a, b, c, d, e, f, g, h, i)                              \
+	do {                                                                 \
+		uint32_t t1_ = h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + \
+			       ((e & f) ^ (~e & g)) + sha256_k[i] + w[i];     \
+		uint32_t t2_ = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) +    \
+			       ((a & b) ^ (a & c) ^ (b & c));                 \
+		d += t1_;                                                    \
+		h = t1_ + t2_;                                               \
+	} while (0)
+
+static void sha256_compress(uint32_t *hv, const unsigned char *p)
 {
-	uint32_t w[64], v[8], s0, s1, ch, maj, t1, t2;
+	uint32_t w[64], s0, s1;
+	uint32_t a = hv[0], b = hv[1], c = hv[2], d = hv[3];
+	uint32_t e = hv[4], f = hv[5], g = hv[6], h = hv[7];
 	int i;
 
 	for (i = 0; i < 16; i++)
@@ -182,20 +199,24 @@ static void sha256_compress(uint32_t *h, const unsigned char *p)
 		s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
 		w[i] = w[i - 16] + s0 + w[i - 7] + s1;
 	}
-	memcpy(v, h, sizeof(v));
-	for (i = 0; i < 64; i++) {
-		s1 = rotr(v[4], 6) ^ rotr(v[4], 11) ^ rotr(v[4], 25);
-		ch = (v[4] & v[5]) ^ (~v[4] & v[6]);
-		t1 = v[7] + s1 + ch + sha256_k[i] + w[i];
-		s0 = rotr(v[0], 2) ^ rotr(v[0], 13) ^ rotr(v[0], 22);
-		maj = (v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]);
-		t2 = s0 + maj;
-		memmove(v + 1, v, 7 * sizeof(v[0]));
-		v[4] += t1;
-		v[0] = t1 + t2;
+	for (i = 0; i < 64; i += 8) {
+		SHA256_ROUND(a, b, c, d, e, f, g, h, i);
+		SHA256_ROUND(h, a, b, c, d, e, f, g, i + 1);
+		SHA256_ROUND(g, h, a, b, c, d, e, f, i + 2);
+		SHA256_ROUND(f, g, h, a, b, c, d, e, i + 3);
+		SHA256_ROUND(e, f, g, h, a, b, c, d, i + 4);
+		SHA256_ROUND(d, e, f, g, h, a, b, c, i + 5);
+		SHA256_ROUND(c, d, e, f, g, h, a, b, i + 6);
+		SHA256_ROUND(b, c, d, e, f, g, h, a, i + 7);
 	}
-	for (i = 0; i < 8; i++)
-		h[i] += v[i];
+	hv[0] += a;
+	hv[1] += b;
+	hv[2] += c;
+	hv[3] += d;
+	hv[4] += e;
+	hv[5] += f;
+	hv[6] += g;
+	hv[7] += h;
 }
 
 void sha256_init(struct sha256_ctx *c)

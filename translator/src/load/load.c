@@ -67,11 +67,6 @@ void load_fatal(struct load_ctx *c, struct hcsc_pos pos, const char *fmt, ...)
 	c->stop = true;
 }
 
-struct hcsc_pos load_pos(const struct load_ctx *c, unsigned line, unsigned col)
-{
-	return pos_make(c->file, line, col);
-}
-
 /* Length of the line break at s[i] as libyaml counts breaks (0: none). */
 static size_t break_len(const unsigned char *s, size_t len, size_t i,
 			bool yaml)
@@ -183,6 +178,32 @@ struct node *load_node_new(struct load_ctx *c, enum node_kind kind,
 	n->kind = kind;
 	n->pos = pos;
 	n->text = "";
+	return n;
+}
+
+/*
+ * One arena block for the node and its text (the text right after the
+ * node): a scalar costs one allocation, not two. The node is as
+ * load_node_new() makes it, then text/len set as an arena_strndup() copy
+ * would.
+ */
+struct node *load_scalar_new(struct load_ctx *c, struct hcsc_pos pos,
+			     unsigned depth, const char *text, size_t len)
+{
+	struct node *n;
+	char *t;
+
+	if (!load_depth_ok(c, depth, pos) || !load_count(c, 1, pos))
+		return NULL;
+	if (len > SIZE_MAX - sizeof(*n) - 1)
+		hcsc_oom();
+	n = arena_alloc(c->a, sizeof(*n) + len + 1);
+	t = (char *)(n + 1);
+	memcpy(t, text, len); /* the arena zeroed t[len] */
+	n->kind = NODE_STR;
+	n->pos = pos;
+	n->text = t;
+	n->len = len;
 	return n;
 }
 

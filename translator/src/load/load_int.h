@@ -32,8 +32,17 @@ void load_error(struct load_ctx *c, struct hcsc_pos pos, const char *fmt, ...)
 void load_fatal(struct load_ctx *c, struct hcsc_pos pos, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-struct hcsc_pos load_pos(const struct load_ctx *c, unsigned line,
-			 unsigned col);
+/*
+ * pos_make(c->file, line, col), inline: every node takes a position, so
+ * the loaders' hot path makes no call for it. Must equal pos_make (diag.c).
+ */
+static inline struct hcsc_pos load_pos(const struct load_ctx *c,
+				       unsigned line, unsigned col)
+{
+	struct hcsc_pos p = { c->file, line, col, 0 };
+
+	return p;
+}
 /*
  * Line and column of byte `off` of `data` (lines end at LF, CR LF or CR;
  * with `yaml`, also at U+0085, U+2028 and U+2029, as libyaml counts them).
@@ -51,6 +60,9 @@ bool load_depth_ok(struct load_ctx *c, unsigned depth, struct hcsc_pos pos);
 /* A zeroed node at `pos`, depth-checked and counted; NULL when fatal. */
 struct node *load_node_new(struct load_ctx *c, enum node_kind kind,
 			   struct hcsc_pos pos, unsigned depth);
+/* The same, a NODE_STR holding a NUL-terminated copy of text[0..len). */
+struct node *load_scalar_new(struct load_ctx *c, struct hcsc_pos pos,
+			     unsigned depth, const char *text, size_t len);
 
 /* Append a child to a sequence (`*cap` is the capacity of n->items). */
 void load_seq_push(struct load_ctx *c, struct node *seq, size_t *cap,

@@ -7,6 +7,7 @@
  * so line + 1 and column + 1 are our 1-based code point positions.
  * Scalars are typed by rule: hcsc.input.scalars.
  */
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -36,13 +37,14 @@ struct yl {
 	struct load_ctx *c;
 	const char *data;
 	size_t len;
-	struct yl_frame stack[LOAD_MAX_DEPTH];
 	unsigned depth; /* open containers */
 	struct yl_anchor *anchors;
 	size_t nanchors, aanchors;
 	size_t aliases;
 	unsigned docs;
 	struct node *root;
+	/* Last: not zeroed at the start, on_open() fills a frame it opens. */
+	struct yl_frame stack[LOAD_MAX_DEPTH];
 };
 
 static struct hcsc_pos mark_pos(const struct yl *y, yaml_mark_t m)
@@ -163,6 +165,24 @@ static bool text_is(const struct node *n, const char *const *words)
 	return false;
 }
 
+/*
+ * True when a plain scalar may be other than a string: every null, bool and
+ * int form below starts with one of these bytes (or is empty). Most plain
+ * scalars (keys, words, paths) are ruled out by their first byte.
+ */
+static bool may_resolve(const struct node *n)
+{
+	switch (n->text[0]) { /* NUL-terminated: "" reads as '\0' */
+	case '\0': case '~': case 'n': case 'N': case 't': case 'T':
+	case 'f': case 'F': case '-': case '+':
+	case '0': case '1': case '2': case '3': case '4':
+	case '5': case '6': case '7': case '8': case '9':
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* rule: hcsc.input.scalars: the core schema's null, bool and decimal int forms. */
 static void resolve_plain(struct node *n)
 {
@@ -172,6 +192,8 @@ static void resolve_plain(struct node *n)
 	static const char *const falses[] = { "false", "False", "FALSE", NULL };
 	bool word = n->len <= 5; /* the longest word above: no lookup past it */
 
+	if (!may_resolve(n))
+		return;
 	if (word && text_is(n, nulls)) {
 		n->kind = NODE_NULL;
 	} else if (word && (text_is(n, trues) || text_is(n, falses))) {
@@ -183,19 +205,30 @@ static void resolve_plain(struct node *n)
 	}
 }
 
+/*
+ * Whether load_check_string() can find anything: a string over the length
+ * limit, or one holding U+0000, which only a double-quoted escape (\0,
+ * \x00, \u0000) can make: libyaml's reader rejects a raw U+0000 in the
+ * input ("control characters are not allowed") before a scalar holds it.
+ */
+static bool needs_string_check(const yaml_event_t *ev)
+{
+	return ev->data.scalar.length > LOAD_MAX_STRING ||
+	       ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+}
+
 static void on_scalar(struct yl *y, const yaml_event_t *ev)
 {
 	struct hcsc_pos pos = mark_pos(y, ev->start_mark);
 	bool force_str;
 	struct node *n;
 
-	n = load_node_new(y->c, NODE_STR, pos, y->depth + 1);
+	n = load_scalar_new(y->c, pos, y->depth + 1,
+			    (const char *)ev->data.scalar.value,
+			    ev->data.scalar.length);
 	if (!n)
 		return;
 	force_str = check_tag(y, ev->data.scalar.tag, true, pos);
-	n->text = arena_strndup(y->c->a, (const char *)ev->data.scalar.value,
-				ev->data.scalar.length);
-	n->len = ev->data.scalar.length;
 	if (ev->end_mark.line == ev->start_mark.line &&
 	    ev->end_mark.column > ev->start_mark.column &&
 	    ev->end_mark.column - ev->start_mark.column < UINT32_MAX)
@@ -204,7 +237,7 @@ static void on_scalar(struct yl *y, const yaml_event_t *ev)
 	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 	if (n->plain && !force_str)
 		resolve_plain(n);
-	if (n->kind == NODE_STR)
+	if (n->kind == NODE_STR && needs_string_check(ev))
 		load_check_string(y->c, n);
 	if (ev->data.scalar.anchor)
 		anchor_add(y, ev->data.scalar.anchor, n, 1);
@@ -384,7 +417,7 @@ void load_yaml(struct load_ctx *c, const char *data, size_t len,
 	struct yl y;
 	yaml_parser_t parser;
 
-	memset(&y, 0, sizeof(y));
+	memset(&y, 0, offsetof(struct yl, stack));
 	y.c = c;
 	y.data = data;
 	y.len = len;

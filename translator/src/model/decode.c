@@ -57,20 +57,47 @@ static struct dpath path_step(const struct dpath *up, enum dpath_kind kind,
 	return p;
 }
 
+/*
+ * `out` already holds the defaults (init_defaults): schema_decode sets them
+ * for the whole tree, nested structs included, and decode_objlist for each
+ * list item, so no struct is walked twice.
+ */
 static bool decode_struct(const struct decode_ctx *ctx, const struct schema *s,
 			  const struct dpath *path, const struct node *map,
 			  void *out);
 
+/*
+ * ascii_eqi(name, key) for a key of `len` bytes without a NUL (node.h):
+ * the same answer, cheaper, since a byte equal as it stands needs no
+ * folding and a shorter name stops the loop at its NUL.
+ */
+static bool name_is(const char *name, const char *key, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (name[i] != key[i] &&
+		    ascii_lower(name[i]) != ascii_lower(key[i]))
+			return false;
+	return name[len] == '\0';
+}
+
+static const struct field *field_lookup(const struct schema *s,
+					const char *key, size_t len)
+{
+	/* ascii_lower(name[0]) == ascii_lower(key[0]), unfolded per field */
+	char lo = ascii_lower(key[0]), up = ascii_upper(key[0]);
+
+	for (size_t i = 0; i < s->nfields; i++) {
+		const char *name = s->fields[i].name;
+
+		if ((name[0] == lo || name[0] == up) && name_is(name, key, len))
+			return &s->fields[i];
+	}
+	return NULL;
+}
+
 const struct field *schema_field(const struct schema *s, const char *key)
 {
-	char first = ascii_lower(key[0]);
-
-	/* The first byte rules out most fields without a call. */
-	for (size_t i = 0; i < s->nfields; i++)
-		if (ascii_lower(s->fields[i].name[0]) == first &&
-		    ascii_eqi(s->fields[i].name, key))
-			return &s->fields[i];
-	return NULL;
+	return field_lookup(s, key, strlen(key));
 }
 
 /* strlen(s), or `max` when s is longer (keys may be 64 KiB). */
@@ -114,6 +141,22 @@ size_t schema_edit_distance(const char *a, const char *b)
 	return d[n][m];
 }
 
+/*
+ * What the lengths alone say of schema_edit_distance(a, b) for a of
+ * `alen` = len_upto(a, 33) bytes: a lower bound (the distance is at least
+ * the length difference), exactly SIZE_MAX when either is over 32 bytes.
+ * A field whose floor cannot beat the best found so far is skipped without
+ * the table walk: the suggestions are the same, only cheaper.
+ */
+static size_t distance_floor(size_t alen, const char *b)
+{
+	size_t blen = len_upto(b, 33);
+
+	if (alen > 32 || blen > 32)
+		return (size_t)-1;
+	return alen > blen ? alen - blen : blen - alen;
+}
+
 static const char *where(struct arena *a, const struct dpath *p)
 {
 	const char *path = path_text(a, p);
@@ -141,11 +184,15 @@ static const char *nearest_names(struct arena *a, const struct schema *s,
 				 const char *key)
 {
 	const char *names[KEYS_SHOWN];
-	size_t dist[KEYS_SHOWN], n = 0;
+	size_t dist[KEYS_SHOWN], n = 0, klen = len_upto(key, 33);
 
 	for (size_t i = 0; i < s->nfields; i++) {
-		size_t d = schema_edit_distance(key, s->fields[i].name), j;
+		size_t d, j;
 
+		if (n == KEYS_SHOWN &&
+		    distance_floor(klen, s->fields[i].name) >= dist[n - 1])
+			continue;
+		d = schema_edit_distance(key, s->fields[i].name);
 		if (n == KEYS_SHOWN && d >= dist[n - 1])
 			continue;
 		if (n < KEYS_SHOWN)
@@ -195,10 +242,14 @@ static const struct field *closest_field(const struct schema *s,
 					 const char *key)
 {
 	const struct field *best = NULL;
-	size_t best_d = 3;
+	size_t best_d = 3, klen = len_upto(key, 33);
 
 	for (size_t i = 0; i < s->nfields; i++) {
-		size_t dist = schema_edit_distance(key, s->fields[i].name);
+		size_t dist;
+
+		if (distance_floor(klen, s->fields[i].name) >= best_d)
+			continue;
+		dist = schema_edit_distance(key, s->fields[i].name);
 
 		if (dist < best_d) {
 			best_d = dist;
@@ -595,8 +646,11 @@ static const size_t *case_firsts(struct arena *a, const struct node *map)
 
 static size_t case_first_scan(const struct node *map, size_t i)
 {
-	for (size_t j = 0; j < i; j++)
-		if (ascii_eqi(map->pairs[j].key->text, map->pairs[i].key->text))
+	const struct node *k = map->pairs[i].key;
+
+	for (size_t j = 0; j < i; j++) /* folding keeps the length */
+		if (map->pairs[j].key->len == k->len &&
+		    ascii_eqi(map->pairs[j].key->text, k->text))
 			return j;
 	return i;
 }
@@ -645,7 +699,6 @@ static bool decode_struct(const struct decode_ctx *ctx, const struct schema *s,
 	const size_t *first;
 	bool ok = true;
 
-	init_defaults(s, out);
 	if (!map || map->kind == NODE_NULL)
 		return true;
 	if (map->kind != NODE_MAP) {
@@ -659,7 +712,7 @@ static bool decode_struct(const struct decode_ctx *ctx, const struct schema *s,
 	first = case_firsts(ctx->arena, map);
 	for (size_t i = 0; i < map->n; i++) {
 		const struct node *key = map->pairs[i].key;
-		const struct field *f = schema_field(s, key->text);
+		const struct field *f = field_lookup(s, key->text, key->len);
 		struct dpath field;
 
 		if (case_duplicate(ctx, map, first, i)) {
@@ -689,5 +742,6 @@ enum hcsc_rc schema_decode(const struct decode_ctx *ctx,
 {
 	struct dpath root = path_step(NULL, DP_ROOT, path, 0);
 
+	init_defaults(s, out);
 	return decode_struct(ctx, s, &root, map, out) ? HCSC_OK : HCSC_E_INPUT;
 }
