@@ -21,27 +21,21 @@
 
 /*
  * The golden folder's files as the scan saw them (gold: CHECK_GOLD_*),
- * in sorted order, without listing it again.
+ * in sorted order, without listing it again. The names are the static
+ * check_gold_names (no pool): only the array is allocated.
  */
 static void known_files(unsigned gold, struct os_dir *out)
 {
 	static const int order[CHECK_GOLD_NNAMES] = { 0, 5, 6, 1, 2, 3, 4 };
 
 	out->n = 0;
+	out->pool = NULL;
 	out->names = malloc(CHECK_GOLD_NNAMES * sizeof(*out->names));
 	if (!out->names)
 		hcsc_oom();
-	for (int i = 0; i < CHECK_GOLD_NNAMES; i++) {
-		const char *name = check_gold_names[order[i]];
-		size_t len = strlen(name) + 2;
-
-		if (!(gold & (CHECK_GOLD_FILE0 << order[i])))
-			continue;
-		out->names[out->n] = malloc(len);
-		if (!out->names[out->n])
-			hcsc_oom();
-		memcpy(out->names[out->n++], name, len - 1);
-	}
+	for (int i = 0; i < CHECK_GOLD_NNAMES; i++)
+		if (gold & (CHECK_GOLD_FILE0 << order[i]))
+			out->names[out->n++] = check_gold_names[order[i]];
 }
 
 /*
@@ -57,19 +51,18 @@ static int golden_files(const char *dir, struct os_dir *out)
 
 	if (e == ENOENT) {
 		out->names = NULL;
+		out->pool = NULL;
 		out->n = 0;
 		return 0;
 	}
 	if (e)
 		return e;
 	for (size_t i = 0; i < out->n; i++) {
-		char *name = out->names[i];
+		const char *name = out->names[i];
 
 		if (name[0] != '.' &&
 		    os_dir_lkind(dir, out, i, &scratch) != OS_DIR)
 			out->names[k++] = name;
-		else
-			free(name);
 	}
 	out->n = k;
 	strbuf_release(&scratch);
@@ -116,7 +109,6 @@ static bool take(struct os_dir *g, const char *name)
 {
 	for (size_t i = 0; i < g->n; i++) {
 		if (g->names[i] && !strcmp(g->names[i], name)) {
-			free(g->names[i]);
 			g->names[i] = NULL;
 			return true;
 		}
@@ -301,7 +293,7 @@ enum hcsc_rc check_golden_compare(struct arena *a, const struct check_golden *g,
 {
 	char *dir = check_path_join(a, g->root, name);
 	struct out_file *queue = arena_array(a, n ? n : 1, sizeof(*queue));
-	struct os_dir have = { NULL, 0 };
+	struct os_dir have = { NULL, 0, NULL };
 	size_t nqueue = 0;
 	enum hcsc_rc rc = HCSC_OK;
 	int e;

@@ -135,40 +135,81 @@ char *os_real_path(const char *path)
 
 /*
  * Each name is stored with one byte after its NUL: its lkind when the
- * listing told it (POSIX d_type), else OS_KIND_UNKNOWN.
+ * listing told it (POSIX d_type), else OS_KIND_UNKNOWN. The names sit one
+ * after another in one block (d->pool), not one malloc each; os_list()
+ * points d->names into it once the listing is complete.
  */
 #define OS_KIND_UNKNOWN 0xff
 
-static void dir_add(struct os_dir *d, size_t *alloc, const char *name,
-		    unsigned char kind)
+static void dir_add(struct os_dir *d, size_t *used, size_t *alloc,
+		    const char *name, unsigned char kind)
 {
 	size_t n = strlen(name);
 
 	if (!strcmp(name, ".") || !strcmp(name, ".."))
 		return;
-	if (d->n == *alloc) {
-		char **p;
+	if (*alloc - *used < n + 2) {
+		size_t na = *alloc ? *alloc : 256;
+		char *p;
 
-		*alloc = *alloc ? *alloc * 2 : 16;
-		p = realloc(d->names, *alloc * sizeof(*p));
+		while (na - *used < n + 2)
+			na *= 2;
+		p = realloc(d->pool, na);
 		if (!p)
 			hcsc_oom();
-		d->names = p;
+		d->pool = p;
+		*alloc = na;
 	}
-	d->names[d->n] = malloc(n + 2);
-	if (!d->names[d->n])
+	memcpy(d->pool + *used, name, n + 1);
+	d->pool[*used + n + 1] = (char)kind;
+	*used += n + 2;
+	d->n++;
+}
+
+/* d->names[i]: the i-th name of the block, in listing order. */
+static void point_names(struct os_dir *d)
+{
+	const char *p = d->pool;
+
+	d->names = malloc((d->n ? d->n : 1) * sizeof(*d->names));
+	if (!d->names)
 		hcsc_oom();
-	memcpy(d->names[d->n], name, n + 1);
-	d->names[d->n++][n + 1] = (char)kind;
+	for (size_t i = 0; i < d->n; i++) {
+		d->names[i] = p;
+		p += strlen(p) + 2;
+	}
 }
 
 static int name_cmp(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/*
+ * Bytewise order, as qsort(names, n, name_cmp) gives it: the names of one
+ * folder are distinct, so every sort yields the one order. A listing is
+ * mostly a handful of names (a golden folder's files), where an
+ * insertion sort costs a fraction of qsort's setup; larger ones use qsort.
+ */
+static void sort_names(const char **names, size_t n)
+{
+	if (n > 16) {
+		qsort(names, n, sizeof(*names), name_cmp);
+		return;
+	}
+	for (size_t i = 1; i < n; i++) {
+		const char *x = names[i];
+		size_t j = i;
+
+		for (; j && strcmp(names[j - 1], x) > 0; j--)
+			names[j] = names[j - 1];
+		names[j] = x;
+	}
 }
 
 #ifdef _WIN32
-static int list_os(const char *dir, struct os_dir *out, size_t *alloc)
+static int list_os(const char *dir, struct os_dir *out, size_t *used,
+		   size_t *alloc)
 {
 	struct _finddata_t fd;
 	struct strbuf pat = STRBUF_INIT;
@@ -182,7 +223,7 @@ static int list_os(const char *dir, struct os_dir *out, size_t *alloc)
 	if (h == -1)
 		return errno ? errno : ENOENT;
 	do
-		dir_add(out, alloc, fd.name, OS_KIND_UNKNOWN);
+		dir_add(out, used, alloc, fd.name, OS_KIND_UNKNOWN);
 	while (_findnext(h, &fd) == 0);
 	if (errno != ENOENT)
 		err = errno;
@@ -212,7 +253,8 @@ static unsigned char dtype_kind(const struct dirent *de)
 #endif
 }
 
-static int list_os(const char *dir, struct os_dir *out, size_t *alloc)
+static int list_os(const char *dir, struct os_dir *out, size_t *used,
+		   size_t *alloc)
 {
 	DIR *dp = opendir(dir);
 	struct dirent *de;
@@ -225,7 +267,7 @@ static int list_os(const char *dir, struct os_dir *out, size_t *alloc)
 		de = readdir(dp);
 		if (!de)
 			break;
-		dir_add(out, alloc, de->d_name, dtype_kind(de));
+		dir_add(out, used, alloc, de->d_name, dtype_kind(de));
 	}
 	err = errno;
 	closedir(dp);
@@ -235,27 +277,28 @@ static int list_os(const char *dir, struct os_dir *out, size_t *alloc)
 
 int os_list(const char *dir, struct os_dir *out)
 {
-	size_t alloc = 0;
+	size_t used = 0, alloc = 0;
 	int err;
 
 	out->names = NULL;
+	out->pool = NULL;
 	out->n = 0;
-	err = list_os(dir, out, &alloc);
+	err = list_os(dir, out, &used, &alloc);
 	if (err) {
 		os_dir_release(out);
 		return err;
 	}
-	if (out->n > 1)
-		qsort(out->names, out->n, sizeof(*out->names), name_cmp);
+	point_names(out);
+	sort_names(out->names, out->n);
 	return 0;
 }
 
 void os_dir_release(struct os_dir *d)
 {
-	for (size_t i = 0; i < d->n; i++)
-		free(d->names[i]);
 	free(d->names);
+	free(d->pool);
 	d->names = NULL;
+	d->pool = NULL;
 	d->n = 0;
 }
 

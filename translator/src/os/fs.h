@@ -34,10 +34,15 @@ enum os_kind os_kind(const char *path);
 /* What `path` itself is: a symbolic link (or reparse point) is a LINK. */
 enum os_kind os_lkind(const char *path);
 
-/* The names in one directory, without "." and "..", sorted bytewise. */
+/*
+ * The names in one directory, without "." and "..", sorted bytewise.
+ * os_list() keeps them in one block (pool); os_dir_release() frees the
+ * array and the block, not the names one by one.
+ */
 struct os_dir {
-	char **names;
+	const char **names;
 	size_t n;
+	char *pool;
 };
 /* Returns 0 or an errno value (ENOENT when the directory is absent). */
 int os_list(const char *dir, struct os_dir *out);
