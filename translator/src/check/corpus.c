@@ -49,13 +49,19 @@ struct scan {
 static const char *const host_files[] = { "host.yaml", "host.yml",
 					  "host.json" };
 
+/* ROOT/REL (ROOT for an empty REL): arena_join()'s result, in one copy each. */
 char *check_path_join(struct arena *a, const char *root, const char *rel)
 {
-	const char *parts[] = { root, rel };
+	size_t nroot = strlen(root), nrel = strlen(rel);
+	char *p;
 
-	if (!*rel)
-		return arena_strdup(a, root);
-	return arena_join(a, parts, 2, "/");
+	if (!nrel)
+		return arena_strndup(a, root, nroot);
+	p = arena_alloc(a, nroot + nrel + 2);
+	memcpy(p, root, nroot);
+	p[nroot] = '/';
+	memcpy(p + nroot + 1, rel, nrel + 1);
+	return p;
 }
 
 static enum hcsc_rc fail(struct scan *s, enum hcsc_rc rc, const char *msg)
