@@ -45,8 +45,7 @@ static void oci_run(struct oci_run *r, const char *desc_yaml,
 		if (r->rc != HCSC_OK)
 			return;
 	} else {
-		host_from_builtin(r->a, host_builtin_find(HOST_DEFAULT_NAME),
-				  &host);
+		host_from_builtin(host_builtin_find(HOST_DEFAULT_NAME), &host);
 	}
 	r->rc = load_parse(r->a, &r->d, "case.yaml", desc_yaml,
 			   strlen(desc_yaml), LOAD_YAML, &root);

@@ -26,10 +26,9 @@ static void put_quoted(const char *s)
 
 static void print_profile(const struct host_builtin *b)
 {
-	struct arena *a = arena_new();
 	struct host_profile h;
 
-	host_from_builtin(a, b, &h);
+	host_from_builtin(b, &h);
 	printf("# The built-in host profile %s (hcsc hosts %s), in full.\n"
 	       "# Copy it, edit it and pass the file: hcsc compile DESC "
 	       "--host FILE.yaml\n",
@@ -56,7 +55,6 @@ static void print_profile(const struct host_builtin *b)
 	       "#   Files: {app.json: '{}'}\n"
 	       "#   Registry: {app: '{}'}\n"
 	       "#   Configs: {id: '{}'}\n");
-	arena_free(a);
 }
 
 static void print_json(const struct host_builtin *b, size_t n)

@@ -16,34 +16,42 @@
 #include "load/node.h"
 #include "schema.h"
 
+/*
+ * B(): the profile, its file label "<builtin:NAME>" (no join per compile)
+ * and the name's length.
+ */
+#define B(name, build, client, aliases) \
+	{ name, build, client, aliases, "<builtin:" name ">", sizeof(name) - 1 }
+
 static const struct host_builtin builtins[] = {
-	{ "ltsc2016", 14393, false, "rs1,v1607" },
-	{ "win10-1607", 14393, true, "" },
-	{ "win10-1703", 15063, true, "rs2,v1703" },
-	{ "sac1709", 16299, false, "rs3,v1709" },
-	{ "win10-1709", 16299, true, "" },
-	{ "sac1803", 17134, false, "rs4,v1803" },
-	{ "win10-1803", 17134, true, "" },
-	{ "ltsc2019", 17763, false, "rs5,v1809" },
-	{ "win10-1809", 17763, true, "" },
-	{ "sac1903", 18362, false, "19h1,v1903" },
-	{ "win10-1903", 18362, true, "" },
-	{ "sac1909", 18363, false, "19h2,v1909" },
-	{ "win10-1909", 18363, true, "" },
-	{ "sac2004", 19041, false, "20h1,v2004" },
-	{ "win10-2004", 19041, true, "" },
-	{ "sac20h2", 19042, false, "20h2,v20h2" },
-	{ "win10-20h2", 19042, true, "" },
-	{ "win10-21h1", 19043, true, "21h1,v21h1" },
-	{ "win10-21h2", 19044, true, "v21h2win10" },
-	{ "win10-22h2", 19045, true, "v22h2win10" },
-	{ "ltsc2022", 20348, false, "21h2server,v21h2server" },
-	{ "win11-21h2", 22000, true, "v21h2win11" },
-	{ "win11-22h2", 22621, true, "v22h2win11" },
-	{ "sac23h2", 25398, false, "23h2,v23h2" },
-	{ "ltsc2025", 26100, false, "25h1server,v25h1server" },
-	{ "win11-24h2", 26100, true, "" },
+	B("ltsc2016", 14393, false, "rs1,v1607"),
+	B("win10-1607", 14393, true, ""),
+	B("win10-1703", 15063, true, "rs2,v1703"),
+	B("sac1709", 16299, false, "rs3,v1709"),
+	B("win10-1709", 16299, true, ""),
+	B("sac1803", 17134, false, "rs4,v1803"),
+	B("win10-1803", 17134, true, ""),
+	B("ltsc2019", 17763, false, "rs5,v1809"),
+	B("win10-1809", 17763, true, ""),
+	B("sac1903", 18362, false, "19h1,v1903"),
+	B("win10-1903", 18362, true, ""),
+	B("sac1909", 18363, false, "19h2,v1909"),
+	B("win10-1909", 18363, true, ""),
+	B("sac2004", 19041, false, "20h1,v2004"),
+	B("win10-2004", 19041, true, ""),
+	B("sac20h2", 19042, false, "20h2,v20h2"),
+	B("win10-20h2", 19042, true, ""),
+	B("win10-21h1", 19043, true, "21h1,v21h1"),
+	B("win10-21h2", 19044, true, "v21h2win10"),
+	B("win10-22h2", 19045, true, "v22h2win10"),
+	B("ltsc2022", 20348, false, "21h2server,v21h2server"),
+	B("win11-21h2", 22000, true, "v21h2win11"),
+	B("win11-22h2", 22621, true, "v22h2win11"),
+	B("sac23h2", 25398, false, "23h2,v23h2"),
+	B("ltsc2025", 26100, false, "25h1server,v25h1server"),
+	B("win11-24h2", 26100, true, ""),
 };
+#undef B
 
 #define NBUILTINS (sizeof(builtins) / sizeof(builtins[0]))
 #define BUILTIN_CPUS 4
@@ -79,8 +87,11 @@ static bool alias_match(const char *aliases, const char *name)
  */
 const struct host_builtin *host_builtin_find(const char *name)
 {
+	/* ascii_eqi() is false unless the lengths match: skip those. */
+	size_t len = strlen(name);
+
 	for (size_t i = 0; i < NBUILTINS; i++)
-		if (ascii_eqi(builtins[i].name, name))
+		if (builtins[i].len == len && ascii_eqi(builtins[i].name, name))
 			return &builtins[i];
 	for (size_t i = 0; i < NBUILTINS; i++)
 		if (alias_match(builtins[i].aliases, name))
@@ -156,13 +167,10 @@ const char *host_builtin_names(struct arena *a)
 	return arena_join(a, names, NBUILTINS, ", ");
 }
 
-void host_from_builtin(struct arena *a, const struct host_builtin *b,
-		       struct host_profile *out)
+void host_from_builtin(const struct host_builtin *b, struct host_profile *out)
 {
-	const char *file[] = { "<builtin:", b->name, ">" };
-
 	memset(out, 0, sizeof(*out));
-	out->file = arena_join(a, file, 3, ""); /* no printf per compile */
+	out->file = b->label;
 	out->base_name = b->name;
 	out->os_build = b->build;
 	out->cpu_count = BUILTIN_CPUS;
@@ -445,7 +453,7 @@ enum hcsc_rc host_decode(struct arena *a, struct diag_list *d,
 		return diag_error(d, in.base.pos,
 				  "unknown built-in host profile '%s' (known: %s)",
 				  in.base.v, host_builtin_names(a));
-	host_from_builtin(a, base, out);
+	host_from_builtin(base, out);
 	out->file = file;
 	/* Values the Base supplied point at it; else at the profile's root. */
 	out->os_build_pos = out->cpu_count_pos = out->sku_pos =

@@ -26,6 +26,8 @@ struct host_builtin {
 	unsigned build;
 	bool client;
 	const char *aliases; /* comma-separated, "" when none */
+	const char *label;   /* "<builtin:NAME>": the profile's file name */
+	size_t len;          /* strlen(name) */
 };
 
 /* Credential spec stand-ins: name -> content. */
@@ -87,8 +89,7 @@ const char *host_unknown_message(struct arena *a, const char *name);
 const char *host_builtin_names(struct arena *a);
 
 /* Fill `out` from a built-in profile. */
-void host_from_builtin(struct arena *a, const struct host_builtin *b,
-		       struct host_profile *out);
+void host_from_builtin(const struct host_builtin *b, struct host_profile *out);
 
 /*
  * Decode a host profile file (node tree) into `out`, starting from its

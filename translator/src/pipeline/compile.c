@@ -79,7 +79,7 @@ static enum hcsc_rc load_host(struct arena *a, struct diag_list *d,
 		*err = host_unknown_message(a, name);
 		return HCSC_E_USAGE;
 	}
-	host_from_builtin(a, b, host);
+	host_from_builtin(b, host);
 	return HCSC_OK;
 }
 
