@@ -116,6 +116,11 @@ static void *alloc_raw(struct arena *a, size_t n)
 	return p;
 }
 
+void *arena_alloc_raw(struct arena *a, size_t n)
+{
+	return alloc_raw(a, n);
+}
+
 void *arena_alloc(struct arena *a, size_t n)
 {
 	void *p = alloc_raw(a, n);

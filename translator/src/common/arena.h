@@ -22,6 +22,8 @@ void arena_reset(struct arena *a);
 
 /* Zeroed memory, aligned for any object. */
 void *arena_alloc(struct arena *a, size_t n);
+/* As arena_alloc(), not zeroed: for an object the caller writes whole. */
+void *arena_alloc_raw(struct arena *a, size_t n);
 /* Zeroed array of n elements of size sz, with overflow check. */
 void *arena_array(struct arena *a, size_t n, size_t sz);
 /* Grow an arena array (old contents copied; the old block is abandoned). */

@@ -174,10 +174,9 @@ struct node *load_node_new(struct load_ctx *c, enum node_kind kind,
 
 	if (!load_depth_ok(c, depth, pos) || !load_count(c, 1, pos))
 		return NULL;
-	n = arena_alloc(c->a, sizeof(*n));
-	n->kind = kind;
-	n->pos = pos;
-	n->text = "";
+	/* Written whole: the fields not named are zero, as arena_alloc() gives. */
+	n = arena_alloc_raw(c->a, sizeof(*n));
+	*n = (struct node){ .kind = kind, .pos = pos, .text = "" };
 	return n;
 }
 
@@ -197,13 +196,12 @@ struct node *load_scalar_new(struct load_ctx *c, struct hcsc_pos pos,
 		return NULL;
 	if (len > SIZE_MAX - sizeof(*n) - 1)
 		hcsc_oom();
-	n = arena_alloc(c->a, sizeof(*n) + len + 1);
+	/* Written whole, as load_node_new(): unnamed fields are zero. */
+	n = arena_alloc_raw(c->a, sizeof(*n) + len + 1);
 	t = (char *)(n + 1);
-	memcpy(t, text, len); /* the arena zeroed t[len] */
-	n->kind = NODE_STR;
-	n->pos = pos;
-	n->text = t;
-	n->len = len;
+	memcpy(t, text, len);
+	t[len] = '\0';
+	*n = (struct node){ .kind = NODE_STR, .pos = pos, .text = t, .len = len };
 	return n;
 }
 

@@ -228,7 +228,9 @@ static void on_scalar(struct yl *y, const yaml_event_t *ev)
 			    ev->data.scalar.length);
 	if (!n)
 		return;
-	force_str = check_tag(y, ev->data.scalar.tag, true, pos);
+	/* Most scalars carry no tag: no call (check_tag() says false for NULL). */
+	force_str = ev->data.scalar.tag &&
+		    check_tag(y, ev->data.scalar.tag, true, pos);
 	if (ev->end_mark.line == ev->start_mark.line &&
 	    ev->end_mark.column > ev->start_mark.column &&
 	    ev->end_mark.column - ev->start_mark.column < UINT32_MAX)
@@ -262,7 +264,8 @@ static void on_open(struct yl *y, const yaml_event_t *ev, enum node_kind kind)
 	n = load_node_new(y->c, kind, pos, y->depth + 1);
 	if (!n)
 		return;
-	check_tag(y, tag, false, pos);
+	if (tag)
+		check_tag(y, tag, false, pos);
 	attach(y, n);
 	if (y->c->stop)
 		return;
