@@ -107,9 +107,49 @@ static void test_list(void)
 	strbuf_release(&out);
 }
 
+/*
+ * The plain form's numbers (written without printf) as "%u" writes them,
+ * at the edges; column 0 writes no numbers.
+ */
+static void test_plain_numbers(void)
+{
+	static const unsigned v[] = { 1, 9, 10, 99, 100, 65535, 1000000,
+				      4294967295u };
+	struct arena *a = arena_new();
+	struct strbuf out = STRBUF_INIT;
+	char want[128];
+
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		struct diag_list d;
+
+		diag_list_init(&d, a, false);
+		diag_error(&d, pos_make("f.yaml", v[i], v[sizeof(v) / sizeof(v[0]) - 1 - i]),
+			   "m");
+		strbuf_reset(&out);
+		cli_render_diags(&out, &d, false);
+		snprintf(want, sizeof(want), "f.yaml:%u:%u: error: m\n", v[i],
+			 v[sizeof(v) / sizeof(v[0]) - 1 - i]);
+		CHECK_STR(out.buf, want);
+		diag_list_release(&d);
+	}
+	{
+		struct diag_list d;
+
+		diag_list_init(&d, a, false);
+		diag_error(&d, pos_make("--flag", 7, 0), "m");
+		strbuf_reset(&out);
+		cli_render_diags(&out, &d, false);
+		CHECK_STR(out.buf, "--flag: error: m\n");
+		diag_list_release(&d);
+	}
+	arena_free(a);
+	strbuf_release(&out);
+}
+
 int main(void)
 {
 	setup();
+	test_plain_numbers();
 	test_file_changed();
 	test_bytes();
 	test_list();

@@ -50,6 +50,76 @@ static void test_escape_controls(void)
 	strbuf_release(&sb);
 }
 
+/* The plain definition: every code point decoded, then kept or escaped. */
+static void escape_reference(struct strbuf *out, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (size_t i = 0; i < n;) {
+		uint32_t c;
+		size_t len = utf8_decode(p + i, n - i, &c);
+		char hex[8];
+
+		if (!len) {
+			snprintf(hex, sizeof(hex), "\\x%02x", p[i]);
+			strbuf_addstr(out, hex);
+			len = 1;
+		} else if (c == '\n') {
+			strbuf_addstr(out, "\\n");
+		} else if (c == '\t') {
+			strbuf_addstr(out, "\\t");
+		} else if (c == '\r') {
+			strbuf_addstr(out, "\\r");
+		} else if (c < 0x20 || c == 0x7f) {
+			snprintf(hex, sizeof(hex), "\\x%02x", (unsigned)c);
+			strbuf_addstr(out, hex);
+		} else if (c >= 0x80 && c <= 0x9f) {
+			snprintf(hex, sizeof(hex), "\\u%04x", (unsigned)c);
+			strbuf_addstr(out, hex);
+		} else {
+			strbuf_add(out, s + i, len);
+		}
+		i += len;
+	}
+}
+
+/*
+ * utf8_escape_controls (runs of printable ASCII copied whole) against the
+ * plain definition on pseudo-random mixes of ASCII, controls, UTF-8 of
+ * every length and invalid bytes.
+ */
+static void test_escape_random(void)
+{
+	static const char *const pieces[] = {
+		"a", "Z ~", "\x1f", " ", "\x7f", "\x80", "\xc2\x9b",
+		"\xc3\xa9", "\xe2\x80\xa8", "\xf0\x9f\x98\x80", "\xff",
+		"\n", "\t", "\r", "\x1b[0m", "\xe2\x80", "path/to:1"
+	};
+	uint32_t seed = 12345;
+	struct strbuf in = STRBUF_INIT, got = STRBUF_INIT, want = STRBUF_INIT;
+
+	for (int round = 0; round < 2000; round++) {
+		int len = round % 23;
+
+		strbuf_reset(&in);
+		for (int k = 0; k < len; k++) {
+			seed = seed * 1103515245u + 12345u;
+			strbuf_addstr(&in, pieces[(seed >> 16) %
+						  (sizeof(pieces) / sizeof(pieces[0]))]);
+		}
+		if (round % 5 == 0)
+			strbuf_add(&in, "\0x", 2); /* a NUL inside */
+		strbuf_reset(&got);
+		strbuf_reset(&want);
+		utf8_escape_controls(&got, in.buf, in.len);
+		escape_reference(&want, in.buf, in.len);
+		CHECK(got.len == want.len && !memcmp(got.buf, want.buf, got.len));
+	}
+	strbuf_release(&in);
+	strbuf_release(&got);
+	strbuf_release(&want);
+}
+
 int main(void)
 {
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -71,5 +141,6 @@ int main(void)
 	CHECK_INT(utf8_invalid_at((const unsigned char *)"\xed\xa0\x80x", 4), 0);
 	CHECK_INT(utf8_invalid_at((const unsigned char *)"", 0), 0);
 	test_escape_controls();
+	test_escape_random();
 	return t_done();
 }

@@ -76,14 +76,31 @@ static const char *sev_color(enum hcsc_severity s)
 
 /* ---- the plain form (check's goldens, files and pipes) ---------------- */
 
+/* ":N", as strbuf_addf(out, ":%u", v) writes it (no printf per line). */
+static void add_colon_uint(struct strbuf *out, unsigned v)
+{
+	char digits[sizeof(v) * 3 + 1];
+	size_t k = sizeof(digits);
+
+	do
+		digits[--k] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	digits[--k] = ':';
+	strbuf_add(out, digits + k, sizeof(digits) - k);
+}
+
 /* `FILE:LINE:COL: SEV: MSG`, controls in FILE and MSG escaped. */
 static void render_one(struct strbuf *out, struct hcsc_pos pos,
 		       const char *sev, const char *msg)
 {
 	utf8_escape_controls(out, pos.file, strlen(pos.file));
-	if (pos.col) /* column 0: not in a file, a command-line word */
-		strbuf_addf(out, ":%u:%u", pos.line, pos.col);
-	strbuf_addf(out, ": %s: ", sev);
+	if (pos.col) { /* column 0: not in a file, a command-line word */
+		add_colon_uint(out, pos.line);
+		add_colon_uint(out, pos.col);
+	}
+	strbuf_addstr(out, ": ");
+	strbuf_addstr(out, sev);
+	strbuf_addstr(out, ": ");
 	utf8_escape_controls(out, msg, strlen(msg));
 	strbuf_addch(out, '\n');
 }

@@ -123,8 +123,20 @@ void utf8_escape_controls(struct strbuf *out, const char *s, size_t n)
 
 	while (i < n) {
 		uint32_t c;
-		size_t len = utf8_decode(p + i, n - i, &c);
+		size_t len, run = i;
 
+		/*
+		 * Printable ASCII (0x20..0x7e), most of any message: copied as
+		 * one run, as the per-code-point path below would copy each.
+		 */
+		while (run < n && p[run] >= 0x20 && p[run] < 0x7f)
+			run++;
+		if (run > i) {
+			strbuf_add(out, s + i, run - i);
+			i = run;
+			continue;
+		}
+		len = utf8_decode(p + i, n - i, &c);
 		if (!len) {
 			strbuf_addf(out, "\\x%02x", p[i]);
 			len = 1;
