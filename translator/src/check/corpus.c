@@ -479,14 +479,14 @@ bool check_select_match(const struct check_select *sel, const char *name)
 
 /* ---- stale golden folders ---- */
 
-/* Compare case i's name with the string `name`. */
+/* Compare case i's name with the string `name` of `nname` bytes. */
 static int case_name_cmp(const struct check_corpus *c, size_t i,
-			 const char *name)
+			 const char *name, size_t nname)
 {
 	const char *rel = c->folders[c->cases[i].folder].rel;
 	const char *base = base_of(c, i);
 	size_t nrel = strlen(rel), stem = strlen(base) - c->cases[i].ext;
-	size_t nname = strlen(name), k = nrel < nname ? nrel : nname;
+	size_t k = nrel < nname ? nrel : nname;
 	int r = memcmp(rel, name, k);
 
 	if (r)
@@ -505,11 +505,11 @@ static int case_name_cmp(const struct check_corpus *c, size_t i,
 /* The case named `name`, or -1. */
 static long find_case(const struct check_corpus *c, const char *name)
 {
-	size_t lo = 0, hi = c->n;
+	size_t lo = 0, hi = c->n, nname = strlen(name);
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int r = case_name_cmp(c, mid, name);
+		int r = case_name_cmp(c, mid, name, nname);
 
 		if (!r)
 			return (long)mid;
@@ -551,7 +551,8 @@ static enum hcsc_rc walk_golden(struct scan *s, size_t rel_len,
 			    arena_printf(s->a, "folders nested deeper than %d "
 					       "at '%s'",
 					 CHECK_CORPUS_MAX_DEPTH, s->path.buf));
-	path = strbuf_detach(&s->path, NULL);
+	/* kept in the scan's arena: s->path is rebuilt by the subfolders */
+	path = arena_strndup(s->a, s->path.buf, s->path.len);
 	rc = list_dir(s, path, &dir);
 	for (size_t i = 0; i < dir.n && rc == HCSC_OK; i++) {
 		const char *name = dir.names[i];
@@ -593,7 +594,6 @@ static enum hcsc_rc walk_golden(struct scan *s, size_t rel_len,
 		}
 	}
 	os_dir_release(&dir);
-	free(path);
 	if (rc != HCSC_OK || !rel_len)
 		return rc;
 	setlen(&s->rel, rel_len);
