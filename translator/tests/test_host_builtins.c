@@ -75,6 +75,8 @@ int main(void)
 			size_t len = strcspn(p, ",");
 
 			CHECK(len < sizeof(alias));
+			if (len >= sizeof(alias))
+				break;
 			memcpy(alias, p, len);
 			alias[len] = '\0';
 			same(alias);
