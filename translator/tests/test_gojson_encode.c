@@ -9,6 +9,10 @@
  */
 #include "gojson_harness.h"
 
+#include <stdint.h>
+
+#include "utf8.h"
+
 /* ---- escaping ------------------------------------------------------------ */
 
 static const struct {
@@ -64,6 +68,100 @@ static void test_strings(void)
 	emit_go_string(&sb, LIT("<"));
 	CHECK_STR(sb.buf, "k=\"\\u003c\"");
 	strbuf_release(&sb);
+}
+
+/*
+ * The plain definition of Go's string escaping, a byte (or a UTF-8
+ * character) at a time: what emit_go_string's block scans must equal.
+ */
+static void ref_go_string(struct strbuf *sb, const unsigned char *p, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i = 0, len;
+	uint32_t cp;
+
+	strbuf_addch(sb, '"');
+	while (i < n) {
+		unsigned char b = p[i];
+
+		if (b >= 0x80) {
+			len = utf8_decode(p + i, n - i, &cp);
+			if (!len) {
+				strbuf_addstr(sb, "\\ufffd");
+				len = 1;
+			} else if (cp == 0x2028 || cp == 0x2029) {
+				strbuf_addstr(sb, cp == 0x2028 ? "\\u2028" : "\\u2029");
+			} else {
+				strbuf_add(sb, (const char *)p + i, len);
+			}
+			i += len;
+			continue;
+		}
+		i++;
+		if (b == '"' || b == '\\') {
+			strbuf_addch(sb, '\\');
+			strbuf_addch(sb, (char)b);
+		} else if (b == '\n' || b == '\r' || b == '\t' || b == '\b' ||
+			   b == '\f') {
+			strbuf_addch(sb, '\\');
+			strbuf_addch(sb, b == '\n' ? 'n' : b == '\r' ? 'r' :
+					 b == '\t' ? 't' : b == '\b' ? 'b' : 'f');
+		} else if (b < 0x20 || b == '<' || b == '>' || b == '&') {
+			strbuf_addstr(sb, "\\u00");
+			strbuf_addch(sb, hex[b >> 4]);
+			strbuf_addch(sb, hex[b & 0xf]);
+		} else {
+			strbuf_addch(sb, (char)b);
+		}
+	}
+	strbuf_addch(sb, '"');
+}
+
+/*
+ * emit_go_string against ref_go_string on pseudo-random strings of 0 to
+ * 80 bytes mixing raw runs with every kind of byte the writer treats
+ * apart (each escaped ASCII byte, 0x1f/0x20/0x7f edges, UTF-8 lead and
+ * continuation bytes, U+2028): the block fast path must find each one at
+ * any offset in its 16 bytes.
+ */
+static void test_strings_differential(void)
+{
+	static const unsigned char special[] = {
+		'"', '\\', '<', '>', '&', '\n', '\r', '\t', '\b', '\f', 0x00,
+		0x01, 0x1f, 0x20, 0x7e, 0x7f, 0x80, 0xbf, 0xc3, 0xe2, 0xff,
+		'=', '?', '{', '}', '/', '!', '#', '%', '\'', ';', '[', ']',
+	};
+	struct strbuf got = STRBUF_INIT, want = STRBUF_INIT;
+	unsigned char buf[96];
+	uint32_t x = 12345;
+	size_t bad = 0;
+
+	for (int round = 0; round < 20000; round++) {
+		size_t n = (size_t)(round % 81);
+
+		for (size_t i = 0; i < n; i++) {
+			x = x * 1103515245u + 12345u;
+			if ((x >> 16) % 10 < 7) {
+				buf[i] = (unsigned char)('a' + (x >> 20) % 26);
+			} else if ((x >> 16) % 10 == 7 && i + 3 <= n) {
+				memcpy(buf + i, "\xe2\x80\xa8", 3); /* U+2028 */
+				i += 2;
+			} else {
+				buf[i] = special[(x >> 20) % sizeof(special)];
+			}
+		}
+		strbuf_reset(&got);
+		strbuf_reset(&want);
+		strbuf_addstr(&got, "k");
+		strbuf_addstr(&want, "k");
+		emit_go_string(&got, (const char *)buf, n);
+		ref_go_string(&want, buf, n);
+		if (got.len != want.len || memcmp(got.buf, want.buf, got.len))
+			bad++;
+	}
+	CHECK_INT(bad, 0);
+	strbuf_release(&got);
+	strbuf_release(&want);
 }
 
 /* ---- test shapes --------------------------------------------------------- */
@@ -348,6 +446,7 @@ static void test_plain_keys(void)
 int main(void)
 {
 	test_strings();
+	test_strings_differential();
 	test_compact();
 	test_pretty();
 	test_floats();
