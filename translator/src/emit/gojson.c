@@ -556,23 +556,19 @@ static enum hcsc_rc emit_node(struct emitter *e, struct json_object *v,
 }
 
 /*
- * emit_node, and for emit_json_visit: a value that printed no leaf inside
- * it (a scalar, null, an empty slice, map or struct) is a leaf itself.
+ * emit_value for emit_json_visit: a value that printed no leaf inside it
+ * (a scalar, null, an empty slice, map or struct) is a leaf itself. Kept
+ * out of line, so that emit_value's frame stays small without a visitor.
  */
-static enum hcsc_rc emit_value(struct emitter *e, struct json_object *v,
-			       const struct shape *shape, const char *key)
+static __attribute__((noinline)) enum hcsc_rc
+emit_value_visit(struct emitter *e, struct json_object *v,
+		 const struct shape *shape, const char *key)
 {
 	const struct prov *outer = e->inherit, *own;
 	size_t start = e->out->len, seen = e->nleaves;
 	struct emit_leaf leaf;
 	enum hcsc_rc rc;
 
-	if (!e->vis) {
-		/* Fast path: a scalar without emit_node's frame (the same call). */
-		if (shape && shape->kind <= SHAPE_UINT)
-			return emit_scalar(e, v, shape, key);
-		return emit_node(e, v, shape, key);
-	}
 	own = v == e->root ? NULL : prov_of(v);
 	if (own)
 		e->inherit = own;
@@ -588,6 +584,18 @@ static enum hcsc_rc emit_value(struct emitter *e, struct json_object *v,
 	e->vis->fn(e->vis->ctx, &leaf);
 	e->nleaves++;
 	return HCSC_OK;
+}
+
+/* emit_node, through emit_value_visit when there is a visitor. */
+static enum hcsc_rc emit_value(struct emitter *e, struct json_object *v,
+			       const struct shape *shape, const char *key)
+{
+	if (e->vis)
+		return emit_value_visit(e, v, shape, key);
+	/* Fast path: a scalar without emit_node's frame (the same call). */
+	if (shape && shape->kind <= SHAPE_UINT)
+		return emit_scalar(e, v, shape, key);
+	return emit_node(e, v, shape, key);
 }
 
 enum hcsc_rc emit_json_visit(struct strbuf *out, struct json_object *v,
