@@ -247,6 +247,56 @@ static const struct {
 	{ &t_map, "{}", "{}" },
 };
 
+/*
+ * find_field's fast path finds a key by the address of the shape's
+ * literal; an object whose keys are those addresses (KEY_IS_CONSTANT, as
+ * the builders set them) and one whose keys are copies (found by their
+ * bytes) must print alike, whatever order the keys were added in.
+ */
+static const char *const field_values_json[] = {
+	"\"S\"", "true", "-7", "8", "9", "[\"x\"]", "{\"k\":\"v\"}",
+	"{\"x\":\"X\"}", "{\"y\":true}", "\"A\"",
+};
+
+static struct json_object *fields_in_order(const size_t *order, bool borrow)
+{
+	struct json_object *o = json_object_new_object();
+
+	for (size_t k = 0; k < 10; k++) {
+		const struct shape_field *f = &plain_fields[order[k]];
+
+		json_object_object_add_ex(o, f->key,
+					  parse(field_values_json[order[k]]),
+					  borrow ? JSON_C_OBJECT_KEY_IS_CONSTANT : 0);
+	}
+	return o;
+}
+
+static void test_field_lookup(void)
+{
+	static const char want[] =
+		"{\"s\":\"S\",\"b\":true,\"i\":-7,\"u\":8,\"p\":9,"
+		"\"sl\":[\"x\"],\"m\":{\"k\":\"v\"},\"st\":{\"x\":\"X\"},"
+		"\"ps\":{\"x\":\"\",\"y\":true},\"a\":\"A\"}";
+	size_t order[10];
+
+	for (size_t rot = 0; rot < 10; rot++) {
+		for (int rev = 0; rev < 2; rev++) {
+			for (size_t k = 0; k < 10; k++)
+				order[k] = rev ? (rot + 10 - k) % 10 : (rot + k) % 10;
+			for (int borrow = 0; borrow < 2; borrow++) {
+				struct json_object *o = fields_in_order(order, borrow);
+				const char *err = NULL;
+				char *got = t_emit(o, &t_plain, EMIT_COMPACT, &err);
+
+				CHECK_STR(got, want);
+				free(got);
+				json_object_put(o);
+			}
+		}
+	}
+}
+
 static void test_compact(void)
 {
 	size_t i;
@@ -448,6 +498,7 @@ int main(void)
 	test_strings();
 	test_strings_differential();
 	test_compact();
+	test_field_lookup();
 	test_pretty();
 	test_floats();
 	test_errors();

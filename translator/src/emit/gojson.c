@@ -331,22 +331,27 @@ static bool is_empty(struct json_object *v, const struct shape *shape)
 }
 
 /*
- * The index of field `key` in `shape`, searched from `from` round the
- * table (builders add keys mostly in field order: the next field is
- * usually the one), or shape->nfields when it is none.
+ * The index of field `key` in `shape`, or shape->nfields when it is none.
+ * Fast path: the builder's literal merged with the shape's, found by its
+ * address, first at `from` (builders add keys mostly in field order: the
+ * field after the last one found is usually the one), then anywhere; the
+ * plain definition, the key's bytes, when no address matches. The keys of
+ * a shape differ, so both find the same field.
  */
 static size_t find_field(const struct shape *shape, const char *key,
 			 size_t from)
 {
-	size_t n = shape->nfields, i = from < n ? from : 0;
+	const struct shape_field *f = shape->fields;
+	size_t n = shape->nfields, i;
 
-	for (size_t k = 0; k < n; k++, i = i + 1 < n ? i + 1 : 0) {
-		const char *fk = shape->fields[i].key;
-
-		/* Fast path: the builder's literal, merged with the shape's. */
-		if (fk == key || (fk[0] == key[0] && !strcmp(fk, key)))
+	if (from < n && f[from].key == key)
+		return from;
+	for (i = 0; i < n; i++)
+		if (f[i].key == key)
 			return i;
-	}
+	for (i = 0; i < n; i++)
+		if (!strcmp(f[i].key, key))
+			return i;
 	return n;
 }
 
