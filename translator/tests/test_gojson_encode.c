@@ -297,6 +297,52 @@ static void test_field_lookup(void)
 	}
 }
 
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/*
+ * Maps of 0 to 40 keys (the insertion sort, the qsort and the heap array
+ * past 32), added in pseudo-random order, print in the order qsort with
+ * strcmp gives, each key with its own value.
+ */
+static void test_map_order(void)
+{
+	char keys[40][8];
+	const char *sorted[40];
+	struct strbuf want = STRBUF_INIT;
+	uint32_t x = 777;
+
+	for (size_t n = 0; n <= 40; n++) {
+		struct json_object *m = json_object_new_object();
+		const char *err = NULL;
+		char *got;
+
+		for (size_t i = 0; i < n; i++) {
+			x = x * 1103515245u + 12345u;
+			/* distinct: the index in the last two bytes */
+			snprintf(keys[i], sizeof(keys[i]), "%c%c%02zu",
+				 "aAb~"[(x >> 16) % 4], "xy"[(x >> 20) % 2], i);
+			json_object_object_add(m, keys[i],
+					       json_object_new_string(keys[i]));
+			sorted[i] = keys[i];
+		}
+		qsort(sorted, n, sizeof(sorted[0]), cmp_str);
+		strbuf_reset(&want);
+		strbuf_addch(&want, '{');
+		for (size_t i = 0; i < n; i++)
+			strbuf_addf(&want, "%s\"%s\":\"%s\"", i ? "," : "",
+				    sorted[i], sorted[i]);
+		strbuf_addch(&want, '}');
+		got = t_emit(m, &t_map, EMIT_COMPACT, &err);
+		CHECK_STR(got, want.buf);
+		free(got);
+		json_object_put(m);
+	}
+	strbuf_release(&want);
+}
+
 static void test_compact(void)
 {
 	size_t i;
@@ -499,6 +545,7 @@ int main(void)
 	test_strings_differential();
 	test_compact();
 	test_field_lookup();
+	test_map_order();
 	test_pretty();
 	test_floats();
 	test_errors();
