@@ -343,6 +343,54 @@ static void test_map_order(void)
 	strbuf_release(&want);
 }
 
+/*
+ * A list of structs 20 deep, printed through keys with a plain_len (the
+ * emitter's one-write fast path for a field's comma, newline, indent and
+ * key) and through the same keys without (open_element, add_key): the
+ * bytes must be the same at every depth, pretty and compact.
+ */
+static const struct shape t_nodep_plain, t_nodep_slow;
+static const struct shape_field node_plain_fields[] = {
+	{ "key", &t_str, false, 3 },
+	{ "next", &t_nodep_plain, true, 4 },
+};
+static const struct shape_field node_slow_fields[] = {
+	{ "key", &t_str, false, 0 },
+	{ "next", &t_nodep_slow, true, 0 },
+};
+static const struct shape t_node_plain = { "Node", SHAPE_STRUCT, NULL,
+					   node_plain_fields, 2 };
+static const struct shape t_node_slow = { "Node", SHAPE_STRUCT, NULL,
+					  node_slow_fields, 2 };
+static const struct shape t_nodep_plain = { "*Node", SHAPE_PTR, &t_node_plain,
+					    NULL, 0 };
+static const struct shape t_nodep_slow = { "*Node", SHAPE_PTR, &t_node_slow,
+					   NULL, 0 };
+
+static void test_field_layout(void)
+{
+	struct strbuf text = STRBUF_INIT;
+
+	for (int i = 0; i < 20; i++)
+		strbuf_addf(&text, "{\"key\":\"k%d\",\"next\":", i);
+	strbuf_addstr(&text, "null");
+	for (int i = 0; i < 20; i++)
+		strbuf_addch(&text, '}');
+	for (int style = 0; style < 2; style++) {
+		enum emit_style st = style ? EMIT_COMPACT : EMIT_PRETTY;
+		char *fast = print(text.buf, &t_node_plain, st);
+		char *slow = print(text.buf, &t_node_slow, st);
+
+		CHECK_STR(fast, slow);
+		CHECK(fast && strstr(fast, style ? "\"key\":\"k19\"" :
+					"\n" "                                        "
+					"\"key\": \"k19\""));
+		free(fast);
+		free(slow);
+	}
+	strbuf_release(&text);
+}
+
 static void test_compact(void)
 {
 	size_t i;
@@ -546,6 +594,7 @@ int main(void)
 	test_compact();
 	test_field_lookup();
 	test_map_order();
+	test_field_layout();
 	test_pretty();
 	test_floats();
 	test_errors();
