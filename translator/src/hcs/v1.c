@@ -15,20 +15,6 @@
 #include "hcs/hcs_int.h"
 #include "hcs/v1_fields.h"
 
-/*
- * HvPartition has no omitempty: false prints the same whether it is set
- * or absent (Go's zero value), so it is set only when true, or when
- * explain runs (it tells a value set to false from one left unset). The
- * root then mostly stays within the 11 keys json-c holds before it
- * doubles its table (rehashing every key).
- */
-static void set_hv_partition(struct json_object *o, const struct hcs_plan *p,
-			     bool b)
-{
-	if (b || p->in->px)
-		hcs_set_bool(o, "HvPartition", b);
-}
-
 static void set_resources(struct json_object *o, const struct hcs_plan *p)
 {
 	if (p->count_set) {
@@ -123,7 +109,7 @@ struct json_object *hcs_v1_build(const struct hcs_plan *p)
 	hcs_set_str(o, "Name", p->in->id);
 	hcs_set_str(o, "Owner", p->in->owner);
 	/* S15: a V1 Xenon runs in a partition (v0.8.6 only). */
-	set_hv_partition(o, p, p->hyperv && !p->latest);
+	hcs_set_bool_nz(p->in, o, "HvPartition", p->hyperv && !p->latest);
 	hcs_v1_copy_spec(o, s);
 	set_resources(o, p);
 	set_network(o, p);
