@@ -93,7 +93,7 @@ static inline const char *lc_of(struct run *r, const char *text,
 static inline char *print_spec(const struct oci_spec *s, enum emit_style style)
 {
 	struct strbuf sb = STRBUF_INIT;
-	struct json_object *j = oci_spec_to_json(s, NULL);
+	struct json_object *j = oci_spec_to_json(s, NULL, false);
 	const char *err = NULL;
 
 	if (!j || emit_json(&sb, j, &shape_oci_spec, style, &err) != HCSC_OK) {

@@ -50,9 +50,10 @@ static void test_doc_shapes(void)
 
 /* ---- oci_spec_to_json ---------------------------------------------------- */
 
-static char *print_spec(const struct oci_spec *s, enum emit_style style)
+static char *print_tree(const struct oci_spec *s, enum emit_style style,
+			bool full)
 {
-	struct json_object *v = oci_spec_to_json(s, NULL);
+	struct json_object *v = oci_spec_to_json(s, NULL, full);
 	struct strbuf sb = STRBUF_INIT;
 	const char *err = NULL;
 
@@ -67,6 +68,20 @@ static char *print_spec(const struct oci_spec *s, enum emit_style style)
 	}
 	json_object_put(v);
 	return strbuf_detach(&sb, NULL);
+}
+
+/*
+ * The spec's bytes; the tree built without `full` (all-zero struct
+ * values left out) must print the same as the one built `full`.
+ */
+static char *print_spec(const struct oci_spec *s, enum emit_style style)
+{
+	char *lean = print_tree(s, style, false);
+	char *full = print_tree(s, style, true);
+
+	CHECK_STR(lean, full);
+	free(full);
+	return lean;
 }
 
 /* moby's DefaultWindowsSpec(): zero Process, Root and Windows. */
@@ -93,6 +108,23 @@ static void test_oci_default(void)
 		       "{\"uid\":0,\"gid\":0},\"cwd\":\"\"},\"root\":"
 		       "{\"path\":\"\"},\"windows\":{\"layerFolders\":[]}}");
 	free(got);
+
+	/* process.user: each field alone keeps the struct (print_spec). */
+	s.process.uid = 7;
+	got = print_spec(&s, EMIT_COMPACT);
+	CHECK(got && strstr(got, "\"user\":{\"uid\":7,\"gid\":0}"));
+	free(got);
+	s.process.uid = 0;
+	s.process.gid = 8;
+	got = print_spec(&s, EMIT_COMPACT);
+	CHECK(got && strstr(got, "\"user\":{\"uid\":0,\"gid\":8}"));
+	free(got);
+	s.process.gid = 0;
+	s.process.username = "u";
+	got = print_spec(&s, EMIT_COMPACT);
+	CHECK(got && strstr(got, "\"uid\":0,\"gid\":0,\"username\":\"u\"}"));
+	free(got);
+	s.process.username = NULL;
 
 	s.has_process = s.has_root = s.has_windows = false;
 	got = print_spec(&s, EMIT_PRETTY);
@@ -280,9 +312,9 @@ static void test_oci_credspec_other(void)
 		free(got);
 	}
 	s.windows.credential_spec_json = "{\"a\":";
-	CHECK(oci_spec_to_json(&s, NULL) == NULL);
+	CHECK(oci_spec_to_json(&s, NULL, false) == NULL);
 	s.windows.credential_spec_json = "[1] x";
-	CHECK(oci_spec_to_json(&s, NULL) == NULL);
+	CHECK(oci_spec_to_json(&s, NULL, false) == NULL);
 }
 
 int main(void)

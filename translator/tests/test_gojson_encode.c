@@ -9,6 +9,10 @@
  */
 #include "gojson_harness.h"
 
+#include <stdint.h>
+
+#include "utf8.h"
+
 /* ---- escaping ------------------------------------------------------------ */
 
 static const struct {
@@ -64,6 +68,100 @@ static void test_strings(void)
 	emit_go_string(&sb, LIT("<"));
 	CHECK_STR(sb.buf, "k=\"\\u003c\"");
 	strbuf_release(&sb);
+}
+
+/*
+ * The plain definition of Go's string escaping, a byte (or a UTF-8
+ * character) at a time: what emit_go_string's block scans must equal.
+ */
+static void ref_go_string(struct strbuf *sb, const unsigned char *p, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i = 0, len;
+	uint32_t cp;
+
+	strbuf_addch(sb, '"');
+	while (i < n) {
+		unsigned char b = p[i];
+
+		if (b >= 0x80) {
+			len = utf8_decode(p + i, n - i, &cp);
+			if (!len) {
+				strbuf_addstr(sb, "\\ufffd");
+				len = 1;
+			} else if (cp == 0x2028 || cp == 0x2029) {
+				strbuf_addstr(sb, cp == 0x2028 ? "\\u2028" : "\\u2029");
+			} else {
+				strbuf_add(sb, (const char *)p + i, len);
+			}
+			i += len;
+			continue;
+		}
+		i++;
+		if (b == '"' || b == '\\') {
+			strbuf_addch(sb, '\\');
+			strbuf_addch(sb, (char)b);
+		} else if (b == '\n' || b == '\r' || b == '\t' || b == '\b' ||
+			   b == '\f') {
+			strbuf_addch(sb, '\\');
+			strbuf_addch(sb, b == '\n' ? 'n' : b == '\r' ? 'r' :
+					 b == '\t' ? 't' : b == '\b' ? 'b' : 'f');
+		} else if (b < 0x20 || b == '<' || b == '>' || b == '&') {
+			strbuf_addstr(sb, "\\u00");
+			strbuf_addch(sb, hex[b >> 4]);
+			strbuf_addch(sb, hex[b & 0xf]);
+		} else {
+			strbuf_addch(sb, (char)b);
+		}
+	}
+	strbuf_addch(sb, '"');
+}
+
+/*
+ * emit_go_string against ref_go_string on pseudo-random strings of 0 to
+ * 80 bytes mixing raw runs with every kind of byte the writer treats
+ * apart (each escaped ASCII byte, 0x1f/0x20/0x7f edges, UTF-8 lead and
+ * continuation bytes, U+2028): the block fast path must find each one at
+ * any offset in its 16 bytes.
+ */
+static void test_strings_differential(void)
+{
+	static const unsigned char special[] = {
+		'"', '\\', '<', '>', '&', '\n', '\r', '\t', '\b', '\f', 0x00,
+		0x01, 0x1f, 0x20, 0x7e, 0x7f, 0x80, 0xbf, 0xc3, 0xe2, 0xff,
+		'=', '?', '{', '}', '/', '!', '#', '%', '\'', ';', '[', ']',
+	};
+	struct strbuf got = STRBUF_INIT, want = STRBUF_INIT;
+	unsigned char buf[96];
+	uint32_t x = 12345;
+	size_t bad = 0;
+
+	for (int round = 0; round < 20000; round++) {
+		size_t n = (size_t)(round % 81);
+
+		for (size_t i = 0; i < n; i++) {
+			x = x * 1103515245u + 12345u;
+			if ((x >> 16) % 10 < 7) {
+				buf[i] = (unsigned char)('a' + (x >> 20) % 26);
+			} else if ((x >> 16) % 10 == 7 && i + 3 <= n) {
+				memcpy(buf + i, "\xe2\x80\xa8", 3); /* U+2028 */
+				i += 2;
+			} else {
+				buf[i] = special[(x >> 20) % sizeof(special)];
+			}
+		}
+		strbuf_reset(&got);
+		strbuf_reset(&want);
+		strbuf_addstr(&got, "k");
+		strbuf_addstr(&want, "k");
+		emit_go_string(&got, (const char *)buf, n);
+		ref_go_string(&want, buf, n);
+		if (got.len != want.len || memcmp(got.buf, want.buf, got.len))
+			bad++;
+	}
+	CHECK_INT(bad, 0);
+	strbuf_release(&got);
+	strbuf_release(&want);
 }
 
 /* ---- test shapes --------------------------------------------------------- */
@@ -148,6 +246,150 @@ static const struct {
 	{ &t_slice, "[\"a\",null,\"\\u2028\"]", "[\"a\",\"\",\"\\u2028\"]" },
 	{ &t_map, "{}", "{}" },
 };
+
+/*
+ * find_field's fast path finds a key by the address of the shape's
+ * literal; an object whose keys are those addresses (KEY_IS_CONSTANT, as
+ * the builders set them) and one whose keys are copies (found by their
+ * bytes) must print alike, whatever order the keys were added in.
+ */
+static const char *const field_values_json[] = {
+	"\"S\"", "true", "-7", "8", "9", "[\"x\"]", "{\"k\":\"v\"}",
+	"{\"x\":\"X\"}", "{\"y\":true}", "\"A\"",
+};
+
+static struct json_object *fields_in_order(const size_t *order, bool borrow)
+{
+	struct json_object *o = json_object_new_object();
+
+	for (size_t k = 0; k < 10; k++) {
+		const struct shape_field *f = &plain_fields[order[k]];
+
+		json_object_object_add_ex(o, f->key,
+					  parse(field_values_json[order[k]]),
+					  borrow ? JSON_C_OBJECT_KEY_IS_CONSTANT : 0);
+	}
+	return o;
+}
+
+static void test_field_lookup(void)
+{
+	static const char want[] =
+		"{\"s\":\"S\",\"b\":true,\"i\":-7,\"u\":8,\"p\":9,"
+		"\"sl\":[\"x\"],\"m\":{\"k\":\"v\"},\"st\":{\"x\":\"X\"},"
+		"\"ps\":{\"x\":\"\",\"y\":true},\"a\":\"A\"}";
+	size_t order[10];
+
+	for (size_t rot = 0; rot < 10; rot++) {
+		for (int rev = 0; rev < 2; rev++) {
+			for (size_t k = 0; k < 10; k++)
+				order[k] = rev ? (rot + 10 - k) % 10 : (rot + k) % 10;
+			for (int borrow = 0; borrow < 2; borrow++) {
+				struct json_object *o = fields_in_order(order, borrow);
+				const char *err = NULL;
+				char *got = t_emit(o, &t_plain, EMIT_COMPACT, &err);
+
+				CHECK_STR(got, want);
+				free(got);
+				json_object_put(o);
+			}
+		}
+	}
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/*
+ * Maps of 0 to 40 keys (the insertion sort, the qsort and the heap array
+ * past 32), added in pseudo-random order, print in the order qsort with
+ * strcmp gives, each key with its own value.
+ */
+static void test_map_order(void)
+{
+	char keys[40][8];
+	const char *sorted[40];
+	struct strbuf want = STRBUF_INIT;
+	uint32_t x = 777;
+
+	for (size_t n = 0; n <= 40; n++) {
+		struct json_object *m = json_object_new_object();
+		const char *err = NULL;
+		char *got;
+
+		for (size_t i = 0; i < n; i++) {
+			x = x * 1103515245u + 12345u;
+			/* distinct: the index in the last two bytes */
+			snprintf(keys[i], sizeof(keys[i]), "%c%c%02zu",
+				 "aAb~"[(x >> 16) % 4], "xy"[(x >> 20) % 2], i);
+			json_object_object_add(m, keys[i],
+					       json_object_new_string(keys[i]));
+			sorted[i] = keys[i];
+		}
+		qsort(sorted, n, sizeof(sorted[0]), cmp_str);
+		strbuf_reset(&want);
+		strbuf_addch(&want, '{');
+		for (size_t i = 0; i < n; i++)
+			strbuf_addf(&want, "%s\"%s\":\"%s\"", i ? "," : "",
+				    sorted[i], sorted[i]);
+		strbuf_addch(&want, '}');
+		got = t_emit(m, &t_map, EMIT_COMPACT, &err);
+		CHECK_STR(got, want.buf);
+		free(got);
+		json_object_put(m);
+	}
+	strbuf_release(&want);
+}
+
+/*
+ * A list of structs 20 deep, printed through keys with a plain_len (the
+ * emitter's one-write fast path for a field's comma, newline, indent and
+ * key) and through the same keys without (open_element, add_key): the
+ * bytes must be the same at every depth, pretty and compact.
+ */
+static const struct shape t_nodep_plain, t_nodep_slow;
+static const struct shape_field node_plain_fields[] = {
+	{ "key", &t_str, false, 3 },
+	{ "next", &t_nodep_plain, true, 4 },
+};
+static const struct shape_field node_slow_fields[] = {
+	{ "key", &t_str, false, 0 },
+	{ "next", &t_nodep_slow, true, 0 },
+};
+static const struct shape t_node_plain = { "Node", SHAPE_STRUCT, NULL,
+					   node_plain_fields, 2 };
+static const struct shape t_node_slow = { "Node", SHAPE_STRUCT, NULL,
+					  node_slow_fields, 2 };
+static const struct shape t_nodep_plain = { "*Node", SHAPE_PTR, &t_node_plain,
+					    NULL, 0 };
+static const struct shape t_nodep_slow = { "*Node", SHAPE_PTR, &t_node_slow,
+					   NULL, 0 };
+
+static void test_field_layout(void)
+{
+	struct strbuf text = STRBUF_INIT;
+
+	for (int i = 0; i < 20; i++)
+		strbuf_addf(&text, "{\"key\":\"k%d\",\"next\":", i);
+	strbuf_addstr(&text, "null");
+	for (int i = 0; i < 20; i++)
+		strbuf_addch(&text, '}');
+	for (int style = 0; style < 2; style++) {
+		enum emit_style st = style ? EMIT_COMPACT : EMIT_PRETTY;
+		char *fast = print(text.buf, &t_node_plain, st);
+		char *slow = print(text.buf, &t_node_slow, st);
+
+		CHECK_STR(fast, slow);
+		CHECK(fast && strstr(fast, style ? "\"key\":\"k19\"" :
+					"\n" "                                        "
+					"\"key\": \"k19\""));
+		free(fast);
+		free(slow);
+	}
+	strbuf_release(&text);
+}
 
 static void test_compact(void)
 {
@@ -348,7 +590,11 @@ static void test_plain_keys(void)
 int main(void)
 {
 	test_strings();
+	test_strings_differential();
 	test_compact();
+	test_field_lookup();
+	test_map_order();
+	test_field_layout();
 	test_pretty();
 	test_floats();
 	test_errors();

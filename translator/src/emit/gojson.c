@@ -165,6 +165,45 @@ static void add_field_key(struct emitter *e, const struct shape_field *f)
 	out->len = (size_t)(p - out->buf);
 }
 
+/*
+ * open_element(e, n) then add_field_key(e, f), the same bytes. Fast path
+ * for a plain key in pretty style, the usual field: the comma, the
+ * newline, the indent and the key written after one check for room.
+ */
+static void open_field(struct emitter *e, size_t n,
+		       const struct shape_field *f)
+{
+	static const char spaces[INDENT_CHUNK] = "                ";
+	struct strbuf *out = e->out;
+	size_t k = f->plain_len, ind;
+	char *p;
+
+	if (!k || e->style != EMIT_PRETTY) {
+		open_element(e, n);
+		add_field_key(e, f);
+		return;
+	}
+	if (!n)
+		e->depth++;
+	ind = 2 * (size_t)e->depth;
+	/* ",\n", the indent rounded up to whole chunks, "\"key\": " */
+	strbuf_grow(out, 2 + ind + INDENT_CHUNK + k + 4);
+	p = out->buf + out->len;
+	if (n)
+		*p++ = ',';
+	*p++ = '\n';
+	for (size_t i = 0; i < ind; i += INDENT_CHUNK)
+		memcpy(p + i, spaces, INDENT_CHUNK);
+	p += ind;
+	*p++ = '"';
+	memcpy(p, f->key, k);
+	p += k;
+	memcpy(p, "\": ", 3);
+	p += 3;
+	*p = '\0';
+	out->len = (size_t)(p - out->buf);
+}
+
 /* ---- JSON pointers (emit_json_visit) ----------------------------------- */
 
 /* Append "/" and `key` escaped as RFC 6901 says; returns the old length. */
@@ -205,27 +244,68 @@ static void path_pop(struct emitter *e, size_t mark)
 
 /* ---- sorted keys (Go map order) ---------------------------------------- */
 
-static int cmp_key(const void *a, const void *b)
+/* A key of a map and its value. */
+struct map_entry {
+	const char *key;
+	struct json_object *val;
+};
+
+static int cmp_entry(const void *a, const void *b)
 {
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
+	return strcmp(((const struct map_entry *)a)->key,
+		      ((const struct map_entry *)b)->key);
 }
 
-/* The keys of `obj`, sorted by bytes; caller frees. */
-static const char **sorted_keys(struct json_object *obj, size_t *n)
-{
-	struct json_object_iterator it = json_object_iter_begin(obj);
-	struct json_object_iterator end = json_object_iter_end(obj);
-	size_t len = (size_t)json_object_object_length(obj), i = 0;
-	const char **keys = malloc((len ? len : 1) * sizeof(*keys));
+/* Entries of a map sorted without a heap array. */
+#define SORT_LOCAL 32
+/* Entries of a map sorted by insertion rather than by qsort. */
+#define SORT_INSERTION 16
 
-	if (!keys)
-		hcsc_oom();
-	for (; !json_object_iter_equal(&it, &end) && i < len;
-	     json_object_iter_next(&it))
-		keys[i++] = json_object_iter_peek_name(&it);
-	qsort(keys, i, sizeof(*keys), cmp_key);
+/*
+ * Fast path for the few keys of most maps: no qsort call and no compare
+ * through a pointer. Keys differ, so the order is qsort's with
+ * cmp_entry (test_gojson_encode checks maps of 0 to 40 keys).
+ */
+static void insertion_sort(struct map_entry *es, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		struct map_entry x = es[i];
+		size_t j = i;
+
+		for (; j > 0 && strcmp(es[j - 1].key, x.key) > 0; j--)
+			es[j] = es[j - 1];
+		es[j] = x;
+	}
+}
+
+/*
+ * The entries of `obj`, sorted by the keys' bytes, into `local` when
+ * there are at most SORT_LOCAL of them, else into a heap array the
+ * caller frees. A json-c object holds each key once.
+ */
+static struct map_entry *sorted_entries(struct json_object *obj,
+					struct map_entry *local, size_t *n)
+{
+	struct lh_table *t = json_object_get_object(obj);
+	size_t len = (size_t)json_object_object_length(obj), i = 0;
+	struct map_entry *es = local;
+
+	if (len > SORT_LOCAL) {
+		es = malloc(len * sizeof(*es));
+		if (!es)
+			hcsc_oom();
+	}
+	for (struct lh_entry *en = t ? t->head : NULL; en && i < len;
+	     en = en->next, i++) {
+		es[i].key = (const char *)lh_entry_k(en);
+		es[i].val = (struct json_object *)lh_entry_v(en);
+	}
+	if (i <= SORT_INSERTION)
+		insertion_sort(es, i);
+	else
+		qsort(es, i, sizeof(*es), cmp_entry);
 	*n = i;
-	return keys;
+	return es;
 }
 
 /* ---- values ------------------------------------------------------------ */
@@ -331,22 +411,27 @@ static bool is_empty(struct json_object *v, const struct shape *shape)
 }
 
 /*
- * The index of field `key` in `shape`, searched from `from` round the
- * table (builders add keys mostly in field order: the next field is
- * usually the one), or shape->nfields when it is none.
+ * The index of field `key` in `shape`, or shape->nfields when it is none.
+ * Fast path: the builder's literal merged with the shape's, found by its
+ * address, first at `from` (builders add keys mostly in field order: the
+ * field after the last one found is usually the one), then anywhere; the
+ * plain definition, the key's bytes, when no address matches. The keys of
+ * a shape differ, so both find the same field.
  */
 static size_t find_field(const struct shape *shape, const char *key,
 			 size_t from)
 {
-	size_t n = shape->nfields, i = from < n ? from : 0;
+	const struct shape_field *f = shape->fields;
+	size_t n = shape->nfields, i;
 
-	for (size_t k = 0; k < n; k++, i = i + 1 < n ? i + 1 : 0) {
-		const char *fk = shape->fields[i].key;
-
-		/* Fast path: the builder's literal, merged with the shape's. */
-		if (fk == key || (fk[0] == key[0] && !strcmp(fk, key)))
+	if (from < n && f[from].key == key)
+		return from;
+	for (i = 0; i < n; i++)
+		if (f[i].key == key)
 			return i;
-	}
+	for (i = 0; i < n; i++)
+		if (!strcmp(f[i].key, key))
+			return i;
 	return n;
 }
 
@@ -402,8 +487,7 @@ static enum hcsc_rc emit_struct(struct emitter *e, struct json_object *v,
 		fv = v ? vals[i] : NULL;
 		if (f->omitempty && is_empty(fv, f->type))
 			continue;
-		open_element(e, n++);
-		add_field_key(e, f);
+		open_field(e, n++, f);
 		mark = path_push(e, f->key);
 		rc = emit_value(e, fv, f->type, f->key);
 		path_pop(e, mark);
@@ -446,22 +530,21 @@ static enum hcsc_rc emit_slice(struct emitter *e, struct json_object *v,
 static enum hcsc_rc emit_sorted_object(struct emitter *e, struct json_object *v,
 				       const struct shape *elem)
 {
+	struct map_entry local[SORT_LOCAL], *es;
 	enum hcsc_rc rc = HCSC_OK;
-	struct json_object *mv;
-	const char **keys;
 	size_t i, n, mark;
 
-	keys = sorted_keys(v, &n);
+	es = sorted_entries(v, local, &n);
 	strbuf_addch(e->out, '{');
 	for (i = 0; i < n && rc == HCSC_OK; i++) {
 		open_element(e, i);
-		add_key(e, keys[i]);
-		mv = json_object_object_get(v, keys[i]);
-		mark = path_push(e, keys[i]);
-		rc = emit_value(e, mv, elem, keys[i]);
+		add_key(e, es[i].key);
+		mark = path_push(e, es[i].key);
+		rc = emit_value(e, es[i].val, elem, es[i].key);
 		path_pop(e, mark);
 	}
-	free(keys);
+	if (es != local)
+		free(es);
 	if (rc == HCSC_OK)
 		close_container(e, n, '}');
 	return rc;
@@ -556,23 +639,19 @@ static enum hcsc_rc emit_node(struct emitter *e, struct json_object *v,
 }
 
 /*
- * emit_node, and for emit_json_visit: a value that printed no leaf inside
- * it (a scalar, null, an empty slice, map or struct) is a leaf itself.
+ * emit_value for emit_json_visit: a value that printed no leaf inside it
+ * (a scalar, null, an empty slice, map or struct) is a leaf itself. Kept
+ * out of line, so that emit_value's frame stays small without a visitor.
  */
-static enum hcsc_rc emit_value(struct emitter *e, struct json_object *v,
-			       const struct shape *shape, const char *key)
+static __attribute__((noinline)) enum hcsc_rc
+emit_value_visit(struct emitter *e, struct json_object *v,
+		 const struct shape *shape, const char *key)
 {
 	const struct prov *outer = e->inherit, *own;
 	size_t start = e->out->len, seen = e->nleaves;
 	struct emit_leaf leaf;
 	enum hcsc_rc rc;
 
-	if (!e->vis) {
-		/* Fast path: a scalar without emit_node's frame (the same call). */
-		if (shape && shape->kind <= SHAPE_UINT)
-			return emit_scalar(e, v, shape, key);
-		return emit_node(e, v, shape, key);
-	}
 	own = v == e->root ? NULL : prov_of(v);
 	if (own)
 		e->inherit = own;
@@ -588,6 +667,18 @@ static enum hcsc_rc emit_value(struct emitter *e, struct json_object *v,
 	e->vis->fn(e->vis->ctx, &leaf);
 	e->nleaves++;
 	return HCSC_OK;
+}
+
+/* emit_node, through emit_value_visit when there is a visitor. */
+static enum hcsc_rc emit_value(struct emitter *e, struct json_object *v,
+			       const struct shape *shape, const char *key)
+{
+	if (e->vis)
+		return emit_value_visit(e, v, shape, key);
+	/* Fast path: a scalar without emit_node's frame (the same call). */
+	if (shape && shape->kind <= SHAPE_UINT)
+		return emit_scalar(e, v, shape, key);
+	return emit_node(e, v, shape, key);
 }
 
 enum hcsc_rc emit_json_visit(struct strbuf *out, struct json_object *v,

@@ -189,15 +189,78 @@ OCI_ROW_TABLES
 #undef OCI_ROW_T
 
 static bool build_rows(struct json_object *o, const struct build_row *r,
-		       const void *base);
+		       const void *base, bool full);
 
 /* A nested struct: its object, filled from its section's rows. */
 static bool build_obj(struct json_object *o, const struct build_row *r,
-		      const void *base)
+		      const void *base, bool full)
 {
 	struct json_object *c = add_obj(o, r->key);
 
-	return c && build_rows(c, r->sub, base);
+	return c && build_rows(c, r->sub, base, full);
+}
+
+static bool rows_zero(const struct build_row *r, const void *base);
+
+/*
+ * Whether a row's member prints the same as no key at all: Go's zero
+ * value of a field without omitempty, or a value omitempty drops. FN
+ * rows are never taken for zero.
+ */
+static bool row_zero(const struct build_row *r, const void *base)
+{
+	const void *m = (const char *)base + r->off;
+	const struct str_list *l = m;
+	const char *str;
+
+	switch (r->wr) {
+	case OCI_WR_STR:
+		str = *(const char *const *)m;
+		return !str || !*str;
+	case OCI_WR_BOOL:
+		return !*(const bool *)m;
+	case OCI_WR_U32:
+		return !*(const uint32_t *)m;
+	case OCI_WR_U64:
+		return !*(const uint64_t *)m;
+	case OCI_WR_OPT_U16:
+		return !((const struct opt_u16 *)m)->set;
+	case OCI_WR_OPT_U64:
+		return !((const struct opt_u64 *)m)->set;
+	case OCI_WR_LIST: /* nil is null, absent too; omitempty drops [] */
+		return !l->set || (r->oe && !l->n);
+	case OCI_WR_OBJ:
+		return !*(const bool *)m;
+	case OCI_WR_VAL:
+		return rows_zero(r->sub, base);
+	case OCI_WR_FN:
+		break;
+	}
+	return false;
+}
+
+static bool rows_zero(const struct build_row *r, const void *base)
+{
+	for (; r->key; r++)
+		if (!row_zero(r, base))
+			return false;
+	return true;
+}
+
+/*
+ * A struct held by value (VAL). Fast path without `full`: when every
+ * field holds its zero value the object is left out, since Go prints an
+ * absent struct value as the same all-zero struct (process.user of uid 0
+ * and gid 0): one json-c object and its values saved. With `full`
+ * (explain, which tells a value set to zero from one left unset) it is
+ * built as always.
+ */
+static bool build_val(struct json_object *o, const struct build_row *r,
+		      const void *base, bool full)
+{
+	if (!full && rows_zero(r->sub, base))
+		return true;
+	return build_obj(o, r, base, full);
 }
 
 /* An unsigned integer; with omitempty, 0 is left out. */
@@ -216,7 +279,7 @@ static bool add_bool(struct json_object *o, const struct build_row *r, bool b)
 
 /* One row: its member of `base` (the section's C struct) under r->key. */
 static bool build_row(struct json_object *o, const struct build_row *r,
-		      const void *base)
+		      const void *base, bool full)
 {
 	const void *m = (const char *)base + r->off;
 
@@ -237,9 +300,9 @@ static bool build_row(struct json_object *o, const struct build_row *r,
 	case OCI_WR_LIST:
 		return r->oe ? add_list_oe(o, r->key, m) : add_list(o, r->key, m);
 	case OCI_WR_OBJ:
-		return !*(const bool *)m || build_obj(o, r, base);
+		return !*(const bool *)m || build_obj(o, r, base, full);
 	case OCI_WR_VAL:
-		return build_obj(o, r, base);
+		return build_val(o, r, base, full);
 	case OCI_WR_FN:
 		return r->fn(o, r, base);
 	}
@@ -247,15 +310,18 @@ static bool build_row(struct json_object *o, const struct build_row *r,
 }
 
 static bool build_rows(struct json_object *o, const struct build_row *r,
-		       const void *base)
+		       const void *base, bool full)
 {
 	for (; r->key; r++)
-		if (!build_row(o, r, base))
+		if (!build_row(o, r, base, full))
 			return false;
 	return true;
 }
 
-/* A slice of structs: one object per element, from r->sub. */
+/*
+ * A slice of structs: one object per element, from r->sub, every value
+ * built (mounts and devices hold no struct values to leave out).
+ */
 static bool build_slice(struct json_object *o, const struct build_row *r,
 			const void *items, size_t n, size_t size)
 {
@@ -269,7 +335,8 @@ static bool build_slice(struct json_object *o, const struct build_row *r,
 	for (size_t i = 0; i < n; i++) {
 		e = json_object_new_object();
 		if (!push(a, e) ||
-		    !build_rows(e, r->sub, (const char *)items + i * size))
+		    !build_rows(e, r->sub, (const char *)items + i * size,
+				true))
 			return false;
 	}
 	return true;
@@ -525,23 +592,23 @@ static struct json_object *windowsoci_to_json(const struct oci_spec *s)
 	return NULL;
 }
 
-static struct json_object *spec_to_json(const struct oci_spec *s)
+static struct json_object *spec_to_json(const struct oci_spec *s, bool full)
 {
 	struct json_object *root;
 
 	if (s->windowsoci)
 		return windowsoci_to_json(s);
 	root = json_object_new_object();
-	if (root && build_rows(root, build_rows_spec, s))
+	if (root && build_rows(root, build_rows_spec, s, full))
 		return root;
 	json_object_put(root);
 	return NULL;
 }
 
 struct json_object *oci_spec_to_json(const struct oci_spec *s,
-				     struct prov_tab *px)
+				     struct prov_tab *px, bool full)
 {
-	struct json_object *root = spec_to_json(s);
+	struct json_object *root = spec_to_json(s, full || px);
 
 	if (root && px)
 		oci_json_explain(root, s, px);

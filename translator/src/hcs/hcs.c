@@ -113,6 +113,13 @@ void hcs_set_bool(struct json_object *o, const char *key, bool b)
 	hcs_set(o, key, must(json_object_new_boolean(b)));
 }
 
+void hcs_set_bool_nz(const struct hcs_input *in, struct json_object *o,
+		     const char *key, bool b)
+{
+	if (b || in->px)
+		hcs_set_bool(o, key, b);
+}
+
 void hcs_set_int(struct json_object *o, const char *key, int64_t v)
 {
 	hcs_set(o, key, must(json_object_new_int64(v)));

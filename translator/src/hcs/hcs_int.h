@@ -231,6 +231,15 @@ void hcs_set_str(struct json_object *o, const char *key, const char *s);
 /* A Go map's m[key] = s: a repeated key replaces the earlier value. */
 void hcs_map_set_str(struct json_object *m, const char *key, const char *s);
 void hcs_set_bool(struct json_object *o, const char *key, bool b);
+/*
+ * A bool field without omitempty: false prints the same set or absent
+ * (Go's zero value), so it is set only when true, or when explain runs
+ * (it tells a value set to false from one left unset). Saves a json-c
+ * value, and keeps the v1 root mostly within the 11 keys json-c holds
+ * before it doubles its table (rehashing every key).
+ */
+void hcs_set_bool_nz(const struct hcs_input *in, struct json_object *o,
+		     const char *key, bool b);
 void hcs_set_int(struct json_object *o, const char *key, int64_t v);
 void hcs_set_uint(struct json_object *o, const char *key, uint64_t v);
 /*

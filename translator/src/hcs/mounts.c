@@ -11,7 +11,8 @@
 
 #include "hcs_int.h"
 
-static struct json_object *mapped_dir(const struct hcs_mount *m, bool in_uvm,
+static struct json_object *mapped_dir(const struct hcs_plan *p,
+				      const struct hcs_mount *m, bool in_uvm,
 				      bool v2)
 {
 	struct json_object *o = hcs_obj();
@@ -22,7 +23,7 @@ static struct json_object *mapped_dir(const struct hcs_mount *m, bool in_uvm,
 	if (v2)
 		hcs_set_bool_oe(o, "ReadOnly", m->readonly);
 	else
-		hcs_set_bool(o, "ReadOnly", m->readonly);
+		hcs_set_bool_nz(p->in, o, "ReadOnly", m->readonly);
 	return o;
 }
 
@@ -65,7 +66,7 @@ void hcs_set_mounts(struct json_object *o, const struct hcs_plan *p,
 		} else {
 			if (!dirs)
 				dirs = hcs_set(o, "MappedDirectories", hcs_arr());
-			hcs_push(dirs, mapped_dir(m, in_uvm, v2));
+			hcs_push(dirs, mapped_dir(p, m, in_uvm, v2));
 		}
 	}
 }

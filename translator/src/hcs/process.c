@@ -130,7 +130,8 @@ struct json_object *hcs_process_build(struct arena *a,
 	if (lcow_spec) {
 		/* moby 85ad4b16c1 Start for LCOW: the args, and the spec. */
 		hcs_set_strs(o, "CommandArgs", &s->process.args);
-		hcs_set(o, "OCISpecification", oci_spec_to_json(lcow_spec, NULL));
+		hcs_set(o, "OCISpecification",
+			oci_spec_to_json(lcow_spec, NULL, in->px != NULL));
 	} else {
 		hcs_set_str(o, "CommandLine", command_line(a, in));
 	}

@@ -109,7 +109,7 @@ struct json_object *hcs_v1_build(const struct hcs_plan *p)
 	hcs_set_str(o, "Name", p->in->id);
 	hcs_set_str(o, "Owner", p->in->owner);
 	/* S15: a V1 Xenon runs in a partition (v0.8.6 only). */
-	hcs_set_bool(o, "HvPartition", p->hyperv && !p->latest);
+	hcs_set_bool_nz(p->in, o, "HvPartition", p->hyperv && !p->latest);
 	hcs_v1_copy_spec(o, s);
 	set_resources(o, p);
 	set_network(o, p);

@@ -470,7 +470,7 @@ static enum hcsc_rc compile_desc(struct arena *a, struct diag_list *d,
 		rc = oci_lower(a, d, &desc, host, t, px, &spec, &res);
 	if (rc != HCSC_OK)
 		return rc;
-	oci_json = oci_spec_to_json(&spec, px);
+	oci_json = oci_spec_to_json(&spec, px, false);
 	rc = emit_doc(out, DOC_OCI, oci_json,
 		      spec.windowsoci ? &shape_windowsoci : &shape_oci_spec,
 		      &sink, err);
