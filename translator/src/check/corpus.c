@@ -551,8 +551,11 @@ static enum hcsc_rc walk_golden(struct scan *s, size_t rel_len,
 			    arena_printf(s->a, "folders nested deeper than %d "
 					       "at '%s'",
 					 CHECK_CORPUS_MAX_DEPTH, s->path.buf));
-	/* kept in the scan's arena: s->path is rebuilt by the subfolders */
-	path = arena_strndup(s->a, s->path.buf, s->path.len);
+	/*
+	 * Detached, not copied into the scan's arena: the arena lives for the
+	 * run, and a copy per folder would grow memory with the corpus.
+	 */
+	path = strbuf_detach(&s->path, NULL);
 	rc = list_dir(s, path, &dir);
 	for (size_t i = 0; i < dir.n && rc == HCSC_OK; i++) {
 		const char *name = dir.names[i];
@@ -594,6 +597,7 @@ static enum hcsc_rc walk_golden(struct scan *s, size_t rel_len,
 		}
 	}
 	os_dir_release(&dir);
+	free(path);
 	if (rc != HCSC_OK || !rel_len)
 		return rc;
 	setlen(&s->rel, rel_len);
