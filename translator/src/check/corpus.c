@@ -1,8 +1,10 @@
 /*
- * check/corpus.c: case discovery and stale golden folders (corpus.h).
+ * check/corpus.c: case discovery (corpus.h): one walk of the corpus
+ * folder into a compact table of cases and their folders' host profiles;
+ * the golden tree is walked by golden_scan.c (scan_int.h).
  * hcsc's own layout (rules: hcsc.check.cases, hcsc.check.update-and-junit); no upstream.
  */
-#include "corpus.h"
+#include "scan_int.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -35,17 +37,6 @@ int check_gold_index(const char *name)
 	return -1;
 }
 
-struct scan {
-	struct arena *a;
-	const char *root;
-	struct check_corpus *c;
-	size_t alloc, folder_alloc, pool_len, pool_alloc;
-	const char **stale;
-	size_t nstale, stale_alloc;
-	struct strbuf path, rel, tmp; /* reused path buffers */
-	const char *err, *dup_err;    /* dup_err: the first two-file case */
-};
-
 static const char *const host_files[] = { "host.yaml", "host.yml",
 					  "host.json" };
 
@@ -64,20 +55,20 @@ char *check_path_join(struct arena *a, const char *root, const char *rel)
 	return p;
 }
 
-static enum hcsc_rc fail(struct scan *s, enum hcsc_rc rc, const char *msg)
+enum hcsc_rc scan_fail(struct scan *s, enum hcsc_rc rc, const char *msg)
 {
 	s->err = msg;
 	return rc;
 }
 
-static void setlen(struct strbuf *sb, size_t n)
+void scan_setlen(struct strbuf *sb, size_t n)
 {
 	sb->len = n;
 	if (sb->alloc)
 		sb->buf[n] = '\0';
 }
 
-static void *grow(void *p, size_t *alloc, size_t need, size_t size)
+void *scan_grow(void *p, size_t *alloc, size_t need, size_t size)
 {
 	size_t n = *alloc ? *alloc : 64;
 
@@ -92,13 +83,13 @@ static void *grow(void *p, size_t *alloc, size_t need, size_t size)
 	return p;
 }
 
-static enum hcsc_rc list_dir(struct scan *s, const char *path,
+enum hcsc_rc scan_list_dir(struct scan *s, const char *path,
 			     struct os_dir *dir)
 {
 	int e = os_list(path, dir);
 
 	if (e)
-		return fail(s, HCSC_E_IO,
+		return scan_fail(s, HCSC_E_IO,
 			    arena_printf(s->a, "cannot read folder '%s': %s",
 					 path, strerror(e)));
 	return HCSC_OK;
@@ -168,7 +159,7 @@ static enum hcsc_rc find_host(struct scan *s, const char *rel,
 		if (os_kind(s->tmp.buf) != OS_FILE)
 			continue;
 		if (*host)
-			return fail(s, HCSC_E_INPUT,
+			return scan_fail(s, HCSC_E_INPUT,
 				    arena_printf(s->a,
 						 "two host files in one folder: "
 						 "'%s' and '%s%s'",
@@ -226,7 +217,7 @@ static uint32_t pool_add(struct scan *s, const char *name)
 
 	if (s->pool_len + n > UINT32_MAX)
 		hcsc_oom();
-	s->c->pool = grow(s->c->pool, &s->pool_alloc, s->pool_len + n, 1);
+	s->c->pool = scan_grow(s->c->pool, &s->pool_alloc, s->pool_len + n, 1);
 	memcpy(s->c->pool + at, name, n);
 	s->pool_len += n;
 	return (uint32_t)at;
@@ -239,7 +230,7 @@ static void add_case(struct scan *s, uint32_t folder, const char *name,
 	struct check_corpus_entry *e;
 	size_t stem = strlen(name) - ext;
 
-	s->c->cases = grow(s->c->cases, &s->alloc, s->c->n + 1,
+	s->c->cases = scan_grow(s->c->cases, &s->alloc, s->c->n + 1,
 			   sizeof(*s->c->cases));
 	e = &s->c->cases[s->c->n++];
 	memset(e, 0, sizeof(*e));
@@ -346,7 +337,7 @@ static enum hcsc_rc visit(struct scan *s, size_t rel_len,
 				 it->yaml);
 			continue;
 		}
-		setlen(&s->rel, rel_len);
+		scan_setlen(&s->rel, rel_len);
 		strbuf_addstr(&s->rel, it->name);
 		strbuf_addch(&s->rel, '/');
 		rc = walk_cases(s, s->rel.len, depth + 1);
@@ -364,24 +355,24 @@ static enum hcsc_rc walk_cases(struct scan *s, size_t rel_len, int depth)
 	enum hcsc_rc rc;
 	uint32_t folder;
 
-	setlen(&s->rel, rel_len);
+	scan_setlen(&s->rel, rel_len);
 	rel = arena_strndup(s->a, s->rel.buf, rel_len);
 	path = check_path_join(s->a, s->root, rel);
 	if (rel_len)
 		path[strlen(path) - 1] = '\0'; /* no trailing '/' */
 	if (depth > CHECK_CORPUS_MAX_DEPTH)
-		return fail(s, HCSC_E_INPUT,
+		return scan_fail(s, HCSC_E_INPUT,
 			    arena_printf(s->a, "folders nested deeper than %d "
 					       "at '%s'",
 					 CHECK_CORPUS_MAX_DEPTH, path));
-	rc = list_dir(s, path, &dir);
+	rc = scan_list_dir(s, path, &dir);
 	if (rc != HCSC_OK)
 		return rc;
 	rc = find_host(s, rel, &dir, path, &host);
 	if (rc == HCSC_OK) {
 		if (s->c->nfolders >= UINT32_MAX)
 			hcsc_oom();
-		s->c->folders = grow(s->c->folders, &s->folder_alloc,
+		s->c->folders = scan_grow(s->c->folders, &s->folder_alloc,
 				     s->c->nfolders + 1,
 				     sizeof(*s->c->folders));
 		folder = (uint32_t)s->c->nfolders++;
@@ -400,7 +391,7 @@ static enum hcsc_rc walk_cases(struct scan *s, size_t rel_len, int depth)
 
 /* ---- case names ---- */
 
-static const char *base_of(const struct check_corpus *c, size_t i)
+const char *check_corpus_base(const struct check_corpus *c, size_t i)
 {
 	return c->pool + c->cases[i].name;
 }
@@ -408,7 +399,7 @@ static const char *base_of(const struct check_corpus *c, size_t i)
 void check_corpus_name(const struct check_corpus *c, size_t i,
 		       struct strbuf *sb)
 {
-	const char *base = base_of(c, i);
+	const char *base = check_corpus_base(c, i);
 
 	strbuf_reset(sb);
 	strbuf_addstr(sb, c->folders[c->cases[i].folder].rel);
@@ -424,7 +415,7 @@ void check_corpus_case(const struct check_corpus *c, size_t i,
 		       struct check_case *out, char **block)
 {
 	const struct check_corpus_entry *e = &c->cases[i];
-	const char *rel = c->folders[e->folder].rel, *base = base_of(c, i);
+	const char *rel = c->folders[e->folder].rel, *base = check_corpus_base(c, i);
 	size_t nrel = strlen(rel), nbase = strlen(base), stem = nbase - e->ext;
 	size_t total = (nrel + stem + 1) + (nrel + nbase + 1) +
 		       ((e->flags & CORPUS_RUNTIME) ? nrel + stem + 14 : 0);
@@ -477,143 +468,6 @@ bool check_select_match(const struct check_select *sel, const char *name)
 	return in;
 }
 
-/* ---- stale golden folders ---- */
-
-/* Compare case i's name with the string `name` of `nname` bytes. */
-static int case_name_cmp(const struct check_corpus *c, size_t i,
-			 const char *name, size_t nname)
-{
-	const char *rel = c->folders[c->cases[i].folder].rel;
-	const char *base = base_of(c, i);
-	size_t nrel = strlen(rel), stem = strlen(base) - c->cases[i].ext;
-	size_t k = nrel < nname ? nrel : nname;
-	int r = memcmp(rel, name, k);
-
-	if (r)
-		return r;
-	if (nname < nrel)
-		return 1;
-	name += nrel;
-	nname -= nrel;
-	k = stem < nname ? stem : nname;
-	r = memcmp(base, name, k);
-	if (r)
-		return r;
-	return stem == nname ? 0 : stem < nname ? -1 : 1;
-}
-
-/* The case named `name`, or -1. */
-static long find_case(const struct check_corpus *c, const char *name)
-{
-	size_t lo = 0, hi = c->n, nname = strlen(name);
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int r = case_name_cmp(c, mid, name, nname);
-
-		if (!r)
-			return (long)mid;
-		if (r < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return -1;
-}
-
-static void add_stale(struct scan *s, const char *rel)
-{
-	s->stale = grow(s->stale, &s->stale_alloc, s->nstale + 1,
-			sizeof(*s->stale));
-	s->stale[s->nstale++] = arena_strdup(s->a, rel);
-}
-
-/* One golden folder: s->rel[0..rel_len) is "" or "x/y" (no trailing '/'). */
-static enum hcsc_rc walk_golden(struct scan *s, size_t rel_len,
-				const struct check_select *sel, int depth)
-{
-	struct os_dir dir;
-	bool has_files = false;
-	unsigned gold = CHECK_GOLD_SEEN;
-	char *path;
-	enum hcsc_rc rc;
-	long k;
-
-	setlen(&s->rel, rel_len);
-	setlen(&s->path, 0);
-	strbuf_addstr(&s->path, s->root);
-	if (rel_len) {
-		strbuf_addch(&s->path, '/');
-		strbuf_add(&s->path, s->rel.buf, rel_len);
-	}
-	if (depth > CHECK_CORPUS_MAX_DEPTH)
-		return fail(s, HCSC_E_INPUT,
-			    arena_printf(s->a, "folders nested deeper than %d "
-					       "at '%s'",
-					 CHECK_CORPUS_MAX_DEPTH, s->path.buf));
-	/*
-	 * Detached, not copied into the scan's arena: the arena lives for the
-	 * run, and a copy per folder would grow memory with the corpus.
-	 */
-	path = strbuf_detach(&s->path, NULL);
-	rc = list_dir(s, path, &dir);
-	for (size_t i = 0; i < dir.n && rc == HCSC_OK; i++) {
-		const char *name = dir.names[i];
-		enum os_kind kind;
-		int gi;
-
-		if (name[0] == '.') {
-			if (os_is_temp(name))
-				gold |= CHECK_GOLD_TEMP;
-			continue;
-		}
-		/* A link is neither followed nor taken for a golden file. */
-		kind = os_dir_lkind(path, &dir, i, &s->tmp);
-		switch (kind) {
-		case OS_DIR:
-			setlen(&s->rel, rel_len);
-			if (rel_len)
-				strbuf_addch(&s->rel, '/');
-			strbuf_addstr(&s->rel, name);
-			rc = walk_golden(s, s->rel.len, sel, depth + 1);
-			setlen(&s->rel, rel_len);
-			break;
-		case OS_ABSENT:
-			gold |= CHECK_GOLD_OTHER;
-			break;
-		case OS_LINK:
-			gold |= CHECK_GOLD_OTHER;
-			break;
-		case OS_FILE:
-			has_files = true;
-			gi = check_gold_index(name);
-			gold |= gi < 0 ? CHECK_GOLD_OTHER
-				       : CHECK_GOLD_FILE0 << gi;
-			break;
-		default:
-			has_files = true;
-			gold |= CHECK_GOLD_OTHER;
-			break;
-		}
-	}
-	os_dir_release(&dir);
-	free(path);
-	if (rc != HCSC_OK || !rel_len)
-		return rc;
-	setlen(&s->rel, rel_len);
-	k = find_case(s->c, s->rel.buf);
-	if (k >= 0)
-		s->c->cases[k].gold = (uint16_t)gold;
-	else if (has_files && check_select_match(sel, s->rel.buf))
-		add_stale(s, s->rel.buf);
-	return rc;
-}
-
-static int str_cmp(const void *x, const void *y)
-{
-	return strcmp(*(const char *const *)x, *(const char *const *)y);
-}
-
 char *check_path_strip(struct arena *a, const char *root)
 {
 	size_t n = strlen(root);
@@ -621,29 +475,6 @@ char *check_path_strip(struct arena *a, const char *root)
 	while (n > 1 && (root[n - 1] == '/' || root[n - 1] == '\\'))
 		n--;
 	return arena_strndup(a, root, n);
-}
-
-static enum hcsc_rc scan_golden(struct scan *s, const char *golden,
-				const struct check_select *sel)
-{
-	enum hcsc_rc rc;
-
-	s->root = check_path_strip(s->a, golden);
-	switch (os_kind(s->root)) {
-	case OS_ABSENT:
-		return HCSC_OK;
-	case OS_DIR:
-		break;
-	default:
-		return fail(s, HCSC_E_IO,
-			    arena_printf(s->a, "golden folder '%s' is not a "
-					       "folder",
-					 s->root));
-	}
-	rc = walk_golden(s, 0, sel, 0);
-	if (rc == HCSC_OK && s->nstale > 1)
-		qsort(s->stale, s->nstale, sizeof(*s->stale), str_cmp);
-	return rc;
 }
 
 enum hcsc_rc check_corpus_scan(struct arena *a, const char *corpus,
@@ -672,9 +503,9 @@ enum hcsc_rc check_corpus_scan(struct arena *a, const char *corpus,
 	}
 	rc = walk_cases(&s, 0, 0);
 	if (rc == HCSC_OK && s.dup_err)
-		rc = fail(&s, HCSC_E_INPUT, s.dup_err);
+		rc = scan_fail(&s, HCSC_E_INPUT, s.dup_err);
 	if (rc == HCSC_OK)
-		rc = scan_golden(&s, golden, sel);
+		rc = check_scan_golden(&s, golden, sel);
 	*err = s.err;
 	out->stale = s.stale;
 	out->nstale = s.nstale;
