@@ -1,10 +1,11 @@
 /*
- * decode.c: node tree -> C struct, driven by the schema tables (schema.h).
+ * model/decode.c: node tree -> C struct, driven by the schema tables
+ * (schema.h); the messages about unknown keys are in decode_keys.c.
  * Type errors, range errors, unknown and duplicate keys are all collected
  * (rule: hcsc.diag.collect-then-stop); the caller stops after this phase if any.
  * rules: hcsc.input.go-ranges, hcsc.input.cmd-string
  */
-#include "schema.h"
+#include "decode_int.h"
 
 #include <inttypes.h>
 #include <string.h>
@@ -18,27 +19,13 @@
 
 static void init_defaults(const struct schema *s, void *out);
 
-/*
- * Where a value sits ("HostConfig.Binds[3]"), as a chain of steps on the
- * stack: only an error message renders it (path_text), so decoding a
- * field costs no string.
- */
-enum dpath_kind { DP_ROOT, DP_FIELD, DP_INDEX, DP_KEY };
-
-struct dpath {
-	const struct dpath *up;
-	enum dpath_kind kind;
-	const char *name;  /* ROOT: the caller's text; FIELD; KEY */
-	size_t index;      /* INDEX */
-};
-
-static const char *path_text(struct arena *a, const struct dpath *p)
+const char *decode_path_text(struct arena *a, const struct dpath *p)
 {
 	const char *up;
 
 	if (p->kind == DP_ROOT)
 		return p->name;
-	up = path_text(a, p->up);
+	up = decode_path_text(a, p->up);
 	switch (p->kind) {
 	case DP_FIELD:
 		return *up ? arena_printf(a, "%s.%s", up, p->name) : p->name;
@@ -100,232 +87,6 @@ const struct field *schema_field(const struct schema *s, const char *key)
 	return field_lookup(s, key, strlen(key));
 }
 
-/* strlen(s), or `max` when s is longer (keys may be 64 KiB). */
-static size_t len_upto(const char *s, size_t max)
-{
-	size_t n = 0;
-
-	while (n < max && s[n])
-		n++;
-	return n;
-}
-
-size_t schema_edit_distance(const char *a, const char *b)
-{
-	size_t n = len_upto(a, 33), m = len_upto(b, 33);
-	size_t d[34][34];
-
-	if (n > 32 || m > 32)
-		return (size_t)-1;
-	for (size_t i = 0; i <= n; i++)
-		d[i][0] = i;
-	for (size_t j = 0; j <= m; j++)
-		d[0][j] = j;
-	for (size_t i = 1; i <= n; i++) {
-		for (size_t j = 1; j <= m; j++) {
-			size_t cost = ascii_lower(a[i - 1]) != ascii_lower(b[j - 1]);
-			size_t best = d[i - 1][j] + 1;
-
-			if (d[i][j - 1] + 1 < best)
-				best = d[i][j - 1] + 1;
-			if (d[i - 1][j - 1] + cost < best)
-				best = d[i - 1][j - 1] + cost;
-			if (i > 1 && j > 1 &&
-			    ascii_lower(a[i - 1]) == ascii_lower(b[j - 2]) &&
-			    ascii_lower(a[i - 2]) == ascii_lower(b[j - 1]) &&
-			    d[i - 2][j - 2] + 1 < best)
-				best = d[i - 2][j - 2] + 1;
-			d[i][j] = best;
-		}
-	}
-	return d[n][m];
-}
-
-/*
- * What the lengths alone say of schema_edit_distance(a, b) for a of
- * `alen` = len_upto(a, 33) bytes: a lower bound (the distance is at least
- * the length difference), exactly SIZE_MAX when either is over 32 bytes.
- * A field whose floor cannot beat the best found so far is skipped without
- * the table walk: the suggestions are the same, only cheaper.
- */
-static size_t distance_floor(size_t alen, const char *b)
-{
-	size_t blen = len_upto(b, 33);
-
-	if (alen > 32 || blen > 32)
-		return (size_t)-1;
-	return alen > blen ? alen - blen : blen - alen;
-}
-
-static const char *where(struct arena *a, const struct dpath *p)
-{
-	const char *path = path_text(a, p);
-
-	return *path ? arena_printf(a, "in '%s'", path) : "at the top level";
-}
-
-/* "A, B, C": the schema's keys in table order. */
-static const char *field_names(struct arena *a, const struct schema *s)
-{
-	const char **names = arena_array(a, s->nfields, sizeof(char *));
-
-	for (size_t i = 0; i < s->nfields; i++)
-		names[i] = s->fields[i].name;
-	return arena_join(a, names, s->nfields, ", ");
-}
-
-/*
- * "A, B, C, D, E": the KEYS_SHOWN keys nearest `key` (edit distance, ties
- * in table order), so an error does not repeat a 70-key list (rule:
- * hcsc.input.unknown-key-suggestion).
- */
-#define KEYS_SHOWN 5
-static const char *nearest_names(struct arena *a, const struct schema *s,
-				 const char *key)
-{
-	const char *names[KEYS_SHOWN];
-	size_t dist[KEYS_SHOWN], n = 0, klen = len_upto(key, 33);
-
-	for (size_t i = 0; i < s->nfields; i++) {
-		size_t d, j;
-
-		if (n == KEYS_SHOWN &&
-		    distance_floor(klen, s->fields[i].name) >= dist[n - 1])
-			continue;
-		d = schema_edit_distance(key, s->fields[i].name);
-		if (n == KEYS_SHOWN && d >= dist[n - 1])
-			continue;
-		if (n < KEYS_SHOWN)
-			n++;
-		for (j = n - 1; j > 0 && dist[j - 1] > d; j--) {
-			dist[j] = dist[j - 1];
-			names[j] = names[j - 1];
-		}
-		dist[j] = d;
-		names[j] = s->fields[i].name;
-	}
-	return arena_join(a, names, n, ", ");
-}
-
-/* "HostConfig.Mounts": the path without list indices, as `hcsc keys`
- * takes it. */
-static const char *schema_path_text(struct arena *a, const struct dpath *p)
-{
-	const char *up;
-
-	if (p->kind == DP_ROOT)
-		return p->name;
-	up = schema_path_text(a, p->up);
-	if (p->kind != DP_FIELD)
-		return up;
-	return *up ? arena_printf(a, "%s.%s", up, p->name) : p->name;
-}
-
-/*
- * A key as messages quote it: at most 64 bytes, cut on a character
- * boundary, then "..." (as load.c's load_show shows text). Without the
- * cut, aliased copies of a mapping of 64 KiB unknown keys made hundreds
- * of MB of --from-oci warnings (found by fuzzing).
- */
-static const char *show_key(struct arena *a, const char *s)
-{
-	size_t n = 0;
-
-	while (s[n] && n < 64)
-		n++;
-	while (s[n] && ((unsigned char)s[n] & 0xc0) == 0x80)
-		n++;
-	return s[n] ? arena_printf(a, "%.*s...", (int)n, s) : s;
-}
-
-static const struct field *closest_field(const struct schema *s,
-					 const char *key)
-{
-	const struct field *best = NULL;
-	size_t best_d = 3, klen = len_upto(key, 33);
-
-	for (size_t i = 0; i < s->nfields; i++) {
-		size_t dist;
-
-		if (distance_floor(klen, s->fields[i].name) >= best_d)
-			continue;
-		dist = schema_edit_distance(key, s->fields[i].name);
-
-		if (dist < best_d) {
-			best_d = dist;
-			best = &s->fields[i];
-		}
-	}
-	return best;
-}
-
-/* With ctx->warn_unknown (OCI input), the key is dropped with a warning. */
-static void unknown_key_warning(const struct decode_ctx *ctx,
-				const struct schema *s, const struct dpath *path,
-				const struct node *key)
-{
-	const struct field *best = closest_field(s, key->text);
-
-	if (best) {
-		diag_warning(ctx->diags, DC_UNKNOWN_KEY, key->pos,
-			     "unknown key '%s' %s (ignored; did you mean '%s'?)",
-			     show_key(ctx->arena, key->text),
-			     where(ctx->arena, path), best->name);
-		return;
-	}
-	diag_warning(ctx->diags, DC_UNKNOWN_KEY, key->pos,
-		     "unknown key '%s' %s (ignored; not a field of %s)",
-		     show_key(ctx->arena, key->text), where(ctx->arena, path),
-		     s->name);
-}
-
-static void unknown_key(const struct decode_ctx *ctx, const struct schema *s,
-			const struct dpath *path, const struct node *key)
-{
-	const struct field *best;
-
-	if (diag_full(ctx->diags)) { /* past the cap: counted, no suggestion */
-		diag_error(ctx->diags, key->pos, "unknown key");
-		return;
-	}
-	best = closest_field(s, key->text);
-
-	if (best) {
-		diag_error(ctx->diags, key->pos,
-			   "unknown key '%s' %s (did you mean '%s'?)",
-			   show_key(ctx->arena, key->text),
-			   where(ctx->arena, path), best->name);
-		return;
-	}
-
-	if (s->nfields <= KEYS_SHOWN) {
-		diag_error(ctx->diags, key->pos,
-			   "unknown key '%s' %s (allowed: %s)",
-			   show_key(ctx->arena, key->text),
-			   where(ctx->arena, path), field_names(ctx->arena, s));
-		return;
-	}
-	if (!ctx->keys_cmd) {
-		diag_error(ctx->diags, key->pos,
-			   "unknown key '%s' %s (nearest: %s; %zu keys in all)",
-			   show_key(ctx->arena, key->text),
-			   where(ctx->arena, path),
-			   nearest_names(ctx->arena, s, key->text), s->nfields);
-		return;
-	}
-	{
-		const char *sp = schema_path_text(ctx->arena, path);
-
-		diag_error(ctx->diags, key->pos,
-			   "unknown key '%s' %s (nearest: %s; '%s%s%s' lists "
-			   "all %zu)",
-			   show_key(ctx->arena, key->text),
-			   where(ctx->arena, path),
-			   nearest_names(ctx->arena, s, key->text),
-			   ctx->keys_cmd, *sp ? " " : "", sp, s->nfields);
-	}
-}
-
 /*
  * A scalar read as a Go string: strings, and YAML plain integers as their
  * source text. A boolean is a type error (`Hostname: True`, `Owner: true`),
@@ -359,7 +120,7 @@ static bool type_error(const struct decode_ctx *ctx, const struct dpath *path,
 		       const struct node *n, const char *want)
 {
 	diag_error(ctx->diags, n->pos, "'%s' must be %s, not %s",
-		   path_text(ctx->arena, path), want, kind_word(n));
+		   decode_path_text(ctx->arena, path), want, kind_word(n));
 	return false;
 }
 
@@ -388,7 +149,7 @@ static bool decode_int(const struct decode_ctx *ctx, const struct field *f,
 	    (n->neg && n->mag > (uint64_t)0 - (uint64_t)f->min)) {
 		diag_error(ctx->diags, n->pos,
 			   "'%s' is out of range (%" PRId64 " to %" PRId64 ")",
-			   path_text(ctx->arena, path), f->min, f->max);
+			   decode_path_text(ctx->arena, path), f->min, f->max);
 		return false;
 	}
 	v = n->neg ? (int64_t)(0 - n->mag) : (int64_t)n->mag;
@@ -407,7 +168,7 @@ static bool decode_uint(const struct decode_ctx *ctx, const struct field *f,
 	if (n->overflow || (n->neg && n->mag) || n->mag > f->umax) {
 		diag_error(ctx->diags, n->pos,
 			   "'%s' is out of range (0 to %" PRIu64 ")",
-			   path_text(ctx->arena, path), f->umax);
+			   decode_path_text(ctx->arena, path), f->umax);
 		return false;
 	}
 	slot->set = true;
@@ -668,8 +429,8 @@ static bool case_duplicate(const struct decode_ctx *ctx, const struct node *map,
 	diag_error(ctx->diags, key->pos,
 		   "duplicate key '%s' (same as '%s' at line %u, "
 		   "column %u; keys match case-insensitively)",
-		   show_key(ctx->arena, key->text),
-		   show_key(ctx->arena, prev->text), prev->pos.line,
+		   decode_show_key(ctx->arena, key->text),
+		   decode_show_key(ctx->arena, prev->text), prev->pos.line,
 		   prev->pos.col);
 	return true;
 }
@@ -704,7 +465,7 @@ static bool decode_struct(const struct decode_ctx *ctx, const struct schema *s,
 	if (map->kind != NODE_MAP) {
 		struct dpath named = path_step(NULL, DP_ROOT, s->name, 0);
 
-		return type_error(ctx, *path_text(ctx->arena, path) ? path : &named,
+		return type_error(ctx, *decode_path_text(ctx->arena, path) ? path : &named,
 				  map, "a mapping");
 	}
 	hdr->set = true;
@@ -723,10 +484,10 @@ static bool decode_struct(const struct decode_ctx *ctx, const struct schema *s,
 			if (ctx->lenient)
 				continue;
 			if (ctx->warn_unknown) {
-				unknown_key_warning(ctx, s, path, key);
+				decode_unknown_key_warning(ctx, s, path, key);
 				continue;
 			}
-			unknown_key(ctx, s, path, key);
+			decode_unknown_key(ctx, s, path, key);
 			ok = false;
 			continue;
 		}
