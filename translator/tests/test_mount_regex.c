@@ -16,6 +16,7 @@
 
 #include "oci/parse/mount_regex.h"
 #include "support/mount_regex_ref.h"
+#include "support/t_support.h"
 #include "t.h"
 
 #define MAXLEN 256
@@ -90,27 +91,16 @@ static void compare(struct tally *t, const char *s)
 	}
 }
 
+static void compare_each(void *t, const char *s)
+{
+	compare(t, s);
+}
+
 /* Every string over `alpha` of length 0 .. max. */
 static void exhaustive(struct tally *t, const char *alpha, size_t max)
 {
-	size_t k = strlen(alpha), idx[8] = { 0 };
-	char s[9];
-
-	for (size_t len = 0; len <= max; len++) {
-		memset(idx, 0, sizeof(idx));
-		for (;;) {
-			size_t i;
-
-			for (i = 0; i < len; i++)
-				s[i] = alpha[idx[i]];
-			s[len] = '\0';
-			compare(t, s);
-			for (i = 0; i < len && ++idx[i] == k; i++)
-				idx[i] = 0;
-			if (i == len)
-				break;
-		}
-	}
+	for (size_t len = 0; len <= max; len++)
+		t_each_string(alpha, len, compare_each, t);
 }
 
 static const char *const pieces[] = {

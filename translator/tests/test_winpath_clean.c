@@ -11,6 +11,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "support/t_support.h"
+
 /*
  * Go's own test vectors come from src/path/filepath/path_test.go of
  * go1.23.5, the version winpath.c follows; the generic tables' answers are
@@ -279,6 +281,11 @@ static void compare_clean(struct arena *a, const char *in)
 			got, want);
 }
 
+static void compare_each(void *a, const char *s)
+{
+	compare_clean(a, s);
+}
+
 static const char *const path_pieces[] = {
 	"C:", "c:", "a:", "\\", "\\", "/", ".", "..", "a", "dir", "x.y",
 	"\\\\?\\", "\\\\.\\", "\\\\.\\UNC\\", "\\\\host\\share", "\\??\\",
@@ -295,24 +302,11 @@ static void test_clean_fast_path(void)
 {
 	static const char alpha[] = "a.\\/:?C";
 	struct arena *a = arena_new();
-	size_t k = sizeof(alpha) - 1, idx[6];
 	char s[128];
 	long joins = 0, join_diffs = 0;
 
 	for (size_t len = 0; len <= 6; len++) {
-		memset(idx, 0, sizeof(idx));
-		for (;;) {
-			size_t i;
-
-			for (i = 0; i < len; i++)
-				s[i] = alpha[idx[i]];
-			s[len] = '\0';
-			compare_clean(a, s);
-			for (i = 0; i < len && ++idx[i] == k; i++)
-				idx[i] = 0;
-			if (i == len)
-				break;
-		}
+		t_each_string(alpha, len, compare_each, a);
 		arena_free(a);
 		a = arena_new();
 	}

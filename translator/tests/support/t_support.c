@@ -78,3 +78,23 @@ bool t_contains(const char *s, const char *sub)
 {
 	return s && strstr(s, sub) != NULL;
 }
+
+void t_each_string(const char *alpha, size_t len,
+		   void (*fn)(void *ctx, const char *s), void *ctx)
+{
+	size_t k = strlen(alpha), idx[16] = { 0 }, i;
+	char s[17];
+
+	if (len > 16 || !k)
+		return;
+	for (;;) {
+		for (i = 0; i < len; i++)
+			s[i] = alpha[idx[i]];
+		s[len] = '\0';
+		fn(ctx, s);
+		for (i = 0; i < len && ++idx[i] == k; i++)
+			idx[i] = 0;
+		if (i == len)
+			return;
+	}
+}

@@ -7,6 +7,7 @@
 #define HCSC_T_SUPPORT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "diag.h"
 #include "emit/gojson.h"
@@ -34,5 +35,12 @@ char *t_emit(struct json_object *v, const struct shape *shape,
 
 /* Is `sub` in `s` (false for a NULL `s`)? */
 bool t_contains(const char *s, const char *sub);
+
+/*
+ * fn(ctx, s) for every string of exactly `len` bytes (len <= 16) over the
+ * bytes of `alpha`: the exhaustive inputs of the differential tests.
+ */
+void t_each_string(const char *alpha, size_t len,
+		   void (*fn)(void *ctx, const char *s), void *ctx);
 
 #endif
