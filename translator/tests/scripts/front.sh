@@ -145,6 +145,12 @@ expect "compose --env form" 2 "hcsc: --env takes KEY=VALUE, not 'X'" compose $C 
 expect "compose cpu_percent x100" 1 'compose/_errors/cpu-percent.yml:6:18: warning: services.api.cpu_percent 50 is sent as CpuPercent 5000: docker compose multiplies cpu_percent by 100' compose compose/_errors/cpu-percent.yml --diagnostics-format short
 expect "compose cpu_percent refused" 1 'compose/_errors/cpu-percent.yml:6:18: error: range of CPUPercent is from 1 to 100' compose compose/_errors/cpu-percent.yml
 expect "compose no command" 1 'compose/_errors/no-command.yml:4:5: error: no command specified' compose compose/_errors/no-command.yml
+expect "compose credential_spec kinds" 1 'compose/_errors/credential-spec.yml:6:22: error: services.web.credential_spec must have exactly one of file, registry or config' compose compose/_errors/credential-spec.yml
+expect "compose long volume target" 1 'compose/_errors/long-volume.yml:7:9: error: services.web.volumes.target must be a string' compose compose/_errors/long-volume.yml
+expect "compose top not a mapping" 1 'compose/_errors/top-list.yml:1:1: error: Top-level object must be a mapping' compose compose/_errors/top-list.yml
+expect "compose unset variable" 0 'compose/_errors/unset.yml:4:12: warning: The "NOPE" variable is not set. Defaulting to a blank string.' compose compose/_errors/unset.yml --print-description --diagnostics-format short
+(cd "$CORPUS" && "$HCSC" compose compose/_errors/credential-spec.yml -o "$W/failed") >/dev/null 2>&1
+[ $? -eq 1 ] && [ ! -e "$W/failed" ] && ok || bad "compose -o: a failing service leaves no output folder"
 (cd "$CORPUS" && "$HCSC" compose $C -o "$W/three") >/dev/null 2>&1 && ok || bad "compose -o: three services compile"
 for s in web api db; do
 	[ -f "$W/three/$s/config.json" ] && [ -f "$W/three/$s/hcs-v1.json" ] && [ -f "$W/three/$s/process.json" ] && ok || bad "compose -o: $s/ written"
