@@ -68,21 +68,6 @@ void scan_setlen(struct strbuf *sb, size_t n)
 		sb->buf[n] = '\0';
 }
 
-void *scan_grow(void *p, size_t *alloc, size_t need, size_t size)
-{
-	size_t n = *alloc ? *alloc : 64;
-
-	if (need <= *alloc)
-		return p;
-	while (n < need)
-		n *= 2;
-	p = realloc(p, n * size);
-	if (!p)
-		hcsc_oom();
-	*alloc = n;
-	return p;
-}
-
 enum hcsc_rc scan_list_dir(struct scan *s, const char *path,
 			     struct os_dir *dir)
 {
@@ -217,7 +202,7 @@ static uint32_t pool_add(struct scan *s, const char *name)
 
 	if (s->pool_len + n > UINT32_MAX)
 		hcsc_oom();
-	s->c->pool = scan_grow(s->c->pool, &s->pool_alloc, s->pool_len + n, 1);
+	s->c->pool = hcsc_grow(s->c->pool, &s->pool_alloc, s->pool_len + n, 1);
 	memcpy(s->c->pool + at, name, n);
 	s->pool_len += n;
 	return (uint32_t)at;
@@ -230,7 +215,7 @@ static void add_case(struct scan *s, uint32_t folder, const char *name,
 	struct check_corpus_entry *e;
 	size_t stem = strlen(name) - ext;
 
-	s->c->cases = scan_grow(s->c->cases, &s->alloc, s->c->n + 1,
+	s->c->cases = hcsc_grow(s->c->cases, &s->alloc, s->c->n + 1,
 			   sizeof(*s->c->cases));
 	e = &s->c->cases[s->c->n++];
 	memset(e, 0, sizeof(*e));
@@ -372,7 +357,7 @@ static enum hcsc_rc walk_cases(struct scan *s, size_t rel_len, int depth)
 	if (rc == HCSC_OK) {
 		if (s->c->nfolders >= UINT32_MAX)
 			hcsc_oom();
-		s->c->folders = scan_grow(s->c->folders, &s->folder_alloc,
+		s->c->folders = hcsc_grow(s->c->folders, &s->folder_alloc,
 				     s->c->nfolders + 1,
 				     sizeof(*s->c->folders));
 		folder = (uint32_t)s->c->nfolders++;

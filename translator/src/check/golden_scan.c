@@ -58,7 +58,7 @@ static long find_case(const struct check_corpus *c, const char *name)
 
 static void add_stale(struct scan *s, const char *rel)
 {
-	s->stale = scan_grow(s->stale, &s->stale_alloc, s->nstale + 1,
+	s->stale = hcsc_grow(s->stale, &s->stale_alloc, s->nstale + 1,
 			sizeof(*s->stale));
 	s->stale[s->nstale++] = arena_strdup(s->a, rel);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "grow.h"
 #include "load/load.h"
 #include "os/fs.h"
 #include "strbuf.h"
@@ -47,16 +48,7 @@ static struct check_host_file read_one(struct check_hosts *h,
 static void keep(struct check_hosts *h, const char *path, size_t plen,
 		 struct check_host_file f)
 {
-	if (h->n == h->alloc) {
-		size_t na = h->alloc ? 2 * h->alloc : 16;
-		struct check_host_file *files =
-			realloc(h->files, na * sizeof(*files));
-
-		if (!files)
-			hcsc_oom();
-		h->files = files;
-		h->alloc = na;
-	}
+	h->files = hcsc_grow(h->files, &h->alloc, h->n + 1, sizeof(*h->files));
 	h->files[h->n] = f;
 	strset_add(&h->by_path, arena_strndup(h->a, path, plen), plen, h->n);
 	h->n++;

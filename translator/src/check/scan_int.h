@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "check/corpus.h"
+#include "grow.h"
 #include "hcsc.h"
 #include "os/fs.h"
 #include "strbuf.h"
@@ -33,9 +34,6 @@ enum hcsc_rc scan_fail(struct scan *s, enum hcsc_rc rc, const char *msg);
 
 /* Cut sb to n bytes (kept NUL-terminated). */
 void scan_setlen(struct strbuf *sb, size_t n);
-
-/* p with room for need items of size bytes (doubling; *alloc updated). */
-void *scan_grow(void *p, size_t *alloc, size_t need, size_t size);
 
 /* os_list, its error as the scan's ("cannot read folder ..."). */
 enum hcsc_rc scan_list_dir(struct scan *s, const char *path,

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "grow.h"
 
 const char *const diag_cat_names[DC_COUNT + 1] = {
 	"placeholder", "build", "era", "owner", "rounding", "cpu",
@@ -58,15 +59,8 @@ static void put_source(struct diag_list *d, const char *name,
 {
 	struct diag_source *s;
 
-	if (d->nsources == d->sources_alloc) {
-		size_t n = d->sources_alloc ? d->sources_alloc * 2 : 4;
-		struct diag_source *p = realloc(d->sources, n * sizeof(*p));
-
-		if (!p)
-			hcsc_oom();
-		d->sources = p;
-		d->sources_alloc = n;
-	}
+	d->sources = hcsc_grow(d->sources, &d->sources_alloc, d->nsources + 1,
+			       sizeof(*d->sources));
 	s = &d->sources[d->nsources++];
 	s->name = name;
 	s->text = text;
@@ -110,15 +104,7 @@ static void diag_add(struct diag_list *d, enum hcsc_severity sev,
 			d->dropped_pos = pos;
 		return;
 	}
-	if (d->nr == d->alloc) {
-		size_t n = d->alloc ? d->alloc * 2 : 16;
-		struct hcsc_diag *p = realloc(d->items, n * sizeof(*p));
-
-		if (!p)
-			hcsc_oom();
-		d->items = p;
-		d->alloc = n;
-	}
+	d->items = hcsc_grow(d->items, &d->alloc, d->nr + 1, sizeof(*d->items));
 	it = &d->items[d->nr++];
 	it->sev = sev;
 	it->pos = pos;

@@ -34,6 +34,7 @@
 #endif
 
 #include "arena.h"
+#include "grow.h"
 #include "strbuf.h"
 
 enum os_kind os_kind(const char *path)
@@ -148,18 +149,7 @@ static void dir_add(struct os_dir *d, size_t *used, size_t *alloc,
 
 	if (!strcmp(name, ".") || !strcmp(name, ".."))
 		return;
-	if (*alloc - *used < n + 2) {
-		size_t na = *alloc ? *alloc : 256;
-		char *p;
-
-		while (na - *used < n + 2)
-			na *= 2;
-		p = realloc(d->pool, na);
-		if (!p)
-			hcsc_oom();
-		d->pool = p;
-		*alloc = na;
-	}
+	d->pool = hcsc_grow(d->pool, alloc, *used + n + 2, 1);
 	memcpy(d->pool + *used, name, n + 1);
 	d->pool[*used + n + 1] = (char)kind;
 	*used += n + 2;
