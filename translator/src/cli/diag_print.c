@@ -79,14 +79,8 @@ static const char *sev_color(enum hcsc_severity s)
 /* ":N", as strbuf_addf(out, ":%u", v) writes it (no printf per line). */
 static void add_colon_uint(struct strbuf *out, unsigned v)
 {
-	char digits[sizeof(v) * 3 + 1];
-	size_t k = sizeof(digits);
-
-	do
-		digits[--k] = (char)('0' + v % 10);
-	while ((v /= 10) != 0);
-	digits[--k] = ':';
-	strbuf_add(out, digits + k, sizeof(digits) - k);
+	strbuf_addch(out, ':');
+	strbuf_add_u64(out, v);
 }
 
 /* `FILE:LINE:COL: SEV: MSG`, controls in FILE and MSG escaped. */

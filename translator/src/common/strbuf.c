@@ -73,6 +73,18 @@ void strbuf_addstr(struct strbuf *sb, const char *s)
 	strbuf_add(sb, s, strlen(s));
 }
 
+void strbuf_add_u64(struct strbuf *sb, uint64_t u)
+{
+	char buf[20]; /* UINT64_MAX has 20 digits */
+	size_t i = sizeof(buf);
+
+	do {
+		buf[--i] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	strbuf_add(sb, buf + i, sizeof(buf) - i);
+}
+
 void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
 {
 	char small[256];

@@ -8,6 +8,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 struct strbuf {
@@ -25,6 +26,8 @@ char *strbuf_detach(struct strbuf *sb, size_t *len); /* caller frees */
 /* Room for `extra` more bytes (and the NUL): strbuf_grow, out of line. */
 void strbuf_make_room(struct strbuf *sb, size_t extra);
 void strbuf_addstr(struct strbuf *sb, const char *s);
+/* u in decimal, as strbuf_addf("%" PRIu64) writes it (no printf). */
+void strbuf_add_u64(struct strbuf *sb, uint64_t u);
 void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)

@@ -352,7 +352,7 @@ static enum hcsc_rc emit_int(struct emitter *e, struct json_object *v,
 	if (neg)
 		emit_go_i64(e->out, i);
 	else
-		emit_go_u64(e->out, u);
+		strbuf_add_u64(e->out, u);
 	return HCSC_OK;
 }
 
@@ -571,7 +571,7 @@ static enum hcsc_rc emit_any(struct emitter *e, struct json_object *v,
 		if (int_value(v, &iv, &uv))
 			emit_go_i64(e->out, iv);
 		else
-			emit_go_u64(e->out, uv);
+			strbuf_add_u64(e->out, uv);
 		return HCSC_OK;
 	}
 	case json_type_double:

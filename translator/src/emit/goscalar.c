@@ -184,25 +184,13 @@ void emit_go_string(struct strbuf *out, const char *s, size_t n)
 
 /* ---- numbers ---------------------------------------------------------- */
 
-void emit_go_u64(struct strbuf *out, uint64_t u)
-{
-	char buf[24];
-	size_t i = sizeof(buf);
-
-	do {
-		buf[--i] = (char)('0' + u % 10);
-		u /= 10;
-	} while (u);
-	strbuf_add(out, buf + i, sizeof(buf) - i);
-}
-
 void emit_go_i64(struct strbuf *out, int64_t v)
 {
 	if (v < 0) {
 		strbuf_addch(out, '-');
-		emit_go_u64(out, (uint64_t)0 - (uint64_t)v);
+		strbuf_add_u64(out, (uint64_t)0 - (uint64_t)v);
 	} else {
-		emit_go_u64(out, (uint64_t)v);
+		strbuf_add_u64(out, (uint64_t)v);
 	}
 }
 

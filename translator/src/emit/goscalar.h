@@ -9,7 +9,6 @@
 
 struct strbuf;
 
-void emit_go_u64(struct strbuf *out, uint64_t u);
 void emit_go_i64(struct strbuf *out, int64_t v);
 /* float64 as Go prints it: shortest round-trip digits, 'e' form outside
  * [1e-6, 1e21). NaN and infinities are the caller's error. */
