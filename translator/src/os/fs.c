@@ -271,8 +271,9 @@ int os_list(const char *dir, struct os_dir *out)
 	int err;
 
 	out->names = NULL;
-	out->pool = NULL;
 	out->n = 0;
+	/* Room for a golden folder's names at once: no growth per listing. */
+	out->pool = hcsc_grow(NULL, &alloc, 256, 1);
 	err = list_os(dir, out, &used, &alloc);
 	if (err) {
 		os_dir_release(out);
