@@ -21,6 +21,7 @@
 
 #include "cli.h"
 #include "diag.h"
+#include "diag_formats.h"
 #include "model/schema.h"
 #include "options.h"
 #include "strbuf.h"
@@ -43,9 +44,8 @@ static struct {
 	bool silenced[DC_COUNT];
 	size_t max_errors;
 	size_t nerrors, nwarnings; /* shown (errors: and counted past the cap) */
-	struct strbuf sarif;       /* the results, comma-separated */
-	size_t nsarif;
-} cfg = { .sarif = STRBUF_INIT };
+	struct sarif_log sarif;    /* --diagnostics-format sarif */
+} cfg = { .sarif = SARIF_LOG_INIT };
 
 #define C_BOLD "\033[1m"
 #define C_RED "\033[1;31m"
@@ -54,15 +54,6 @@ static struct {
 #define C_GREEN "\033[1;32m"
 #define C_RESET "\033[0m"
 
-static const char *sev_word(enum hcsc_severity s)
-{
-	switch (s) {
-	case HCSC_SEV_ERROR: return "error";
-	case HCSC_SEV_WARNING: return "warning";
-	case HCSC_SEV_NOTE: return "note";
-	}
-	return "error";
-}
 
 static const char *sev_color(enum hcsc_severity s)
 {
@@ -111,7 +102,7 @@ static void render_list(struct strbuf *out, const struct hcsc_diag *items,
 			continue;
 		if (it->sev == HCSC_SEV_WARNING && quiet)
 			continue;
-		render_one(out, it->pos, sev_word(it->sev), it->msg);
+		render_one(out, it->pos, cli_sev_word(it->sev), it->msg);
 	}
 	if (ndropped) { /* the cap, said rather than silent; rule: hcsc.diag.collect-then-stop */
 		char msg[64];
@@ -246,9 +237,9 @@ static void render_rich(struct strbuf *out, struct hcsc_pos pos,
 		strbuf_addf(out, ":%u:%u", pos.line, pos.col);
 	strbuf_addstr(out, ": ");
 	if (cfg.color)
-		strbuf_addf(out, "%s%s:%s ", sev_color(sev), sev_word(sev), C_RESET);
+		strbuf_addf(out, "%s%s:%s ", sev_color(sev), cli_sev_word(sev), C_RESET);
 	else
-		strbuf_addf(out, "%s: ", sev_word(sev));
+		strbuf_addf(out, "%s: ", cli_sev_word(sev));
 	utf8_escape_controls(out, msg, strlen(msg));
 	if (category)
 		strbuf_addf(out, " [%s]", category);
@@ -259,107 +250,6 @@ static void render_rich(struct strbuf *out, struct hcsc_pos pos,
 /* ---- JSON lines and SARIF --------------------------------------------- */
 
 /* A JSON string of `s` with controls escaped first (the same text). */
-static void json_str(struct strbuf *out, const char *s)
-{
-	struct strbuf e = STRBUF_INIT;
-
-	utf8_escape_controls(&e, s, strlen(s));
-	strbuf_addch(out, '"');
-	for (size_t i = 0; i < e.len; i++) {
-		if (e.buf[i] == '"' || e.buf[i] == '\\')
-			strbuf_addch(out, '\\');
-		strbuf_addch(out, e.buf[i]);
-	}
-	strbuf_addch(out, '"');
-	strbuf_release(&e);
-}
-
-static bool in_file(struct hcsc_pos pos)
-{
-	return pos.file && pos.file[0] && pos.file[0] != '<' && pos.col;
-}
-
-static void render_json(struct strbuf *out, struct hcsc_pos pos,
-			enum hcsc_severity sev, const char *msg,
-			const char *category)
-{
-	strbuf_addstr(out, "{\"file\":");
-	json_str(out, pos.file ? pos.file : "");
-	if (pos.col) {
-		strbuf_addf(out, ",\"line\":%u,\"column\":%u", pos.line, pos.col);
-		if (pos.len)
-			strbuf_addf(out, ",\"endColumn\":%u", pos.col + pos.len);
-	}
-	strbuf_addf(out, ",\"severity\":\"%s\",\"category\":", sev_word(sev));
-	if (category)
-		json_str(out, category);
-	else
-		strbuf_addstr(out, "null");
-	strbuf_addstr(out, ",\"message\":");
-	json_str(out, msg);
-	strbuf_addstr(out, "}\n");
-}
-
-/* A file name as a SARIF artifact URI: relative stays relative, an
- * absolute path becomes file:///..., bytes outside RFC 3986's unreserved
- * set and `/` are percent-encoded, `\` is `/`. */
-static void sarif_uri(struct strbuf *out, const char *path)
-{
-	struct strbuf u = STRBUF_INIT;
-	bool drive = ((path[0] | 0x20) >= 'a' && (path[0] | 0x20) <= 'z' &&
-		      path[1] == ':');
-
-	if (path[0] == '/')
-		strbuf_addstr(&u, "file://");
-	else if (drive)
-		strbuf_addstr(&u, "file:///");
-	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || strchr("-._~/", *p) ||
-		    (drive && p == (const unsigned char *)path + 1))
-			strbuf_addch(&u, (char)*p);
-		else if (*p == '\\')
-			strbuf_addch(&u, '/');
-		else
-			strbuf_addf(&u, "%%%02X", *p);
-	}
-	json_str(out, u.buf);
-	strbuf_release(&u);
-}
-
-static void add_sarif(struct hcsc_pos pos, enum hcsc_severity sev,
-		      const char *msg, const char *category)
-{
-	struct strbuf *out = &cfg.sarif;
-
-	if (cfg.nsarif++)
-		strbuf_addch(out, ',');
-	strbuf_addstr(out, "\n    {\"ruleId\":");
-	json_str(out, category ? category
-			       : sev == HCSC_SEV_NOTE ? "note" : "error");
-	strbuf_addf(out, ",\"level\":\"%s\",\"message\":{\"text\":",
-		    sev_word(sev));
-	json_str(out, msg);
-	strbuf_addch(out, '}');
-	if (in_file(pos)) {
-		strbuf_addstr(out, ",\"locations\":[{\"physicalLocation\":"
-				   "{\"artifactLocation\":{\"uri\":");
-		sarif_uri(out, pos.file);
-		strbuf_addf(out, "},\"region\":{\"startLine\":%u,"
-				 "\"startColumn\":%u", pos.line, pos.col);
-		if (pos.len)
-			strbuf_addf(out, ",\"endColumn\":%u", pos.col + pos.len);
-		strbuf_addstr(out, "}}}]");
-	} else if (pos.file && pos.file[0]) {
-		/* a built-in profile or a command-line word: named, no region */
-		strbuf_addstr(out, ",\"locations\":[{\"logicalLocations\":"
-				   "[{\"name\":");
-		json_str(out, pos.file);
-		strbuf_addstr(out, "}]}]");
-	}
-	strbuf_addch(out, '}');
-}
-
 /* ---- the compile-like commands ---------------------------------------- */
 
 static void emit(struct strbuf *out, struct hcsc_pos pos,
@@ -372,10 +262,10 @@ static void emit(struct strbuf *out, struct hcsc_pos pos,
 		cfg.nwarnings++;
 	switch (cfg.fmt) {
 	case DF_JSON:
-		render_json(out, pos, sev, msg, category);
+		cli_diag_json_line(out, pos, sev, msg, category);
 		return;
 	case DF_SARIF:
-		add_sarif(pos, sev, msg, category);
+		sarif_log_add(&cfg.sarif, pos, sev, msg, category);
 		return;
 	case DF_TEXT:
 	case DF_SHORT:
@@ -384,7 +274,7 @@ static void emit(struct strbuf *out, struct hcsc_pos pos,
 	if (cfg.rich)
 		render_rich(out, pos, sev, msg, category, src);
 	else
-		render_one(out, pos, sev_word(sev), msg);
+		render_one(out, pos, cli_sev_word(sev), msg);
 }
 
 static bool silenced(const char *category)
@@ -565,13 +455,7 @@ static const char *plural(size_t n, const char *one, const char *many)
 void cli_diag_finish(void)
 {
 	if (cfg.fmt == DF_SARIF) {
-		fprintf(stderr,
-			"{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\","
-			"\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":"
-			"{\"name\":\"hcsc\",\"version\":\"%s\"}},"
-			"\"columnKind\":\"unicodeCodePoints\",\"results\":[%s%s]}]}\n",
-			HCSC_VERSION, cfg.sarif.len ? cfg.sarif.buf : "",
-			cfg.nsarif ? "\n  " : "");
+		sarif_log_write(stderr, &cfg.sarif);
 	} else if (cfg.rich && (cfg.nerrors || cfg.nwarnings)) {
 		fprintf(stderr, "%llu %s and %llu %s\n",
 			(unsigned long long)cfg.nerrors,
@@ -579,7 +463,7 @@ void cli_diag_finish(void)
 			(unsigned long long)cfg.nwarnings,
 			plural(cfg.nwarnings, "warning", "warnings"));
 	}
-	strbuf_release(&cfg.sarif);
+	sarif_log_release(&cfg.sarif);
 }
 
 int cli_fail_input(enum hcsc_rc rc, const char *msg)
