@@ -6,10 +6,10 @@
  * apart. On a terminal (or with --color=always) the compile-like commands
  * add what gcc and clang users rely on: the source line and a caret under
  * it, colour, the warning's category and a closing count. JSON lines and
- * SARIF 2.1.0 carry the same positions and texts. Source lines come from
- * the bytes the compile read (hcsc_result_source, diag_source), never
- * from a second read of the file: standard input has its lines too, and a
- * file changed since shows what was compiled.
+ * SARIF 2.1.0 (diag_formats.c) carry the same positions and texts.
+ * Source lines come from the bytes the compile read (hcsc_result_source,
+ * diag_source), never from a second read of the file: standard input has
+ * its lines too, and a file changed since shows what was compiled.
  *
  * User text in messages (keys, values, file names) can hold terminal
  * controls (ESC, BEL): every message and source line is printed with them
