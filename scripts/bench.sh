@@ -18,7 +18,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 python3 tools/bench/gencorpus.py "$tmp/gen" 10000
 "$bin/hcsc" check "$tmp/gen" "$tmp/gen-golden" --update >/dev/null || true
-echo "hcsc $("$bin/hcsc" --version | head -1 | cut -d' ' -f2); $(nproc) CPUs;" \
+echo "hcsc $("$bin/hcsc" --version | sed -n '1s/^[^ ]* //p'); $(nproc) CPUs;" \
      "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 "$bin/tests/hcsc-bench" --hcsc "$bin/hcsc" --floor "$bin/tests/hcsc-floor" \
 	--example corpus/examples/web.yaml --corpus corpus golden \

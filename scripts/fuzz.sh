@@ -76,7 +76,13 @@ lib_sources=$(ls "$src"/{common,load,model,target,oci,oci/parse,oci/decode,hcs,e
 # Rebuild everything when a header or the flags changed, else only what
 # changed.
 stamp=$obj/.stamp # the flags of the last build
-newest_h=$(ls -t "$src"/*/*.h "$src"/*/*/*.h "$root"/translator/include/*.h "$root"/tools/fuzz/*.h | head -1)
+# (A loop, not `ls -t | head -1`: under pipefail, head leaving before ls
+# has written a listing longer than the pipe's first write kills the
+# script with SIGPIPE, exit 141: it did once in CI.)
+newest_h=
+for h in "$src"/*/*.h "$src"/*/*/*.h "$root"/translator/include/*.h "$root"/tools/fuzz/*.h; do
+	if [ -z "$newest_h" ] || [ "$h" -nt "$newest_h" ]; then newest_h=$h; fi
+done
 [ -f "$stamp" ] && [ "$stamp" -nt "$newest_h" ] && [ "$(cat "$stamp")" = "${cflags[*]}" ] ||
 	rm -f "$obj"/*.o
 export CFLAGS_LINE="${cflags[*]}" OBJ=$obj

@@ -44,7 +44,7 @@ ensure_deb_src() {
 # The Debian version `apt-get source` would fetch, from its .dsc name.
 src_version() {
 	apt-get source --print-uris "$1" 2>/dev/null |
-		sed -n "s/^'[^']*' \(.*\)\.dsc .*/\1/p" | head -n 1 | sed 's/^[^_]*_//'
+		sed -n "s/^'[^']*' \(.*\)\.dsc .*/\1/p" | sed -n '1{s/^[^_]*_//;p}'
 }
 
 build_one() { # NAME SRCDIR PREFIX [CMAKE ARGS...]
@@ -86,7 +86,7 @@ mkdir -p "$work/src"
 chown _apt "$work/src" 2>/dev/null || true
 (cd "$work/src" && apt-get source -qq "${PKGS[@]}" >"$work/source.log" 2>&1) ||
 	{ cat "$work/source.log" >&2; exit 1; }
-dir_of() { find "$work/src" -maxdepth 1 -mindepth 1 -type d -name "$1-*" | head -n 1; }
+dir_of() { find "$work/src" -maxdepth 1 -mindepth 1 -type d -name "$1-*" -print -quit; }
 # Installed in place; only a finished prefix gets its .complete stamp.
 P=$prefix
 rm -rf "$P"
