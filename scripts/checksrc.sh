@@ -6,6 +6,9 @@
 #  - <ctype.h> is not used (its answers depend on the locale: rule: hcsc.ascii-folding)
 #  - every translator source starts with a comment saying what it owns
 #  - no tabs-vs-spaces mix at line starts, no trailing whitespace
+#  - shell scripts that set pipefail pipe nothing into head: head leaving
+#    early kills the writer with SIGPIPE and pipefail ends the script
+#    (exit 141), a race that depends on the output's size
 #  - the tree is self-contained: no tracked file refers to the briefing
 #    folder beside the repository (its docs, seeds or schemas); the tree's
 #    own copies are docs/ and translator/tests/schemas/
@@ -38,6 +41,21 @@ while IFS= read -r f; do
 	if [ $bad = 0 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
 done <<<"$files"
 rm -f /tmp/checksrc.$$
+
+# No `| head` under pipefail (comments aside).
+early_exit='\|[[:space:]]*head\b'
+scripts=$(git ls-files '*.sh' 2>/dev/null)
+[ -n "$scripts" ] || scripts=$(find scripts translator tools -name '*.sh' | sort)
+while IFS= read -r f; do
+	grep -qE '^[[:space:]]*set .*pipefail' "$f" || continue
+	if grep -nE "$early_exit" "$f" | grep -vE '^[0-9]+:[[:space:]]*#' >/tmp/checksrc.$$; then
+		sed "s|^|$f:|; s|$| (a pipe into head under pipefail: SIGPIPE, exit 141)|" /tmp/checksrc.$$
+		fail=$((fail + 1))
+	else
+		pass=$((pass + 1))
+	fi
+done <<<"$scripts"
+if echo 'x=$(ls -t a b | head -1)' | grep -qE "$early_exit"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "negative control (pipe into head) failed"; fi
 
 # Self-contained tree: no tracked file names the folder beside the
 # repository. The pattern is assembled so that this file does not match it.

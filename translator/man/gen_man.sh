@@ -5,7 +5,7 @@
 set -euo pipefail
 hcsc=$1 out=$2
 help=$("$hcsc" --help)
-version=$("$hcsc" --version | head -1 | awk '{print $2}')
+version=$("$hcsc" --version | awk 'NR == 1 {print $2}')
 # roff: a backslash is \e, a minus sign \-, a line may not start with . or '
 esc() { sed -e 's/\\/\\e/g' -e 's/-/\\-/g' -e "s/^\\([.']\\)/\\\\\\&\\1/"; }
 {
