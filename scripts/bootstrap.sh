@@ -36,7 +36,7 @@ fi
 if [ "${1:-}" = "--test" ] || [ "${1:-}" = "--windows" ]; then
 	# Locales for the determinism test (a missing locale is a failure).
 	for loc in de_DE.UTF-8 tr_TR.UTF-8; do
-		if ! locale -a 2>/dev/null | grep -qi "^${loc%%.*}\.utf-\?8$"; then
+		if ! locale -a 2>/dev/null | grep -i "^${loc%%.*}\.utf-\?8$" >/dev/null; then
 			sed -i "s/^# *\(${loc} UTF-8\)/\1/" /etc/locale.gen
 			grep -q "^${loc} UTF-8" /etc/locale.gen || echo "${loc} UTF-8" >> /etc/locale.gen
 			need_gen=1
