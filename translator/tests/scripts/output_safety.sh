@@ -6,7 +6,9 @@
 # Nth rename()); links planted at temporary names are never followed; a
 # replaced document keeps its permission bits; eight concurrent writers
 # leave one complete set; orphaned temporaries are removed, live ones
-# kept. The last check is a negative control.
+# kept; a SIGTERM between two renames (the shim again) ends hcsc only
+# once the set is complete, for -o and for `check --update`. The last
+# check is a negative control.
 set -u
 hcsc=$1 shim=$2 corpus=$3
 work=$(mktemp -d)
@@ -100,7 +102,33 @@ echo y >"$work/o/.hcsc-$$-0123abcd.config.json"
 if [ ! -e "$work/o/.hcsc-$dead-0123abcd.config.json" ] && [ -e "$work/o/.hcsc-$$-0123abcd.config.json" ]; then ok; else
 	bad "orphans: $(ls -A "$work/o" | tr '\n' ' ')"; fi
 
-# ---- 6. negative control: the checks can fail ----
+# ---- 6. SIGTERM between two renames: the set completes, then exit ----
+# (the shim sends SIGTERM at the Nth rename; rule: hcsc.cli.output)
+for k in 1 2 3 4; do
+	old_set "$work/t$k"
+	LD_PRELOAD=$shim HCSC_FAULT_RENAME_SIGNAL=$k "$hcsc" compile "$good" -o "$work/t$k" 2>/dev/null
+	rc=$?
+	if [ "$rc" = 143 ] && diff -r "$work/fresh" "$work/t$k" >/dev/null \
+		&& [ "$(stat -c %a "$work/t$k/config.json")" = 600 ]; then ok; else
+		bad "SIGTERM at rename $k of 4: exit $rc, or a mixed set"; grep -c '^old' "$work/t$k"/*; ls -A "$work/t$k"; fi
+done
+mkdir -p "$work/cc"
+cp "$good" "$work/cc/web.yaml"
+"$hcsc" check "$work/cc" "$work/gg" --update >/dev/null 2>&1
+cp -R "$work/gg" "$work/gg.new"
+for k in 1 3; do
+	for f in $docs; do echo "old $f" >"$work/gg/web/$f"; done
+	LD_PRELOAD=$shim HCSC_FAULT_RENAME_SIGNAL=$k "$hcsc" check "$work/cc" "$work/gg" --update >/dev/null 2>&1
+	rc=$?
+	if [ "$rc" = 143 ] && diff -r "$work/gg.new" "$work/gg" >/dev/null; then ok; else
+		bad "check --update, SIGTERM at rename $k: exit $rc, or a mixed case"; grep -c '^old' "$work/gg/web"/*; ls -A "$work/gg/web"; fi
+done
+old_set "$work/ign"   # a SIGTERM the caller ignores stays ignored
+(trap '' TERM; LD_PRELOAD=$shim HCSC_FAULT_RENAME_SIGNAL=2 exec "$hcsc" compile "$good" -o "$work/ign" 2>/dev/null)
+rc=$?
+if [ "$rc" = 0 ] && diff -r "$work/fresh" "$work/ign" >/dev/null; then ok; else bad "ignored SIGTERM: exit $rc"; fi
+
+# ---- 7. negative control: the checks can fail ----
 old_set "$work/nc"; echo changed >"$work/nc/process.json"
 if same_old "$work/nc"; then bad "negative control did not fail"; else ok; fi
 
