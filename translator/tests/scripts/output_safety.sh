@@ -7,7 +7,8 @@
 # replaced document keeps its permission bits; eight concurrent writers
 # leave one complete set; orphaned temporaries are removed, live ones
 # kept; a SIGTERM between two renames (the shim again) ends hcsc only
-# once the set is complete, for -o and for `check --update`. The last
+# once the set is complete, for -o and for `check --update`; -o never
+# replaces its input (by any path to it; a hard link is another name). The last
 # check is a negative control.
 set -u
 hcsc=$1 shim=$2 corpus=$3
@@ -128,7 +129,29 @@ old_set "$work/ign"   # a SIGTERM the caller ignores stays ignored
 rc=$?
 if [ "$rc" = 0 ] && diff -r "$work/fresh" "$work/ign" >/dev/null; then ok; else bad "ignored SIGTERM: exit $rc"; fi
 
-# ---- 7. negative control: the checks can fail ----
+# ---- 7. -o never replaces its own input (rule: hcsc.cli.output) ----
+desc=$corpus/oci/inspect-basic.json
+mkdir -p "$work/in" "$work/hl/out" "$work/ln/out"
+cp "$desc" "$work/in/config.json"
+"$hcsc" compile "$work/in/config.json" -o "$work/in" 2>"$work/err"
+rc=$?
+if [ "$rc" = 2 ] && [ "$(cat "$work/err")" = "hcsc: -o '$work/in': '$work/in/config.json' is the input '$work/in/config.json' (hcsc would replace it); give another folder" ] \
+	&& cmp -s "$desc" "$work/in/config.json" && [ "$(ls -A "$work/in")" = config.json ]; then ok; else
+	bad "input as output: exit $rc"; cat "$work/err"; ls -A "$work/in"; fi
+cp "$desc" "$work/hl/d.json"; ln "$work/hl/d.json" "$work/hl/out/hcs-v1.json"   # a hard link: another name
+"$hcsc" compile "$work/hl/d.json" -o "$work/hl/out" 2>/dev/null
+if [ "$?" = 0 ] && cmp -s "$desc" "$work/hl/d.json" && [ "$(stat -c %h "$work/hl/d.json")" = 1 ]; then ok; else
+	bad "a hard link of the input at a document: not replaced, or the input changed"; fi
+mkdir -p "$work/in2"; cp "$desc" "$work/in2/hcs-v2.json"; ln -s in2 "$work/in2link"   # the input by another path
+"$hcsc" compile "$work/in2link/hcs-v2.json" -o "$work/in2/." 2>"$work/err"
+if [ "$?" = 2 ] && grep -q "^hcsc: -o '$work/in2/.': '$work/in2/./hcs-v2.json' is the input '$work/in2link/hcs-v2.json'" "$work/err" \
+	&& cmp -s "$desc" "$work/in2/hcs-v2.json" && [ "$(ls -A "$work/in2")" = hcs-v2.json ]; then ok; else
+	bad "the input by another path"; cat "$work/err"; fi
+cp "$desc" "$work/ln/d.json"; ln -s ../d.json "$work/ln/out/config.json"   # a link is replaced, not followed
+"$hcsc" compile "$work/ln/d.json" -o "$work/ln/out" 2>/dev/null
+if [ "$?" = 0 ] && cmp -s "$desc" "$work/ln/d.json" && [ ! -L "$work/ln/out/config.json" ]; then ok; else bad "a link at the document to the input"; fi
+
+# ---- 8. negative control: the checks can fail ----
 old_set "$work/nc"; echo changed >"$work/nc/process.json"
 if same_old "$work/nc"; then bad "negative control did not fail"; else ok; fi
 
