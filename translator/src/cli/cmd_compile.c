@@ -51,9 +51,29 @@ static int count(const bool want[DOC_COUNT])
 	return n;
 }
 
-static int write_outputs(const char *dir, const bool want[DOC_COUNT],
+/*
+ * The input of this command (a positional file or an option's value)
+ * that the document at `path` is, or NULL: -o never replaces its own
+ * input (rule: hcsc.cli.output), e.g. `compile ctr/config.json -o ctr`.
+ */
+static const char *input_at(const struct cli_args *args, const char *path)
+{
+	for (unsigned i = 0; i < args->npos; i++)
+		if (strcmp(args->pos[i], "-") && os_same_file(path, args->pos[i]))
+			return args->pos[i];
+	for (int o = 0; o < OPT_COUNT; o++)
+		if (o != OPT_OUTPUT && args->value[o] &&
+		    strcmp(args->value[o], "-") &&
+		    os_same_file(path, args->value[o]))
+			return args->value[o];
+	return NULL;
+}
+
+static int write_outputs(const struct cli_args *args,
+			 const bool want[DOC_COUNT],
 			 const struct hcsc_result *res)
 {
+	const char *dir = args->value[OPT_OUTPUT];
 	struct out_file files[DOC_COUNT];
 	char paths[DOC_COUNT][4096];
 	const char *failed = dir;
@@ -70,6 +90,16 @@ static int write_outputs(const char *dir, const bool want[DOC_COUNT],
 						     &files[n].len);
 		files[n].tmp = NULL;
 		n++;
+	}
+	for (size_t i = 0; i < n && !err; i++) {
+		const char *in = input_at(args, files[i].path);
+
+		if (in)
+			return cli_fail(HCSC_E_USAGE, "-o '%s': '%s' is the "
+						      "input '%s' (hcsc would "
+						      "replace it); give "
+						      "another folder",
+					dir, files[i].path, in);
 	}
 	if (!err)
 		err = cli_write_files(files, n, &failed);
@@ -117,7 +147,7 @@ static int emit_results(const struct cli_args *args, const bool want[DOC_COUNT],
 					"internal error: no %s document was built",
 					hcsc_doc_name((enum hcsc_doc)d));
 	if (args->value[OPT_OUTPUT])
-		return write_outputs(args->value[OPT_OUTPUT], want, res);
+		return write_outputs(args, want, res);
 	if (args->given[OPT_APPLY])
 		return HCSC_OK; /* rule: hcsc.apply.output: stdout carries HCS results */
 	for (int d = 0; d < DOC_COUNT; d++) {

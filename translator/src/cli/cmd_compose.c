@@ -101,6 +101,31 @@ static int compile_service(const struct cli_args *args, struct arena *a,
 	return status;
 }
 
+/*
+ * -o DIR writes a service to DIR/<service>/: a name that is no single
+ * folder name ("", ".", "..", a separator) would put its documents over
+ * DIR's own or outside DIR (rule: hcsc.cli.output). All are checked
+ * before any service is written.
+ */
+static int check_folder_names(const struct cli_args *args,
+			      const struct compose_project *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		const char *n = p->services[i].name;
+
+		if (*n && strcmp(n, ".") && strcmp(n, "..") &&
+		    !strpbrk(n, "/\\"))
+			continue;
+		return cli_fail(HCSC_E_USAGE, "compose -o: service '%s' is not "
+					      "a folder name (it would be "
+					      "written outside '%s/<service>/'); "
+					      "rename it, or name the other "
+					      "services",
+				n, args->value[OPT_OUTPUT]);
+	}
+	return HCSC_OK;
+}
+
 static int run(const struct cli_args *args, struct arena *a, int argc,
 	       char **argv)
 {
@@ -150,6 +175,8 @@ static int run(const struct cli_args *args, struct arena *a, int argc,
 						"write each to DIR/<service>/ "
 						"with -o",
 				  (unsigned long long)p.n);
+	else if (args->value[OPT_OUTPUT] && !args->given[OPT_PRINT_DESC])
+		status = check_folder_names(args, &p);
 	failed = status != HCSC_OK;
 	for (size_t i = 0; rc == HCSC_OK && !failed && i < p.n; i++) {
 		int one = args->given[OPT_PRINT_DESC]

@@ -76,6 +76,17 @@ enum os_kind os_lkind(const char *path)
 }
 #endif
 
+bool os_same_file(const char *entry, const char *file)
+{
+	char *x = os_lkind(entry) == OS_FILE ? os_real_path(entry) : NULL;
+	char *y = x ? os_real_path(file) : NULL;
+	bool same = x && y && !strcmp(x, y);
+
+	free(x);
+	free(y);
+	return same;
+}
+
 #ifdef _WIN32
 char *os_real_path(const char *path)
 {

@@ -64,6 +64,14 @@ enum os_kind os_dir_lkind(const char *dir,
  */
 char *os_real_path(const char *path);
 
+/*
+ * Is the regular file at `entry` (not a link: replacing a link leaves its
+ * target alone) the file `file` names (links followed)? By name, through
+ * os_real_path(): a hard link is another name, which a replacement of
+ * `entry` leaves as it was.
+ */
+bool os_same_file(const char *entry, const char *file);
+
 /* os_read(): not a regular file (a FIFO, device, folder, link). */
 #define OS_NOT_REGULAR (-1)
 #define OS_NOFOLLOW 1u /* a symbolic link at path is NOT_REGULAR */

@@ -155,6 +155,23 @@ expect "compose unset variable" 0 'compose/_errors/unset.yml:4:12: warning: The 
 for s in web api db; do
 	[ -f "$W/three/$s/config.json" ] && [ -f "$W/three/$s/hcs-v1.json" ] && [ -f "$W/three/$s/process.json" ] && ok || bad "compose -o: $s/ written"
 done
+# -o DIR: a service name that is no single folder name would write outside
+# DIR/<service>/ (over DIR's own documents or a sibling's): refused before
+# anything is written (rule: hcsc.cli.output)
+for name in .. ../up . 'a/b' 'a\b' ''; do
+	rm -rf "$W/esc" && mkdir -p "$W/esc/out"
+	echo precious >"$W/esc/config.json"
+	echo precious >"$W/esc/out/config.json"
+	printf "name: p\nservices:\n  web:\n    image: i\n    command: cmd\n  '%s':\n    image: i\n    command: cmd\n" "$name" >"$W/esc/c.yml"
+	"$HCSC" compose "$W/esc/c.yml" -o "$W/esc/out/sub" >/dev/null 2>"$W/e"
+	got=$?
+	want="hcsc: compose -o: service '$name' is not a folder name (it would be written outside '$W/esc/out/sub/<service>/'); rename it, or name the other services"
+	if [ "$got" = 2 ] && grep -qxF -- "$want" "$W/e"; then ok; else
+		bad "compose -o, service '$name': exit $got, want 2 and [$want]"; sed 's/^/    /' "$W/e" >&2; fi
+	if [ "$(cat "$W/esc/config.json" "$W/esc/out/config.json")" = "precious
+precious" ] && [ "$(find "$W/esc" | wc -l)" = 5 ]; then ok; else
+		bad "compose -o, service '$name': files written"; find "$W/esc" >&2; fi
+done
 "$HCSC" compose "$CORPUS/$C" api --target docker-containerd --emit hcs-v2 >"$W/v2" 2>/dev/null && grep -q '"SchemaVersion"' "$W/v2" && ok || bad "compose --target docker-containerd builds hcs-v2"
 
 # negative control: a changed body must be noticed

@@ -6,7 +6,10 @@
 # Nth rename()); links planted at temporary names are never followed; a
 # replaced document keeps its permission bits; eight concurrent writers
 # leave one complete set; orphaned temporaries are removed, live ones
-# kept. The last check is a negative control.
+# kept; a SIGTERM between two renames (the shim again) ends hcsc only
+# once the set is complete, for -o and for `check --update`; -o never
+# replaces its input (by any path to it; a hard link is another name). The last
+# check is a negative control.
 set -u
 hcsc=$1 shim=$2 corpus=$3
 work=$(mktemp -d)
@@ -100,7 +103,55 @@ echo y >"$work/o/.hcsc-$$-0123abcd.config.json"
 if [ ! -e "$work/o/.hcsc-$dead-0123abcd.config.json" ] && [ -e "$work/o/.hcsc-$$-0123abcd.config.json" ]; then ok; else
 	bad "orphans: $(ls -A "$work/o" | tr '\n' ' ')"; fi
 
-# ---- 6. negative control: the checks can fail ----
+# ---- 6. SIGTERM between two renames: the set completes, then exit ----
+# (the shim sends SIGTERM at the Nth rename; rule: hcsc.cli.output)
+for k in 1 2 3 4; do
+	old_set "$work/t$k"
+	LD_PRELOAD=$shim HCSC_FAULT_RENAME_SIGNAL=$k "$hcsc" compile "$good" -o "$work/t$k" 2>/dev/null
+	rc=$?
+	if [ "$rc" = 143 ] && diff -r "$work/fresh" "$work/t$k" >/dev/null \
+		&& [ "$(stat -c %a "$work/t$k/config.json")" = 600 ]; then ok; else
+		bad "SIGTERM at rename $k of 4: exit $rc, or a mixed set"; grep -c '^old' "$work/t$k"/*; ls -A "$work/t$k"; fi
+done
+mkdir -p "$work/cc"
+cp "$good" "$work/cc/web.yaml"
+"$hcsc" check "$work/cc" "$work/gg" --update >/dev/null 2>&1
+cp -R "$work/gg" "$work/gg.new"
+for k in 1 3; do
+	for f in $docs; do echo "old $f" >"$work/gg/web/$f"; done
+	LD_PRELOAD=$shim HCSC_FAULT_RENAME_SIGNAL=$k "$hcsc" check "$work/cc" "$work/gg" --update >/dev/null 2>&1
+	rc=$?
+	if [ "$rc" = 143 ] && diff -r "$work/gg.new" "$work/gg" >/dev/null; then ok; else
+		bad "check --update, SIGTERM at rename $k: exit $rc, or a mixed case"; grep -c '^old' "$work/gg/web"/*; ls -A "$work/gg/web"; fi
+done
+old_set "$work/ign"   # a SIGTERM the caller ignores stays ignored
+(trap '' TERM; LD_PRELOAD=$shim HCSC_FAULT_RENAME_SIGNAL=2 exec "$hcsc" compile "$good" -o "$work/ign" 2>/dev/null)
+rc=$?
+if [ "$rc" = 0 ] && diff -r "$work/fresh" "$work/ign" >/dev/null; then ok; else bad "ignored SIGTERM: exit $rc"; fi
+
+# ---- 7. -o never replaces its own input (rule: hcsc.cli.output) ----
+desc=$corpus/oci/inspect-basic.json
+mkdir -p "$work/in" "$work/hl/out" "$work/ln/out"
+cp "$desc" "$work/in/config.json"
+"$hcsc" compile "$work/in/config.json" -o "$work/in" 2>"$work/err"
+rc=$?
+if [ "$rc" = 2 ] && [ "$(cat "$work/err")" = "hcsc: -o '$work/in': '$work/in/config.json' is the input '$work/in/config.json' (hcsc would replace it); give another folder" ] \
+	&& cmp -s "$desc" "$work/in/config.json" && [ "$(ls -A "$work/in")" = config.json ]; then ok; else
+	bad "input as output: exit $rc"; cat "$work/err"; ls -A "$work/in"; fi
+cp "$desc" "$work/hl/d.json"; ln "$work/hl/d.json" "$work/hl/out/hcs-v1.json"   # a hard link: another name
+"$hcsc" compile "$work/hl/d.json" -o "$work/hl/out" 2>/dev/null
+if [ "$?" = 0 ] && cmp -s "$desc" "$work/hl/d.json" && [ "$(stat -c %h "$work/hl/d.json")" = 1 ]; then ok; else
+	bad "a hard link of the input at a document: not replaced, or the input changed"; fi
+mkdir -p "$work/in2"; cp "$desc" "$work/in2/hcs-v2.json"; ln -s in2 "$work/in2link"   # the input by another path
+"$hcsc" compile "$work/in2link/hcs-v2.json" -o "$work/in2/." 2>"$work/err"
+if [ "$?" = 2 ] && grep -q "^hcsc: -o '$work/in2/.': '$work/in2/./hcs-v2.json' is the input '$work/in2link/hcs-v2.json'" "$work/err" \
+	&& cmp -s "$desc" "$work/in2/hcs-v2.json" && [ "$(ls -A "$work/in2")" = hcs-v2.json ]; then ok; else
+	bad "the input by another path"; cat "$work/err"; fi
+cp "$desc" "$work/ln/d.json"; ln -s ../d.json "$work/ln/out/config.json"   # a link is replaced, not followed
+"$hcsc" compile "$work/ln/d.json" -o "$work/ln/out" 2>/dev/null
+if [ "$?" = 0 ] && cmp -s "$desc" "$work/ln/d.json" && [ ! -L "$work/ln/out/config.json" ]; then ok; else bad "a link at the document to the input"; fi
+
+# ---- 8. negative control: the checks can fail ----
 old_set "$work/nc"; echo changed >"$work/nc/process.json"
 if same_old "$work/nc"; then bad "negative control did not fail"; else ok; fi
 
