@@ -445,11 +445,19 @@ void check_case_stale(const struct check_env *e, const char *rel,
 	strbuf_addf(&r->message, "golden folder %s/%s has no case",
 		    e->golden.label, rel);
 	if (e->golden.update) {
-		if (check_golden_remove(a, &e->golden, rel, &err) == HCSC_OK) {
-			r->updated = true;
-		} else {
+		const char *foreign = NULL;
+
+		if (check_golden_remove(a, &e->golden, rel, &foreign, &err) !=
+		    HCSC_OK) {
 			r->io_error = true;
 			strbuf_addf(&r->message, "; %s", err);
+		} else if (foreign) {
+			strbuf_addf(&r->message,
+				    "; --update leaves it: hcsc does not write "
+				    "%s (move it out, or give it a name that "
+				    "starts with '.')", foreign);
+		} else {
+			r->updated = true;
 		}
 	}
 	arena_free(a);

@@ -284,6 +284,32 @@ static enum hcsc_rc extras(struct arena *a, const struct check_golden *g,
 	return HCSC_OK;
 }
 
+/*
+ * The first of `have`'s names that hcsc never writes (not one of
+ * check_gold_names), or NULL. A folder holding one is not hcsc's alone:
+ * a README, a user's sources under a GOLDEN given by mistake. --update
+ * then writes and removes nothing there (rule: hcsc.check.update-and-junit).
+ */
+static const char *first_foreign(const struct os_dir *have)
+{
+	for (size_t i = 0; i < have->n; i++)
+		if (check_gold_index(have->names[i]) < 0)
+			return have->names[i];
+	return NULL;
+}
+
+static void keep_foreign(const struct check_golden *g, const char *name,
+			 const char *foreign, struct strbuf *detail,
+			 struct strbuf *summary)
+{
+	strbuf_addf(detail,
+		    "--update leaves %s/%s as it is: hcsc does not write %s "
+		    "(move it out, or give it a name that starts with '.')\n",
+		    g->label, name, foreign);
+	strbuf_addf(summary, "; --update leaves the folder: %s is not a golden file",
+		    foreign);
+}
+
 enum hcsc_rc check_golden_compare(struct arena *a, const struct check_golden *g,
 				  const char *name, unsigned gold,
 				  const struct check_file *files, size_t n,
@@ -294,6 +320,8 @@ enum hcsc_rc check_golden_compare(struct arena *a, const struct check_golden *g,
 	char *dir = check_path_join(a, g->root, name);
 	struct out_file *queue = arena_array(a, n ? n : 1, sizeof(*queue));
 	struct os_dir have = { NULL, 0, NULL };
+	struct check_golden own = *g;
+	const char *foreign;
 	size_t nqueue = 0;
 	enum hcsc_rc rc = HCSC_OK;
 	int e;
@@ -314,15 +342,23 @@ enum hcsc_rc check_golden_compare(struct arena *a, const struct check_golden *g,
 		if (e)
 			return io_fail(a, "read folder", dir, e, err);
 	}
+	foreign = first_foreign(&have);
+	if (foreign) {
+		foreign = arena_strdup(a, foreign);
+		own.update = false;
+	}
 	for (size_t i = 0; i < n && rc == HCSC_OK; i++)
-		rc = compare_file(a, g, name, dir, &have, &files[i], out, buf,
-				  detail, summary, queue, &nqueue, err);
-	if (rc == HCSC_OK && g->update)
-		rc = write_queue(a, g, name, dir, queue, nqueue, err);
+		rc = compare_file(a, &own, name, dir, &have, &files[i], out,
+				  buf, detail, summary, queue, &nqueue, err);
+	if (rc == HCSC_OK && own.update)
+		rc = write_queue(a, &own, name, dir, queue, nqueue, err);
 	if (rc == HCSC_OK)
-		rc = extras(a, g, name, dir, &have, out, detail, summary, err);
+		rc = extras(a, &own, name, dir, &have, out, detail, summary,
+			    err);
 	os_dir_release(&have);
-	out->updated = g->update && rc == HCSC_OK &&
+	if (rc == HCSC_OK && g->update && foreign)
+		keep_foreign(g, name, foreign, detail, summary);
+	out->updated = own.update && rc == HCSC_OK &&
 		       out->ndiffer + out->nmissing + out->nextra > 0;
 	return rc;
 }
@@ -350,7 +386,8 @@ static void prune(struct arena *a, const struct check_golden *g, char *rel)
 }
 
 enum hcsc_rc check_golden_remove(struct arena *a, const struct check_golden *g,
-				 const char *rel, const char **err)
+				 const char *rel, const char **foreign,
+				 const char **err)
 {
 	char *dir = check_path_join(a, g->root, rel);
 	struct os_dir have;
@@ -363,6 +400,12 @@ enum hcsc_rc check_golden_remove(struct arena *a, const struct check_golden *g,
 	e = golden_files(dir, &have);
 	if (e)
 		return io_fail(a, "read folder", dir, e, err);
+	*foreign = first_foreign(&have);
+	if (*foreign) {
+		*foreign = arena_strdup(a, *foreign);
+		os_dir_release(&have);
+		return HCSC_OK;
+	}
 	for (size_t i = 0; i < have.n && rc == HCSC_OK; i++) {
 		char *path = check_path_join(a, dir, have.names[i]);
 

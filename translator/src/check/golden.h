@@ -10,11 +10,15 @@
  * on a line of its own. --update writes the differing and missing files
  * of the case as one set (os_write_files: all or nothing), removes
  * the extra ones, hcsc's orphaned temporaries and nothing else, and
- * leaves identical files untouched.
+ * leaves identical files untouched. A folder that holds a file hcsc never
+ * writes (a name not among the golden file names, dot names aside) is
+ * not hcsc's alone: --update writes and removes nothing there, and the
+ * case stays failed.
  *
  * Safety: links below GOLDEN are never followed (a case folder, or a
  * folder on its way, that is a symbolic link is an error of the case; a
- * link among its files is an extra file, removed as a link); a golden
+ * link among its files is a file like any other, removed as a link when
+ * it is an extra golden file); a golden
  * file must be a regular file of at most 64 MiB (a FIFO, a device or a
  * larger file is an error of the case, not read).
  */
@@ -68,9 +72,12 @@ enum hcsc_rc check_golden_compare(struct arena *a, const struct check_golden *g,
 /*
  * --update for a stale golden folder: remove its files (names starting
  * with `.` excepted), then the folder and its parents up to ROOT while
- * they are empty. Returns HCSC_OK or HCSC_E_IO with *err.
+ * they are empty; but when one of its files is not a golden file name,
+ * remove nothing and set *foreign to that name (else NULL). Returns
+ * HCSC_OK or HCSC_E_IO with *err.
  */
 enum hcsc_rc check_golden_remove(struct arena *a, const struct check_golden *g,
-				 const char *rel, const char **err);
+				 const char *rel, const char **foreign,
+				 const char **err);
 
 #endif

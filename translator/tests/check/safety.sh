@@ -49,11 +49,11 @@ rm "$W/g/hosts" && mv "$W/hosts.real" "$W/g/hosts"
 mkdir -p "$W/g/stale/deep"
 ln -s "$W/outside" "$W/g/stale/deep/to-outside"    # a link where a stale folder would be
 ln -s "$W/outside" "$W/g/gone"
-ln -s .. "$W/g/pass/warn/loop"                     # link loops
+ln -s .. "$W/g/pass/warn/diagnostics.txt"          # link loops (a golden name: an extra file)
 ln -s . "$W/g/json/self"
 hcsc check c g --update
 expect "links and loops: exit" 0 "$RC"
-expect "links and loops: only the loop link in a case folder is extra" "updated pass/warn: loop extra" "$(grep -v passed "$W/out")"
+expect "links and loops: only the loop link in a case folder is extra" "updated pass/warn: diagnostics.txt extra" "$(grep -v passed "$W/out")"
 (cd "$W" && diff -r g.orig/pass g/pass >/dev/null) && ok || bad "links and loops: real golden files changed"
 snapshot >"$W/after"
 cmp -s "$W/before" "$W/after" && ok || bad "links and loops: outside or corpus changed"
