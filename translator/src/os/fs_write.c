@@ -1,8 +1,9 @@
 /*
  * os/fs_write.c: the writing half of os/fs.h: exclusive
  * temporary files, the folder lock, the all-or-nothing set of renames
- * with its rollback (termination signals held off while it runs),
- * hcsc's orphaned temporaries, folder creation and removals. POSIX (open O_EXCL|O_NOFOLLOW, linkat, rename, flock) and
+ * with its rollback (termination signals held off while it runs:
+ * os/signals.c), hcsc's orphaned temporaries, folder creation and
+ * removals. POSIX (open O_EXCL|O_NOFOLLOW, linkat, rename, flock) and
  * Windows (CreateFileA CREATE_NEW, MoveFileExA, a named mutex) differ
  * only here. Shared by `hcsc compile -o`, `check --update` and the JUnit
  * report.
@@ -28,13 +29,13 @@
 #else
 #include <fcntl.h>
 #include <signal.h>
-#include <stdatomic.h>
 #include <sys/file.h>
 #include <time.h>
 #include <unistd.h>
 #endif
 
 #include "arena.h"
+#include "os/signals.h"
 #include "strbuf.h"
 
 #define TEMP_PREFIX ".hcsc-"
@@ -230,16 +231,6 @@ static int make_dir(const char *p)
 	return _mkdir(p) == 0 ? 0 : errno;
 }
 
-/* Windows ends a process without a signal hcsc could hold off. */
-static int hold_signals(void)
-{
-	return 0;
-}
-
-static void release_signals(void)
-{
-}
-
 #else /* POSIX */
 
 /* O_EXCL never opens an existing name, a link included. */
@@ -328,73 +319,6 @@ static void unlock_dir(struct dir_lock *l)
 static int make_dir(const char *p)
 {
 	return mkdir(p, 0777) == 0 ? 0 : errno;
-}
-
-/*
- * SIGINT, SIGTERM and SIGHUP while a set is being renamed: the process
- * ends once the set is complete (or rolled back) and its backups are
- * removed, never between two renames (rule: hcsc.cli.output). These two
- * counters are the only process-wide state of os/: sets renaming now
- * (any thread), and a termination signal held off (0: none). Outside a
- * set the handler ends the process at once, as the default action does;
- * a signal the caller ignores stays ignored.
- */
-static atomic_int renaming;
-static atomic_int held_signal;
-static const int holdable[] = { SIGINT, SIGTERM, SIGHUP };
-
-static void end_by(int sig)
-{
-	struct sigaction dfl;
-
-	memset(&dfl, 0, sizeof(dfl));
-	dfl.sa_handler = SIG_DFL;
-	sigemptyset(&dfl.sa_mask);
-	sigaction(sig, &dfl, NULL);
-	raise(sig); /* in the handler: delivered when it returns */
-}
-
-static void on_signal(int sig)
-{
-	atomic_store(&held_signal, sig);
-	if (atomic_load(&renaming) == 0)
-		end_by(sig);
-}
-
-static void install_handlers(void)
-{
-	struct sigaction sa, old;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sa.sa_flags = SA_RESTART;
-	sigemptyset(&sa.sa_mask);
-	for (size_t i = 0; i < sizeof(holdable) / sizeof(holdable[0]); i++)
-		sigaddset(&sa.sa_mask, holdable[i]);
-	for (size_t i = 0; i < sizeof(holdable) / sizeof(holdable[0]); i++)
-		if (sigaction(holdable[i], NULL, &old) == 0 &&
-		    old.sa_handler == SIG_DFL)
-			sigaction(holdable[i], &sa, NULL);
-}
-
-static void release_signals(void)
-{
-	int sig;
-
-	if (atomic_fetch_sub(&renaming, 1) == 1 &&
-	    (sig = atomic_load(&held_signal)) != 0)
-		end_by(sig);
-}
-
-/* EINTR: a termination is already held off; start no new set. */
-static int hold_signals(void)
-{
-	install_handlers();
-	atomic_fetch_add(&renaming, 1);
-	if (atomic_load(&held_signal) == 0)
-		return 0;
-	release_signals();
-	return EINTR;
 }
 
 #endif
@@ -584,7 +508,7 @@ int os_write_files(struct out_file *files, size_t n,
 			*failed = files[0].path;
 	}
 	if (!err) {
-		err = hold_signals();
+		err = os_hold_signals();
 		if (err) {
 			*failed = files[0].path;
 			unlock_dir(&lock);
@@ -595,7 +519,7 @@ int os_write_files(struct out_file *files, size_t n,
 		err = commit(files, n, failed);
 		unlock_dir(&lock);
 		clean_up(files, n);
-		release_signals();
+		os_release_signals();
 	}
 	clean_up(files, n);
 	free(dir);
