@@ -342,7 +342,7 @@ enum hcsc_rc check_golden_compare(struct arena *a, const struct check_golden *g,
 		if (e)
 			return io_fail(a, "read folder", dir, e, err);
 	}
-	foreign = first_foreign(&have);
+	foreign = g->update ? first_foreign(&have) : NULL;
 	if (foreign) {
 		foreign = arena_strdup(a, foreign);
 		own.update = false;
