@@ -8,7 +8,8 @@
 # leave one complete set; orphaned temporaries are removed, live ones
 # kept; a SIGTERM between two renames (the shim again) ends hcsc only
 # once the set is complete, for -o and for `check --update`; -o never
-# replaces its input (by any path to it; a hard link is another name). The last
+# replaces its input (by any path to it, any value of any file option;
+# a hard link is another name); a path past PATH_MAX is named whole. The last
 # check is a negative control.
 set -u
 hcsc=$1 shim=$2 corpus=$3
@@ -150,6 +151,28 @@ if [ "$?" = 2 ] && grep -q "^hcsc: -o '$work/in2/.': '$work/in2/./hcs-v2.json' i
 cp "$desc" "$work/ln/d.json"; ln -s ../d.json "$work/ln/out/config.json"   # a link is replaced, not followed
 "$hcsc" compile "$work/ln/d.json" -o "$work/ln/out" 2>/dev/null
 if [ "$?" = 0 ] && cmp -s "$desc" "$work/ln/d.json" && [ ! -L "$work/ln/out/config.json" ]; then ok; else bad "a link at the document to the input"; fi
+
+# every value of every file option counts, not only the last (--host given twice)
+mkdir -p "$work/h2"; "$hcsc" hosts ltsc2022 >"$work/h2/hcs-v1.json"; cp "$work/h2/hcs-v1.json" "$work/h2.keep"
+"$hcsc" compile "$good" --host "$work/h2/hcs-v1.json" --host ltsc2022 -o "$work/h2" 2>"$work/err"
+rc=$?
+if [ "$rc" = 2 ] && [ "$(cat "$work/err")" = "hcsc: -o '$work/h2': '$work/h2/hcs-v1.json' is the input '$work/h2/hcs-v1.json' (hcsc would replace it); give another folder" ] \
+	&& cmp -s "$work/h2.keep" "$work/h2/hcs-v1.json" && [ "$(ls -A "$work/h2")" = hcs-v1.json ]; then ok; else
+	bad "an earlier --host value as output: exit $rc"; cat "$work/err"; ls -A "$work/h2"; fi
+# a refused -o creates no folder
+"$hcsc" compile "$work/in/config.json" -o "$work/in/new/.." 2>/dev/null
+if [ "$?" = 2 ] && [ ! -e "$work/in/new" ]; then ok; else bad "a refused -o created its folder"; fi
+
+# ---- 7b. a path longer than PATH_MAX: named whole, nothing written ----
+long=$work/L
+while [ ${#long} -lt 4090 ]; do long=$long/$(printf '%0200d' 0); done
+long=${long:0:4090}   # DIR can be made; DIR/config.json cannot be opened
+"$hcsc" compile "$good" -o "$long" 2>"$work/err"
+rc=$?
+if [ "$rc" = 5 ] && [ "$(cat "$work/err")" = "hcsc: cannot write '$long/config.json': File name too long" ] \
+	&& [ -z "$(find "$work/L" -type f)" ]; then ok; else
+	bad "a long -o path: exit $rc, a shortened name, or files written"; tail -c 80 "$work/err"; echo; find "$work/L" -type f; fi
+rm -rf "$work/L"
 
 # ---- 8. negative control: the checks can fail ----
 old_set "$work/nc"; echo changed >"$work/nc/process.json"
