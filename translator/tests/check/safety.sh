@@ -3,7 +3,7 @@
 # (issue 9, classes 1, 2, 3, 6, 8, 11, 16), on a copy of the fixture
 # corpus of this folder: links and link loops in GOLDEN are not followed,
 # overlapping CORPUS and GOLDEN are a usage error, --report refuses what
-# it would destroy and `--report -` writes to stdout, hcsc's temporaries
+# it would destroy (a file inside CORPUS or GOLDEN too) and `--report -` writes to stdout, hcsc's temporaries
 # left by a SIGKILL are never reported and are cleaned by --update, and
 # FIFOs, /dev/zero and huge golden files are refused without reading.
 # The last check is a negative control.
@@ -97,6 +97,18 @@ echo old >"$W/r.xml"; chmod 600 "$W/r.xml"
 hcsc check c g --report r.xml
 expect "report over a 0600 file keeps its mode" "0 600" "$RC $(stat -c %a "$W/r.xml")"
 expect "report: no temporaries left" "" "$(cd "$W" && ls -A | grep '^\.hcsc-')"
+
+# --report FILE inside CORPUS or GOLDEN: refused before anything runs (it
+# replaced a host profile or a golden file with the XML report)
+for target in c/_profiles/rs4.yaml c/pass/new.xml g/pass/basic/config.json ./g/../g/stale/r.xml; do
+	snapshot >"$W/pre"; (cd "$W" && find g -printf '%p %s\n' | LC_ALL=C sort; cat g/pass/basic/*) >"$W/gpre"
+	hcsc check c g --update --report "$target"
+	case $target in c/*) where="the corpus 'c'" ;; *) where="the golden folder 'g'" ;; esac
+	expect "report inside a folder of the check ($target): exit" 2 "$RC"
+	expect "report inside a folder of the check ($target): message" "hcsc: --report '$target' is inside $where (it could replace a case or a golden file); give a file outside both folders" "$(cat "$W/err")"
+	snapshot | cmp -s - "$W/pre" && (cd "$W" && find g -printf '%p %s\n' | LC_ALL=C sort; cat g/pass/basic/*) | cmp -s - "$W/gpre" \
+		&& ok || bad "report inside a folder of the check ($target): a file changed"
+done
 
 # ---- 4. temporaries of a killed run (class 6) ----
 sleep 0 & dead=$!; wait "$dead"
