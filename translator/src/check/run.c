@@ -267,6 +267,36 @@ static enum hcsc_rc check_overlap(struct arena *a, const struct check_opts *o,
 	return rc;
 }
 
+/* Is `path` (real) in the folder `dir` names (or that folder itself)? */
+static bool in_folder(const char *path, const char *dir)
+{
+	char *d = os_real_path(dir);
+	bool in = d && within(path, d);
+
+	free(d);
+	return in;
+}
+
+enum hcsc_rc check_report_outside(const char *corpus, const char *golden,
+				  const char *report, struct strbuf *err)
+{
+	char *r = strcmp(report, "-") ? os_real_path(report) : NULL;
+	const char *dir = !r			 ? NULL
+			  : in_folder(r, corpus) ? corpus
+			  : in_folder(r, golden) ? golden
+						 : NULL;
+
+	free(r);
+	if (!dir)
+		return HCSC_OK;
+	strbuf_addf(err, "--report '%s' is inside %s '%s' (it could replace "
+			 "a case or a golden file); give a file outside both "
+			 "folders",
+		    report, dir == corpus ? "the corpus" : "the golden folder",
+		    dir);
+	return HCSC_E_USAGE;
+}
+
 /* Keep the stale folders of this shard (in place); returns their count. */
 static size_t shard_stale(const struct check_opts *o, struct check_corpus *c)
 {

@@ -92,4 +92,14 @@ struct check_opts {
  */
 enum hcsc_rc check_run(struct check_opts *o, struct strbuf *err);
 
+/*
+ * `--report FILE` must lie outside CORPUS and GOLDEN (by real path): it
+ * would replace a case, a host profile or a golden file, and --update
+ * would take it for an extra file or its folder for a foreign one (rule:
+ * hcsc.check.update-and-junit). HCSC_OK (FILE `-` too), or HCSC_E_USAGE
+ * with `err` set.
+ */
+enum hcsc_rc check_report_outside(const char *corpus, const char *golden,
+				  const char *report, struct strbuf *err);
+
 #endif

@@ -52,6 +52,16 @@ int cli_compile_built(const struct cli_args *args,
 		      const struct diag_list *front, struct node *desc,
 		      const char *display, const struct cli_explain *ex);
 /*
+ * cmd_compile.c: the usage error (exit 2, printed) when the output
+ * document `path` (in -o `dir`) is a file the command reads: one the
+ * command line names (cli_find_input) or one of `front`'s sources (the
+ * files a front end read; `front` may be NULL); else HCSC_OK
+ * (rule: hcsc.cli.output).
+ */
+int cli_refuse_input(const struct cli_args *args,
+		     const struct diag_list *front, const char *dir,
+		     const char *path);
+/*
  * cmd_explain.c: compile `in` (with `opt`; `front` lends its sources, may
  * be NULL) with provenance, print its diagnostics and the values `sel`
  * picks (all for none, or for one `all`), as text or JSON; a selector

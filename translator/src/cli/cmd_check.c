@@ -492,8 +492,13 @@ int cmd_check(int argc, char **argv)
 	check_progress_init(&p.progress, os_now());
 	if (args.value[OPT_REPORT]) {
 		struct strbuf err = STRBUF_INIT;
-		enum hcsc_rc rc = junit_open(args.value[OPT_REPORT], args.pos[0],
-					     &p.junit, &err);
+		enum hcsc_rc rc = check_report_outside(args.pos[0], args.pos[1],
+						       args.value[OPT_REPORT],
+						       &err);
+
+		if (rc == HCSC_OK)
+			rc = junit_open(args.value[OPT_REPORT], args.pos[0],
+					&p.junit, &err);
 		int st = rc == HCSC_OK ? 0 : cli_fail(rc, "%s", err.buf);
 
 		strbuf_release(&err);

@@ -13,6 +13,7 @@
 #include "apply/apply.h"
 #include "ascii.h"
 #include "cli.h"
+#include "diag.h"
 #include "options.h"
 #include "pipeline/compile.h"
 #include "strbuf.h"
@@ -51,62 +52,77 @@ static int count(const bool want[DOC_COUNT])
 	return n;
 }
 
-/*
- * The input of this command (a positional file or an option's value)
- * that the document at `path` is, or NULL: -o never replaces its own
- * input (rule: hcsc.cli.output), e.g. `compile ctr/config.json -o ctr`.
- */
-static const char *input_at(const struct cli_args *args, const char *path)
+static bool same_file(void *entry, const char *file)
 {
-	for (unsigned i = 0; i < args->npos; i++)
-		if (strcmp(args->pos[i], "-") && os_same_file(path, args->pos[i]))
-			return args->pos[i];
-	for (int o = 0; o < OPT_COUNT; o++)
-		if (o != OPT_OUTPUT && args->value[o] &&
-		    strcmp(args->value[o], "-") &&
-		    os_same_file(path, args->value[o]))
-			return args->value[o];
-	return NULL;
+	return os_same_file(entry, file);
 }
 
+/* The input (of the command line, or one `front` read) at `path`, or NULL. */
+static const char *input_at(const struct cli_args *args,
+			    const struct diag_list *front, const char *path)
+{
+	const char *in = cli_find_input(args, same_file, (void *)path);
+
+	for (size_t i = 0; !in && front && i < front->nsources; i++)
+		if (os_same_file(path, front->sources[i].name))
+			in = front->sources[i].name;
+	return in;
+}
+
+int cli_refuse_input(const struct cli_args *args,
+		     const struct diag_list *front, const char *dir,
+		     const char *path)
+{
+	const char *in = input_at(args, front, path);
+
+	if (!in)
+		return HCSC_OK;
+	return cli_fail(HCSC_E_USAGE, "-o '%s': '%s' is the input '%s' (hcsc "
+				      "would replace it); give another folder",
+			dir, path, in);
+}
+
+/*
+ * The documents into -o DIR, as one set (rule: hcsc.cli.output): paths
+ * of any length (a message names the path as given), none over an input.
+ */
 static int write_outputs(const struct cli_args *args,
+			 const struct diag_list *front,
 			 const bool want[DOC_COUNT],
 			 const struct hcsc_result *res)
 {
 	const char *dir = args->value[OPT_OUTPUT];
 	struct out_file files[DOC_COUNT];
-	char paths[DOC_COUNT][4096];
+	struct strbuf paths[DOC_COUNT];
 	const char *failed = dir;
 	size_t n = 0;
-	int err = cli_mkdirs(dir);
+	int err = 0, status = HCSC_OK;
 
-	for (int d = 0; d < DOC_COUNT && !err; d++) {
+	for (int d = 0; d < DOC_COUNT; d++) {
 		if (!want[d])
 			continue;
-		snprintf(paths[n], sizeof(paths[n]), "%s/%s", dir,
-			 hcsc_doc_file((enum hcsc_doc)d));
-		files[n].path = paths[n];
+		strbuf_init(&paths[n]);
+		strbuf_addf(&paths[n], "%s/%s", dir,
+			    hcsc_doc_file((enum hcsc_doc)d));
+		files[n].path = paths[n].buf;
 		files[n].data = hcsc_result_document(res, (enum hcsc_doc)d,
 						     &files[n].len);
 		files[n].tmp = NULL;
 		n++;
 	}
-	for (size_t i = 0; i < n && !err; i++) {
-		const char *in = input_at(args, files[i].path);
-
-		if (in)
-			return cli_fail(HCSC_E_USAGE, "-o '%s': '%s' is the "
-						      "input '%s' (hcsc would "
-						      "replace it); give "
-						      "another folder",
-					dir, files[i].path, in);
+	for (size_t i = 0; i < n && status == HCSC_OK; i++)
+		status = cli_refuse_input(args, front, dir, files[i].path);
+	if (status == HCSC_OK) {
+		err = cli_mkdirs(dir);
+		if (!err)
+			err = cli_write_files(files, n, &failed);
+		if (err)
+			status = cli_fail(HCSC_E_IO, "cannot write '%s': %s",
+					  failed, strerror(err));
 	}
-	if (!err)
-		err = cli_write_files(files, n, &failed);
-	if (err)
-		return cli_fail(HCSC_E_IO, "cannot write '%s': %s", failed,
-				strerror(err));
-	return HCSC_OK;
+	for (size_t i = 0; i < n; i++)
+		strbuf_release(&paths[i]);
+	return status;
 }
 
 /*
@@ -138,7 +154,9 @@ static int fit_to_target(const struct cli_args *args, bool want[DOC_COUNT],
 	return HCSC_OK;
 }
 
-static int emit_results(const struct cli_args *args, const bool want[DOC_COUNT],
+static int emit_results(const struct cli_args *args,
+			const struct diag_list *front,
+			const bool want[DOC_COUNT],
 			const struct hcsc_result *res)
 {
 	for (int d = 0; d < DOC_COUNT; d++)
@@ -147,7 +165,7 @@ static int emit_results(const struct cli_args *args, const bool want[DOC_COUNT],
 					"internal error: no %s document was built",
 					hcsc_doc_name((enum hcsc_doc)d));
 	if (args->value[OPT_OUTPUT])
-		return write_outputs(args, want, res);
+		return write_outputs(args, front, want, res);
 	if (args->given[OPT_APPLY])
 		return HCSC_OK; /* rule: hcsc.apply.output: stdout carries HCS results */
 	for (int d = 0; d < DOC_COUNT; d++) {
@@ -345,7 +363,7 @@ int cmd_compile(int argc, char **argv)
 	else
 		status = fit_to_target(&args, want, res);
 	if (status == HCSC_OK)
-		status = emit_results(&args, want, res);
+		status = emit_results(&args, NULL, want, res);
 	if (rc == HCSC_OK && status == HCSC_OK && args.given[OPT_APPLY])
 		status = apply_run(res, &aopt, &sink); /* api_int.h: its kept HCS input */
 	hcsc_result_free(res);
@@ -396,7 +414,7 @@ int cli_compile_built(const struct cli_args *args,
 	else
 		status = fit_to_target(args, want, res);
 	if (status == HCSC_OK)
-		status = emit_results(args, want, res);
+		status = emit_results(args, front, want, res);
 	hcsc_result_free(res);
 	return status;
 }

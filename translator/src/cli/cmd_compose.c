@@ -126,6 +126,30 @@ static int check_folder_names(const struct cli_args *args,
 	return HCSC_OK;
 }
 
+/*
+ * No service's documents may replace a file the command reads (the
+ * Compose file, .env, env_file, --image-inspect, --host: rule:
+ * hcsc.cli.output); all are checked before any service is written.
+ */
+static int check_inputs(const struct cli_args *args, struct arena *a,
+			const struct diag_list *loaded,
+			const struct compose_project *p)
+{
+	int status = HCSC_OK;
+
+	for (size_t i = 0; i < p->n && status == HCSC_OK; i++) {
+		const char *dir = arena_printf(a, "%s/%s", args->value[OPT_OUTPUT],
+					       p->services[i].name);
+
+		for (int d = 0; d < HCSC_DOC_COUNT && status == HCSC_OK; d++)
+			status = cli_refuse_input(
+				args, loaded, dir,
+				arena_printf(a, "%s/%s", dir,
+					     hcsc_doc_file((enum hcsc_doc)d)));
+	}
+	return status;
+}
+
 static int run(const struct cli_args *args, struct arena *a, int argc,
 	       char **argv)
 {
@@ -177,6 +201,9 @@ static int run(const struct cli_args *args, struct arena *a, int argc,
 				  (unsigned long long)p.n);
 	else if (args->value[OPT_OUTPUT] && !args->given[OPT_PRINT_DESC])
 		status = check_folder_names(args, &p);
+	if (status == HCSC_OK && args->value[OPT_OUTPUT] &&
+	    !args->given[OPT_PRINT_DESC] && rc == HCSC_OK)
+		status = check_inputs(args, a, &d, &p);
 	failed = status != HCSC_OK;
 	for (size_t i = 0; rc == HCSC_OK && !failed && i < p.n; i++) {
 		int one = args->given[OPT_PRINT_DESC]

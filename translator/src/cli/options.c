@@ -334,6 +334,9 @@ bool cli_parse(const char *cmd, int argc, char **argv, struct cli_args *out)
 	bool only_pos = false;
 
 	memset(out, 0, sizeof(*out));
+	out->cmd = cmd;
+	out->argc = argc;
+	out->argv = argv;
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i], *eq = NULL;
 		const struct cli_option *o;
@@ -401,6 +404,58 @@ unsigned cli_values(const char *cmd, int argc, char **argv, enum opt_id id,
 			out[n++] = v;
 	}
 	return n;
+}
+
+/* A value of option `o` that names a file the command reads? */
+static bool reads_file(const struct cli_option *o, const char *v)
+{
+	return o->arg && strstr(o->arg, "FILE") && o->id != OPT_REPORT &&
+	       strcmp(v, "-");
+}
+
+/* `v` or, for [SERVICE=]FILE, the FILE after '=', if is() says so. */
+static const char *input_value(const struct cli_option *o, const char *v,
+			       bool (*is)(void *, const char *), void *user)
+{
+	const char *eq = strchr(v, '=');
+
+	if (!reads_file(o, v))
+		return NULL;
+	if (is(user, v))
+		return v;
+	if (o->arg[0] == '[' && eq && reads_file(o, eq + 1) && is(user, eq + 1))
+		return eq + 1;
+	return NULL;
+}
+
+const char *cli_find_input(const struct cli_args *args,
+			   bool (*is)(void *user, const char *path),
+			   void *user)
+{
+	for (unsigned i = 0; i < args->npos; i++)
+		if (strcmp(args->pos[i], "-") && is(user, args->pos[i]))
+			return args->pos[i];
+	for (int i = 0; i < args->argc && strcmp(args->argv[i], "--"); i++) {
+		const char *a = args->argv[i], *eq = NULL, *v, *hit;
+		const struct cli_option *o;
+
+		if (a[0] != '-' || !a[1])
+			continue;
+		if (a[1] == '-') {
+			eq = strchr(a, '=');
+			o = find_long(args->cmd, a,
+				      eq ? (size_t)(eq - a) : strlen(a));
+		} else {
+			o = short_option(args->cmd, a, &eq);
+		}
+		if (!o || !o->arg)
+			continue;
+		v = eq ? eq + 1 : i + 1 < args->argc ? args->argv[++i] : NULL;
+		hit = v ? input_value(o, v, is, user) : NULL;
+		if (hit)
+			return hit;
+	}
+	return NULL;
 }
 
 static void print_options(FILE *f, const char *cmd)

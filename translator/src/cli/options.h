@@ -80,6 +80,9 @@ struct cli_args {
 	bool given[OPT_COUNT];
 	const char *pos[8];
 	unsigned npos;
+	const char *cmd;  /* what cli_parse was given, for cli_find_input */
+	int argc;
+	char **argv;
 };
 
 /*
@@ -93,6 +96,16 @@ bool cli_parse(const char *cmd, int argc, char **argv, struct cli_args *out);
  */
 unsigned cli_values(const char *cmd, int argc, char **argv, enum opt_id id,
 		    const char **out, unsigned max);
+/*
+ * The first file the command line names for reading (a positional other
+ * than -, or any value of any option whose value is a FILE; of
+ * [SERVICE=]FILE both the whole value and the part after '=') for which
+ * is(user, path) is true, or NULL. Every value counts, not only the last
+ * (rule: hcsc.cli.output: -o never replaces an input).
+ */
+const char *cli_find_input(const struct cli_args *args,
+			   bool (*is)(void *user, const char *path),
+			   void *user);
 /* --format text|json (default text) into *json; false after the usage error. */
 bool cli_format_is_json(const struct cli_args *args, bool *json);
 void cli_print_help(FILE *f);

@@ -76,9 +76,44 @@ enum os_kind os_lkind(const char *path)
 }
 #endif
 
+/*
+ * The real path of `entry` when, its folder resolved (os_real_path:
+ * through folders not made yet too, as `DIR/new/..`), its last name is a
+ * regular file (not a link); else NULL. malloc'd.
+ */
+static char *real_entry(const char *entry)
+{
+	const char *base = entry;
+	struct strbuf sb = STRBUF_INIT;
+	char *dir, *real;
+
+	for (const char *p = entry; *p; p++)
+		if (*p == '/' || *p == '\\')
+			base = p + 1;
+	if (!*base || !strcmp(base, ".") || !strcmp(base, ".."))
+		return os_lkind(entry) == OS_FILE ? os_real_path(entry) : NULL;
+	if (base == entry)
+		strbuf_addch(&sb, '.');
+	else /* without its separator, but "/" stays */
+		strbuf_add(&sb, entry, (size_t)(base - entry) - (base - entry > 1));
+	dir = strbuf_detach(&sb, NULL);
+	real = os_real_path(dir);
+	free(dir);
+	if (!real)
+		return NULL;
+	strbuf_addstr(&sb, real);
+	free(real);
+	if (sb.len && sb.buf[sb.len - 1] != '/' && sb.buf[sb.len - 1] != '\\')
+		strbuf_addch(&sb, '/');
+	strbuf_addstr(&sb, base);
+	real = os_lkind(sb.buf) == OS_FILE ? os_real_path(sb.buf) : NULL;
+	strbuf_release(&sb);
+	return real;
+}
+
 bool os_same_file(const char *entry, const char *file)
 {
-	char *x = os_lkind(entry) == OS_FILE ? os_real_path(entry) : NULL;
+	char *x = real_entry(entry);
 	char *y = x ? os_real_path(file) : NULL;
 	bool same = x && y && !strcmp(x, y);
 

@@ -131,6 +131,12 @@ int os_write_files(struct out_file *files, size_t n,
  * writing, binary), or an errno value.
  */
 int os_temp_open(const char *path, char **tmp, FILE **fp);
+/*
+ * Flush `fp` and put its file on disk (fsync; _commit on Windows), as a
+ * temporary must be before it is renamed over a file: else a crash can
+ * leave an empty file where the old one was. 0 or an errno value.
+ */
+int os_sync(FILE *fp);
 /* "<system temporary folder>/<base>" (malloc'd): TMPDIR or /tmp. */
 char *os_scratch_path(const char *base);
 /* Is `name` (a base name) a temporary file of hcsc? */

@@ -340,6 +340,14 @@ int os_temp_open(const char *path, char **tmp, FILE **fp)
 	return err;
 }
 
+int os_sync(FILE *fp)
+{
+	errno = 0;
+	if (fflush(fp) != 0 || ferror(fp))
+		return errno ? errno : EIO;
+	return sync_file(fp);
+}
+
 char *os_scratch_path(const char *base)
 {
 	struct strbuf sb = STRBUF_INIT;

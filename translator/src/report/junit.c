@@ -280,8 +280,12 @@ static int finish_file(const struct junit *j, struct strbuf *err)
 		errno = 0;
 		if (!w || assemble(j, w) < 0)
 			e = errno ? errno : EIO;
+		if (w && xmlTextWriterFlush(w) < 0 && !e)
+			e = errno ? errno : EIO;
 		if (w)
 			xmlFreeTextWriter(w);
+		if (!e)
+			e = os_sync(fp); /* on disk before it replaces FILE */
 		if (fclose(fp) != 0 && !e)
 			e = errno ? errno : EIO;
 	}

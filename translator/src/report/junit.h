@@ -14,8 +14,9 @@
  * Streaming: test cases go to a temporary body file as they come (beside
  * FILE, or in the system's temporary folder for `-`); the report is
  * assembled when the totals are known, in a new temporary file (created
- * exclusively, with FILE's permission bits) renamed over FILE, so memory
- * stays flat and FILE is never half-written. FILE `-` is standard output.
+ * exclusively, with FILE's permission bits, flushed to disk) renamed over
+ * FILE, so memory stays flat and FILE is never half-written, even after a
+ * crash. FILE `-` is standard output.
  * FILE must be absent or a regular file: a symbolic link, a device, a
  * FIFO or a folder is refused (HCSC_E_USAGE), never replaced. Messages
  * name FILE, never the temporaries.

@@ -3,8 +3,9 @@
 # (issue 9, classes 1, 2, 3, 6, 8, 11, 16), on a copy of the fixture
 # corpus of this folder: links and link loops in GOLDEN are not followed,
 # overlapping CORPUS and GOLDEN are a usage error, --report refuses what
-# it would destroy and `--report -` writes to stdout, hcsc's temporaries
-# left by a SIGKILL are never reported and are cleaned by --update, and
+# it would destroy (a file inside CORPUS or GOLDEN too) and `--report -` writes to stdout, hcsc's temporaries
+# left by a SIGKILL are never reported and are cleaned by --update, two
+# --update runs at once leave every case whole, and
 # FIFOs, /dev/zero and huge golden files are refused without reading.
 # The last check is a negative control.
 set -u
@@ -98,6 +99,18 @@ hcsc check c g --report r.xml
 expect "report over a 0600 file keeps its mode" "0 600" "$RC $(stat -c %a "$W/r.xml")"
 expect "report: no temporaries left" "" "$(cd "$W" && ls -A | grep '^\.hcsc-')"
 
+# --report FILE inside CORPUS or GOLDEN: refused before anything runs (it
+# replaced a host profile or a golden file with the XML report)
+for target in c/_profiles/rs4.yaml c/pass/new.xml g/pass/basic/config.json ./g/../g/stale/r.xml; do
+	snapshot >"$W/pre"; (cd "$W" && find g -printf '%p %s\n' | LC_ALL=C sort; cat g/pass/basic/*) >"$W/gpre"
+	hcsc check c g --update --report "$target"
+	case $target in c/*) where="the corpus 'c'" ;; *) where="the golden folder 'g'" ;; esac
+	expect "report inside a folder of the check ($target): exit" 2 "$RC"
+	expect "report inside a folder of the check ($target): message" "hcsc: --report '$target' is inside $where (it could replace a case or a golden file); give a file outside both folders" "$(cat "$W/err")"
+	snapshot | cmp -s - "$W/pre" && (cd "$W" && find g -printf '%p %s\n' | LC_ALL=C sort; cat g/pass/basic/*) | cmp -s - "$W/gpre" \
+		&& ok || bad "report inside a folder of the check ($target): a file changed"
+done
+
 # ---- 4. temporaries of a killed run (class 6) ----
 sleep 0 & dead=$!; wait "$dead"
 echo leftover >"$W/g/pass/basic/.hcsc-$dead-89abcdef.config.json"
@@ -122,6 +135,27 @@ hcsc check c g --update
 hcsc check c g
 expect "after kills: --update then check passes" "0 8 passed, 0 failed" "$RC $(cat "$W/out")"
 expect "after kills: no temporaries left" "" "$(find "$W/g" -name '.hcsc-*' -o -name '*.tmp*')"
+
+# ---- 4b. two --update runs at once on one GOLDEN: every case folder ends
+# whole (the folder lock; extra files and stale folders removed by both) ----
+whole=0
+for round in 1 2 3 4 5 6; do
+	for d in "$W"/g/pass/* "$W"/g/hosts/*; do
+		case $((round % 3)) in
+		0) echo junk >"$d/config.json" ;;
+		1) rm -f "$d/hcs-v1.json" "$d/diagnostics.txt" ;;
+		2) echo 9 >"$d/exit-code" ;;
+		esac
+	done
+	mkdir -p "$W/g/stale$round"; echo '{}' >"$W/g/stale$round/config.json"
+	(cd "$W" && "$HCSC" check c g --update -j 2 >/dev/null 2>&1) &
+	(cd "$W" && "$HCSC" check c g --update -j 2 >/dev/null 2>&1) &
+	wait
+	hcsc check c g
+	[ "$RC $(tail -n 1 "$W/out")" = "0 8 passed, 0 failed" ] && [ -z "$(find "$W/g" -name '.hcsc-*')" ] \
+		&& [ ! -e "$W/g/stale$round" ] && whole=$((whole + 1))
+done
+expect "two --update at once: whole golden folders after each round" 6 "$whole"
 
 # ---- 5. golden files must be regular and bounded (class 11) ----
 G=$W/g/pass/basic

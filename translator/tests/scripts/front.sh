@@ -172,6 +172,28 @@ for name in .. ../up . 'a/b' 'a\b' ''; do
 precious" ] && [ "$(find "$W/esc" | wc -l)" = 5 ]; then ok; else
 		bad "compose -o, service '$name': files written"; find "$W/esc" >&2; fi
 done
+# -o never replaces a file the command reads (rule: hcsc.cli.output):
+# --image-inspect SERVICE=FILE, a bare --image-inspect FILE, an env_file
+# of the Compose file, the Compose file itself, run's --env-file; every
+# value, not only the last; refused (exit 2) before any service is written
+printf 'A=1\n' >"$W/a.env"
+inputs_refused() { # NAME, then the command: in $W/in, out/web/config.json holds $SRC
+	local name=$1; shift
+	rm -rf "$W/in" && mkdir -p "$W/in/out/web" "$W/in/out/db"
+	printf "name: p\nservices:\n  db:\n    image: i\n    command: cmd\n  web:\n    image: i\n    command: cmd\n    env_file: %s\n" "${ENVF:-../a.env}" >"$W/in/c.yml"
+	cp "${SRC:-$W/in/c.yml}" "$W/in/out/web/config.json"; cp "$W/in/out/web/config.json" "$W/in/keep"
+	(cd "$W/in" && "$HCSC" "$@") >/dev/null 2>"$W/e"
+	got=$?
+	want="hcsc: -o 'out/web': 'out/web/config.json' is the input '${WANT:-out/web/config.json}' (hcsc would replace it); give another folder"
+	if [ "$got" = 2 ] && grep -qxF -- "$want" "$W/e" && cmp -s "$W/in/keep" "$W/in/out/web/config.json" \
+		&& [ "$(cd "$W/in/out" && find . | sort | tr '\n' ' ')" = ". ./db ./web ./web/config.json " ]; then ok; else
+		bad "$name: exit $got, or files changed (want 2 and [$want])"; sed 's/^/    /' "$W/e" >&2; find "$W/in/out" >&2; fi
+}
+SRC=$CORPUS/run/_image.json inputs_refused "compose --image-inspect SERVICE=FILE at -o" compose c.yml -o out --image-inspect web=out/web/config.json
+SRC=$CORPUS/run/_image.json inputs_refused "compose --image-inspect FILE at -o" compose c.yml -o out --image-inspect out/web/config.json --image-inspect "$CORPUS/run/_image.json"
+SRC=$W/a.env ENVF=out/web/config.json inputs_refused "compose env_file at -o" compose c.yml -o out
+ENVF=../../../a.env WANT=out/web/../web/config.json inputs_refused "compose file at -o" compose out/web/../web/config.json -o out
+SRC=$W/a.env inputs_refused "run --env-file at -o" run -o out/web -- --env-file out/web/config.json "$I" cmd
 "$HCSC" compose "$CORPUS/$C" api --target docker-containerd --emit hcs-v2 >"$W/v2" 2>/dev/null && grep -q '"SchemaVersion"' "$W/v2" && ok || bad "compose --target docker-containerd builds hcs-v2"
 
 # negative control: a changed body must be noticed

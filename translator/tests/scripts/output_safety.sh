@@ -7,8 +7,11 @@
 # replaced document keeps its permission bits; eight concurrent writers
 # leave one complete set; orphaned temporaries are removed, live ones
 # kept; a SIGTERM between two renames (the shim again) ends hcsc only
-# once the set is complete, for -o and for `check --update`; -o never
-# replaces its input (by any path to it; a hard link is another name). The last
+# once the set is complete, for -o and for `check --update`; a write,
+# fsync or close failure of a temporary (the shim again) changes nothing,
+# for -o, `check --update` and `--report`; -o never
+# replaces its input (by any path to it, any value of any file option;
+# a hard link is another name); a path past PATH_MAX is named whole. The last
 # check is a negative control.
 set -u
 hcsc=$1 shim=$2 corpus=$3
@@ -19,7 +22,8 @@ ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL $*"; }
 good=$corpus/examples/web.yaml
 docs="config.json hcs-v1.json hcs-v2.json process.json"
-# ASan (gcc) wants its runtime first; the shim only wraps rename().
+# ASan (gcc) wants its runtime first; the shim wraps rename(), fwrite(),
+# fsync() and fclose(), and acts only when its variables are set.
 export ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0
 umask 022
 
@@ -54,6 +58,26 @@ if [ "$?" = 5 ] && [ -z "$(ls -A "$work/new")" ]; then ok; else bad "failed -o i
 old_set "$work/o"
 "$hcsc" compile "$good" -o "$work/o" 2>/dev/null
 if [ "$?" = 0 ] && ! grep -q '^old' "$work"/o/*.json && [ "$(ls -A "$work/o" | wc -l)" = 4 ]; then ok; else bad "plain -o"; fi
+
+# ---- 1b. a full or failing disk while a temporary is written, synced or
+# closed (the shim: fwrite ENOSPC, fsync EIO, fclose EIO at the Nth call
+# on a file): the old set stays, no temporary is left, the message names
+# the document (rule: hcsc.cli.output) ----
+for fault in "WRITE No space left on device" "FSYNC Input/output error" "CLOSE Input/output error"; do
+	v=${fault%% *} msg=${fault#* }
+	for k in 1 3; do
+		n=$k; [ "$v" = CLOSE ] && n=$((k + 1))   # fclose 1: the description read
+		old_set "$work/w"
+		env LD_PRELOAD="$shim" "HCSC_FAULT_$v=$n" "$hcsc" compile "$good" -o "$work/w" 2>"$work/err"
+		rc=$?
+		eval "want=\${$k}"
+		if [ "$rc" = 5 ] && [ "$(cat "$work/err")" = "hcsc: cannot write '$work/w/$want': $msg" ] && same_old "$work/w"; then ok; else
+			bad "$v fails for document $k: exit $rc, or the folder changed"; cat "$work/err"; ls -la "$work/w"; fi
+	done
+done
+old_set "$work/w"   # a disk that stays full from the second write on
+LD_PRELOAD=$shim HCSC_FAULT_WRITE=2+ "$hcsc" compile "$good" -o "$work/w" 2>/dev/null
+if [ "$?" = 5 ] && same_old "$work/w"; then ok; else bad "a full disk: the folder changed"; fi
 
 # ---- 2. kept permission bits (class 8) ----
 if [ "$(stat -c %a "$work/o/config.json" "$work/o/hcs-v1.json" "$work/o/hcs-v2.json" | tr '\n' ' ')" = "600 640 644 " ]; then ok; else
@@ -129,6 +153,28 @@ old_set "$work/ign"   # a SIGTERM the caller ignores stays ignored
 rc=$?
 if [ "$rc" = 0 ] && diff -r "$work/fresh" "$work/ign" >/dev/null; then ok; else bad "ignored SIGTERM: exit $rc"; fi
 
+# ---- 6b. the same faults under check --update and --report ----
+for f in $docs; do echo "old $f" >"$work/gg/web/$f"; done
+cp -R "$work/gg" "$work/gg.old"
+for v in WRITE FSYNC CLOSE; do
+	env LD_PRELOAD="$shim" "HCSC_FAULT_$v=2" "$hcsc" check "$work/cc" "$work/gg" --update >"$work/out" 2>&1
+	rc=$?
+	if [ "$rc" = 5 ] && grep -q "cannot write '$work/gg/web/hcs-v1.json'" "$work/out" && diff -r "$work/gg.old" "$work/gg" >/dev/null \
+		&& [ -z "$(ls -A "$work/gg/web" | grep -v '\.json$')" ]; then ok; else
+		bad "check --update, $v fault: exit $rc, or the golden case changed"; cat "$work/out"; ls -A "$work/gg/web"; fi
+done
+if "$hcsc" check "$work/cc" "$work/gg.new" --report "$work/r.xml" >/dev/null 2>&1; then   # a build with the report module
+	mkdir -p "$work/rep"
+	for fault in WRITE=1 WRITE=1+ FSYNC=1 CLOSE=1 CLOSE=3; do   # CLOSE 1: the body, 3: the report
+		echo old >"$work/rep/r.xml"
+		env LD_PRELOAD="$shim" "HCSC_FAULT_$fault" "$hcsc" check "$work/cc" "$work/gg.new" --report "$work/rep/r.xml" >/dev/null 2>"$work/err"
+		rc=$?
+		if [ "$rc" = 5 ] && [ "$(tail -n 1 "$work/err")" = "hcsc: cannot write '$work/rep/r.xml': Input/output error" ] \
+			&& [ "$(cat "$work/rep/r.xml")" = old ] && [ "$(ls -A "$work/rep")" = r.xml ]; then ok; else
+			bad "--report, $fault: exit $rc, or the old report changed (an fsync fault before the rename)"; cat "$work/err"; ls -A "$work/rep"; fi
+	done
+fi
+
 # ---- 7. -o never replaces its own input (rule: hcsc.cli.output) ----
 desc=$corpus/oci/inspect-basic.json
 mkdir -p "$work/in" "$work/hl/out" "$work/ln/out"
@@ -150,6 +196,28 @@ if [ "$?" = 2 ] && grep -q "^hcsc: -o '$work/in2/.': '$work/in2/./hcs-v2.json' i
 cp "$desc" "$work/ln/d.json"; ln -s ../d.json "$work/ln/out/config.json"   # a link is replaced, not followed
 "$hcsc" compile "$work/ln/d.json" -o "$work/ln/out" 2>/dev/null
 if [ "$?" = 0 ] && cmp -s "$desc" "$work/ln/d.json" && [ ! -L "$work/ln/out/config.json" ]; then ok; else bad "a link at the document to the input"; fi
+
+# every value of every file option counts, not only the last (--host given twice)
+mkdir -p "$work/h2"; "$hcsc" hosts ltsc2022 >"$work/h2/hcs-v1.json"; cp "$work/h2/hcs-v1.json" "$work/h2.keep"
+"$hcsc" compile "$good" --host "$work/h2/hcs-v1.json" --host ltsc2022 -o "$work/h2" 2>"$work/err"
+rc=$?
+if [ "$rc" = 2 ] && [ "$(cat "$work/err")" = "hcsc: -o '$work/h2': '$work/h2/hcs-v1.json' is the input '$work/h2/hcs-v1.json' (hcsc would replace it); give another folder" ] \
+	&& cmp -s "$work/h2.keep" "$work/h2/hcs-v1.json" && [ "$(ls -A "$work/h2")" = hcs-v1.json ]; then ok; else
+	bad "an earlier --host value as output: exit $rc"; cat "$work/err"; ls -A "$work/h2"; fi
+# a refused -o creates no folder
+"$hcsc" compile "$work/in/config.json" -o "$work/in/new/.." 2>/dev/null
+if [ "$?" = 2 ] && [ ! -e "$work/in/new" ]; then ok; else bad "a refused -o created its folder"; fi
+
+# ---- 7b. a path longer than PATH_MAX: named whole, nothing written ----
+long=$work/L
+while [ ${#long} -lt 4090 ]; do long=$long/$(printf '%0200d' 0); done
+long=${long:0:4090}   # DIR can be made; DIR/config.json cannot be opened
+"$hcsc" compile "$good" -o "$long" 2>"$work/err"
+rc=$?
+if [ "$rc" = 5 ] && [ "$(cat "$work/err")" = "hcsc: cannot write '$long/config.json': File name too long" ] \
+	&& [ -z "$(find "$work/L" -type f)" ]; then ok; else
+	bad "a long -o path: exit $rc, a shortened name, or files written"; tail -c 80 "$work/err"; echo; find "$work/L" -type f; fi
+rm -rf "$work/L"
 
 # ---- 8. negative control: the checks can fail ----
 old_set "$work/nc"; echo changed >"$work/nc/process.json"
