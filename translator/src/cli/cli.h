@@ -111,6 +111,13 @@ int cli_fail_input(enum hcsc_rc rc, const char *msg);
 /* `hcsc: MSG` on stderr, returning rc. */
 int cli_fail(enum hcsc_rc rc, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/*
+ * A usage message, "hcsc CMD: ..." as given, on stderr with a newline:
+ * the user's words it quotes have their terminal controls escaped
+ * (utf8_escape_controls), as every other message of hcsc.
+ */
+void cli_usage_error(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
 
 /*
  * Output files and directories: struct out_file and the all-or-nothing

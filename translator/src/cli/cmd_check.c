@@ -292,9 +292,9 @@ static bool parse_shard(const struct cli_args *args)
 	if (!args->value[OPT_SHARD] ||
 	    check_shard_parse(args->value[OPT_SHARD], &k, &n))
 		return true;
-	fprintf(stderr, "hcsc check: --shard takes K/N, two whole numbers with "
-			"1 <= K <= N <= %d (shard K of N), not '%s'\n",
-		CHECK_SHARD_MAX, args->value[OPT_SHARD]);
+	cli_usage_error("hcsc check: --shard takes K/N, two whole numbers with "
+			"1 <= K <= N <= %d (shard K of N), not '%s'",
+			CHECK_SHARD_MAX, args->value[OPT_SHARD]);
 	return false;
 }
 
@@ -306,9 +306,9 @@ static bool parse_color(const struct cli_args *args)
 	if (!v || !strcmp(v, "auto") || !strcmp(v, "always") ||
 	    !strcmp(v, "never"))
 		return true;
-	fprintf(stderr, "hcsc check: --color takes auto, always or never, "
-			"not '%s'\n",
-		v);
+	cli_usage_error("hcsc check: --color takes auto, always or never, "
+			"not '%s'",
+			v);
 	return false;
 }
 
@@ -331,9 +331,9 @@ static bool parse_max_diff(const struct cli_args *args)
 
 	if (!v || lines_value(v, &n))
 		return true;
-	fprintf(stderr, "hcsc check: --max-diff-lines takes a number of "
-			"lines (0 for all), not '%s'\n",
-		v);
+	cli_usage_error("hcsc check: --max-diff-lines takes a number of "
+			"lines (0 for all), not '%s'",
+			v);
 	return false;
 }
 
@@ -350,9 +350,9 @@ static bool parse(int argc, char **argv, struct cli_args *args,
 	}
 	*jobs = os_thread_cpus();
 	if (args->value[OPT_JOBS] && !parse_jobs(args->value[OPT_JOBS], jobs)) {
-		fprintf(stderr, "hcsc check: -j takes a number from 1 to %d, "
-				"not '%s'\n",
-			MAX_JOBS, args->value[OPT_JOBS]);
+		cli_usage_error("hcsc check: -j takes a number from 1 to %d, "
+				"not '%s'",
+				MAX_JOBS, args->value[OPT_JOBS]);
 		return false;
 	}
 	if (args->given[OPT_LIST] &&

@@ -31,10 +31,10 @@ static bool parse_emit(const char *list, bool want[DOC_COUNT])
 		int d = compile_doc_named(p, n, false);
 
 		if (d < 0) {
-			fprintf(stderr, "hcsc compile: unknown document '%.*s' in "
-					"--emit (allowed: oci, hcs-v1, hcs-v2, "
-					"process)\n",
-				(int)n, p);
+			cli_usage_error("hcsc compile: unknown document '%.*s' "
+					"in --emit (allowed: oci, hcs-v1, "
+					"hcs-v2, process)",
+					(int)n, p);
 			return false;
 		}
 		want[d] = true;
@@ -252,9 +252,9 @@ static bool read_apply_options(const struct cli_args *args,
 	}
 	if (args->given[OPT_TIMEOUT] &&
 	    !parse_timeout(args->value[OPT_TIMEOUT], &o->timeout_s)) {
-		fprintf(stderr, "hcsc compile: --timeout takes whole seconds "
-				"from 1 to %u, not '%s'\n",
-			APPLY_MAX_TIMEOUT, args->value[OPT_TIMEOUT]);
+		cli_usage_error("hcsc compile: --timeout takes whole seconds "
+				"from 1 to %u, not '%s'",
+				APPLY_MAX_TIMEOUT, args->value[OPT_TIMEOUT]);
 		return false;
 	}
 	if (args->given[OPT_APPLY] && args->value[OPT_EMIT] &&

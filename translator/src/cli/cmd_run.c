@@ -25,8 +25,8 @@ static bool check_env(const struct client_env *e, const char *opt)
 		const char *eq = strchr(e->kv[i], '=');
 
 		if (!eq || eq == e->kv[i]) {
-			fprintf(stderr, "hcsc: %s takes KEY=VALUE, not '%s'\n", opt,
-				e->kv[i]);
+			cli_usage_error("hcsc: %s takes KEY=VALUE, not '%s'", opt,
+					e->kv[i]);
 			return false;
 		}
 	}

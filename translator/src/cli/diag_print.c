@@ -495,3 +495,18 @@ int cli_fail(enum hcsc_rc rc, const char *fmt, ...)
 	strbuf_release(&out);
 	return (int)rc;
 }
+
+void cli_usage_error(const char *fmt, ...)
+{
+	struct strbuf text = STRBUF_INIT, out = STRBUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	strbuf_vaddf(&text, fmt, ap);
+	va_end(ap);
+	utf8_escape_controls(&out, text.buf, text.len);
+	strbuf_addch(&out, '\n');
+	fwrite(out.buf, 1, out.len, stderr);
+	strbuf_release(&text);
+	strbuf_release(&out);
+}

@@ -301,13 +301,12 @@ static bool usage(const char *cmd, const char *what, const char *arg)
 				   : nearest_option(cmd, arg);
 
 	if (near) {
-		fprintf(stderr, "hcsc %s: %s '%s'; did you mean '%s'? (see "
-				"'hcsc %s --help')\n",
-			cmd, what, arg, near, cmd);
+		cli_usage_error("hcsc %s: %s '%s'; did you mean '%s'? (see "
+				"'hcsc %s --help')",
+				cmd, what, arg, near, cmd);
 		return false;
 	}
-	fprintf(stderr, "hcsc %s: %s '%s' (see 'hcsc --help')\n", cmd, what,
-		arg);
+	cli_usage_error("hcsc %s: %s '%s' (see 'hcsc --help')", cmd, what, arg);
 	return false;
 }
 

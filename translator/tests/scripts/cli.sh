@@ -164,5 +164,15 @@ expect fifo-runtime 5 "^hcsc: error: cannot read '$work/fifo.yaml': not a regula
 expect dir-input 5 "^hcsc: error: cannot read '$work': Is a directory\$" -- compile "$work"
 if "$hcsc" compile - <"$good" 2>/dev/null | cmp -s - "$work/p.json"; then ok; else bad "- is still standard input"; fi
 
+# Usage messages quote the user's words with terminal controls escaped
+# (no raw ESC or BEL reaches the terminal), like every other message.
+esc=$(printf '\033')
+bel=$(printf '\007')
+expect esc-unknown-option 2 "unknown option '--bogus\\\\x1b\\]0;x\\\\x07'" -- compile "$good" "--bogus${esc}]0;x${bel}"
+expect esc-emit 2 "unknown document '\\\\x1b\\[2J' in --emit" -- compile "$good" --emit "oci,${esc}[2J"
+expect esc-color 2 "--color takes auto, always or never, not '\\\\x1b\\[31mx'" -- check --color="${esc}[31mx" a b
+expect esc-jobs 2 "-j takes a number from 1 to [0-9]+, not '\\\\x1b'" -- check -j "$esc" a b
+expect esc-client-env 2 "takes KEY=VALUE, not '\\\\x07'" -- run --client-env "$bel" -- img
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
