@@ -14,6 +14,7 @@
 #include "front/tree.h"
 #include "front/units.h"
 #include "load/load.h"
+#include "os/fs.h"
 #include "strbuf.h"
 
 /* ---- environment ---- */
@@ -51,7 +52,8 @@ static const char *resolve(const struct svc *c, const char *name, size_t n)
 	return client_env_get(c->vars, name, n);
 }
 
-/* env_file: files relative to the Compose file, read in order. */
+/* env_file: files relative to the Compose file (an absolute path as
+ * it is), read in order. */
 static enum hcsc_rc env_files(struct svc *c, const struct node *v,
 			      struct env_set *e)
 {
@@ -71,7 +73,9 @@ static enum hcsc_rc env_files(struct svc *c, const struct node *v,
 						  "string");
 		parts[0] = c->dir;
 		parts[1] = one->text;
-		path = *c->dir ? arena_join(c->a, parts, 2, "/") : one->text;
+		path = *c->dir && !os_path_is_abs(one->text)
+			       ? arena_join(c->a, parts, 2, "/")
+			       : one->text;
 		rc = load_read_file(c->a, c->d, path, path, &buf, &err);
 		if (rc == HCSC_E_IO)
 			*c->err = err;

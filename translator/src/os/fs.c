@@ -122,6 +122,18 @@ bool os_same_file(const char *entry, const char *file)
 	return same;
 }
 
+bool os_path_is_abs(const char *path)
+{
+#ifdef _WIN32
+	if (path[0] == '\\')
+		return true;
+	if (((path[0] | 0x20) >= 'a' && (path[0] | 0x20) <= 'z') &&
+	    path[1] == ':')
+		return true;
+#endif
+	return path[0] == '/';
+}
+
 #ifdef _WIN32
 char *os_real_path(const char *path)
 {

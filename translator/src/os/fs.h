@@ -57,6 +57,12 @@ enum os_kind os_dir_lkind(const char *dir,
 					struct strbuf *scratch);
 
 /*
+ * Is `path` absolute on this system: `/...`; on Windows also `\...` and
+ * a drive's `X:...`? (No file is looked at.)
+ */
+bool os_path_is_abs(const char *path);
+
+/*
  * The absolute form of `path` with links resolved (malloc'd; NULL when
  * even its parent cannot be resolved); a path that does not exist yet is
  * resolved through its longest existing prefix. On Windows the full path,

@@ -194,6 +194,11 @@ SRC=$CORPUS/run/_image.json inputs_refused "compose --image-inspect FILE at -o" 
 SRC=$W/a.env ENVF=out/web/config.json inputs_refused "compose env_file at -o" compose c.yml -o out
 ENVF=../../../a.env WANT=out/web/../web/config.json inputs_refused "compose file at -o" compose out/web/../web/config.json -o out
 SRC=$W/a.env inputs_refused "run --env-file at -o" run -o out/web -- --env-file out/web/config.json "$I" cmd
+# an absolute env_file is read where it is, not under the Compose file's folder
+mkdir -p "$W/abs/proj" && printf 'ABS=1\n' >"$W/abs/a.env"
+printf 'name: p\nservices:\n  web:\n    image: i\n    command: cmd\n    env_file: %s\n' "$W/abs/a.env" >"$W/abs/proj/c.yml"
+(cd "$W/abs" && "$HCSC" compose proj/c.yml --emit oci >"$W/abs/out" 2>"$W/e")
+if grep -q '"ABS=1"' "$W/abs/out"; then ok; else bad "compose: an absolute env_file"; cat "$W/e" >&2; fi
 "$HCSC" compose "$CORPUS/$C" api --target docker-containerd --emit hcs-v2 >"$W/v2" 2>/dev/null && grep -q '"SchemaVersion"' "$W/v2" && ok || bad "compose --target docker-containerd builds hcs-v2"
 
 # negative control: a changed body must be noticed
