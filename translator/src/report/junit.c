@@ -19,10 +19,20 @@
 #include "arena.h"
 #include "os/fs.h"
 
+/*
+ * Where a writer's bytes go: a FILE, and the errno of its first failed
+ * write, which libxml2 would otherwise lose (it reports any failure as an
+ * I/O error of its own).
+ */
+struct sink {
+	FILE *fp;
+	int err;
+};
+
 struct junit {
 	char *path, *body_path; /* path "-": standard output */
 	char *suite;
-	FILE *body_fp;
+	struct sink body_out;
 	xmlTextWriterPtr body;
 	size_t tests, failures, errors;
 	double seconds;
@@ -40,12 +50,34 @@ static char *xstrdup(const char *s)
 	return p;
 }
 
-/* A writer on an open FILE (which the caller closes). */
-static xmlTextWriterPtr writer_on(FILE *fp)
+static int sink_write(void *ctx, const char *buf, int len)
 {
-	xmlOutputBufferPtr ob = xmlOutputBufferCreateFile(fp, NULL);
+	struct sink *s = ctx;
+
+	errno = 0;
+	if (len > 0 && fwrite(buf, 1, (size_t)len, s->fp) != (size_t)len) {
+		if (!s->err)
+			s->err = errno ? errno : EIO;
+		return -1;
+	}
+	return len;
+}
+
+/* libxml2 prints its own errors on stderr: hcsc reports them itself. */
+static void quiet(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+/* A writer into `s` (whose FILE the caller closes). */
+static xmlTextWriterPtr writer_on(struct sink *s)
+{
+	xmlOutputBufferPtr ob;
 	xmlTextWriterPtr w;
 
+	xmlSetGenericErrorFunc(NULL, quiet);
+	ob = xmlOutputBufferCreateIO(sink_write, NULL, s, NULL);
 	if (!ob)
 		return NULL;
 	w = xmlNewTextWriter(ob);
@@ -91,10 +123,10 @@ enum hcsc_rc junit_open(const char *path, const char *suite,
 	j->suite = xstrdup(suite);
 	/* The body: beside FILE, or in the temporary folder for stdout. */
 	e = os_temp_open(scratch ? scratch : path, &j->body_path,
-				&j->body_fp);
+			 &j->body_out.fp);
 	free(scratch);
 	if (!e) {
-		j->body = writer_on(j->body_fp);
+		j->body = writer_on(&j->body_out);
 		e = j->body ? 0 : EIO;
 	}
 	if (e) {
@@ -238,30 +270,33 @@ static int assemble(const struct junit *j, xmlTextWriterPtr w)
 	return bad ? -1 : 0;
 }
 
-/* Finish the body file; 0 or -1. */
+/* Finish the body file; 0, or an errno (EIO when none is known). */
 static int close_body(struct junit *j)
 {
-	int rc = xmlTextWriterFlush(j->body) < 0 ? -1 : 0;
+	int e = xmlTextWriterFlush(j->body) < 0 || j->failed ? EIO : 0;
 
 	xmlFreeTextWriter(j->body);
 	j->body = NULL;
-	if (fclose(j->body_fp) != 0)
-		rc = -1;
-	j->body_fp = NULL;
-	return rc;
+	if (j->body_out.err)
+		e = j->body_out.err;
+	if (fclose(j->body_out.fp) != 0 && !e)
+		e = errno ? errno : EIO;
+	j->body_out.fp = NULL;
+	return e;
 }
 
-/* The whole report on standard output. 0 or -1. */
+/* The whole report on standard output. 0 or an errno. */
 static int finish_stdout(const struct junit *j)
 {
-	xmlTextWriterPtr w = writer_on(stdout);
-	int rc = w ? assemble(j, w) : -1;
+	struct sink out = { stdout, 0 };
+	xmlTextWriterPtr w = writer_on(&out);
+	int e = !w || assemble(j, w) < 0 ? EIO : 0;
 
 	if (w)
-		xmlFreeTextWriter(w);
-	if (fflush(stdout) != 0)
-		rc = -1;
-	return rc;
+		xmlFreeTextWriter(w); /* flushes into `out` */
+	if (fflush(stdout) != 0 && !e)
+		e = errno ? errno : EIO;
+	return out.err ? out.err : e;
 }
 
 /* The report in a new temporary beside FILE, renamed over it. 0 or errno. */
@@ -276,12 +311,11 @@ static int finish_file(const struct junit *j, struct strbuf *err)
 		return -1;
 	e = os_temp_open(j->path, &tmp, &fp);
 	if (!e) {
-		w = writer_on(fp);
-		errno = 0;
-		if (!w || assemble(j, w) < 0)
-			e = errno ? errno : EIO;
-		if (w && xmlTextWriterFlush(w) < 0 && !e)
-			e = errno ? errno : EIO;
+		struct sink out = { fp, 0 };
+
+		w = writer_on(&out);
+		if (!w || assemble(j, w) < 0 || xmlTextWriterFlush(w) < 0)
+			e = out.err ? out.err : EIO;
 		if (w)
 			xmlFreeTextWriter(w);
 		if (!e)
@@ -301,14 +335,14 @@ static int finish_file(const struct junit *j, struct strbuf *err)
 
 enum hcsc_rc junit_finish(struct junit *j, struct strbuf *err)
 {
-	int e = close_body(j) | (j->failed ? -1 : 0);
+	int e = close_body(j);
 
 	if (!e)
 		e = strcmp(j->path, "-") ? finish_file(j, err) : finish_stdout(j);
 	if (e && !err->len)
 		strbuf_addf(err, "cannot write '%s': %s",
 			    strcmp(j->path, "-") ? j->path : "standard output",
-			    strerror(e > 0 ? e : EIO));
+			    strerror(e));
 	junit_free(j);
 	return e ? HCSC_E_IO : HCSC_OK;
 }
@@ -319,8 +353,8 @@ void junit_free(struct junit *j)
 		return;
 	if (j->body)
 		xmlFreeTextWriter(j->body);
-	if (j->body_fp)
-		fclose(j->body_fp);
+	if (j->body_out.fp)
+		fclose(j->body_out.fp);
 	if (j->body_path)
 		remove(j->body_path);
 	free(j->body_path);
