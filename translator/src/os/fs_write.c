@@ -2,10 +2,10 @@
  * os/fs_write.c: the writing half of os/fs.h: exclusive
  * temporary files, the folder lock, the all-or-nothing set of renames
  * with its rollback (termination signals held off while it runs:
- * os/signals.c), hcsc's orphaned temporaries, folder creation and
- * removals. POSIX (open O_EXCL|O_NOFOLLOW, linkat, rename, flock) and
- * Windows (CreateFileA CREATE_NEW, MoveFileExA, a named mutex) differ
- * only here. Shared by `hcsc compile -o`, `check --update` and the JUnit
+ * os/signals.c), hcsc's orphaned temporaries, one file replaced. Folders
+ * made and files removed are fs_dirs.c's. POSIX (open
+ * O_EXCL|O_NOFOLLOW, linkat, rename, flock) and Windows (CreateFileA
+ * CREATE_NEW, MoveFileExA, a named mutex) differ only here. Shared by `hcsc compile -o`, `check --update` and the JUnit
  * report.
  */
 #ifndef _WIN32
@@ -226,11 +226,6 @@ static void unlock_dir(struct dir_lock *l)
 	CloseHandle(l->mutex);
 }
 
-static int make_dir(const char *p)
-{
-	return _mkdir(p) == 0 ? 0 : errno;
-}
-
 #else /* POSIX */
 
 /* O_EXCL never opens an existing name, a link included. */
@@ -314,11 +309,6 @@ static void unlock_dir(struct dir_lock *l)
 	fsync(l->fd); /* the renames, on disk */
 	flock(l->fd, LOCK_UN);
 	close(l->fd);
-}
-
-static int make_dir(const char *p)
-{
-	return mkdir(p, 0777) == 0 ? 0 : errno;
 }
 
 #endif
@@ -534,88 +524,9 @@ int os_write_files(struct out_file *files, size_t n,
 	return err;
 }
 
-/* ---- folders and removals ---- */
-
-int os_mkdirs(const char *dir)
-{
-	size_t n = strlen(dir);
-	char *p = malloc(n + 1);
-	int err = 0;
-
-	if (!p)
-		return ENOMEM;
-	memcpy(p, dir, n + 1);
-	for (size_t i = 1; i <= n && !err; i++) {
-		char c = p[i];
-
-		if (c != '/' && c != '\\' && c != '\0')
-			continue;
-		p[i] = '\0';
-		if (os_kind(p) != OS_DIR) {
-			err = make_dir(p);
-			if (err == EEXIST)
-				err = 0;
-		}
-		p[i] = c;
-	}
-	if (!err && os_kind(dir) != OS_DIR)
-		err = ENOTDIR;
-	free(p);
-	return err;
-}
-
-int os_mkdirs_under(const char *root, const char *rel, char **failed)
-{
-	struct strbuf p = STRBUF_INIT;
-	int err = 0;
-
-	*failed = NULL;
-	strbuf_addstr(&p, root);
-	while (*rel && !err) {
-		size_t n = strcspn(rel, "/");
-
-		strbuf_addch(&p, '/');
-		strbuf_add(&p, rel, n);
-		rel += n + (rel[n] == '/');
-		switch (os_lkind(p.buf)) {
-		case OS_DIR:
-			break;
-		case OS_ABSENT:
-			err = make_dir(p.buf);
-			if (err == EEXIST && os_lkind(p.buf) == OS_DIR)
-				err = 0;
-			break;
-		case OS_LINK:
-			err = ELOOP;
-			break;
-		default:
-			err = ENOTDIR;
-			break;
-		}
-	}
-	if (err)
-		*failed = strbuf_detach(&p, NULL);
-	strbuf_release(&p);
-	return err;
-}
+/* ---- replacing one file ---- */
 
 int os_replace(const char *from, const char *to)
 {
 	return move_over(from, to);
-}
-
-int os_remove(const char *path)
-{
-	errno = 0;
-	return remove(path) == 0 ? 0 : (errno ? errno : EIO);
-}
-
-int os_rmdir(const char *path)
-{
-	errno = 0;
-#ifdef _WIN32
-	return _rmdir(path) == 0 ? 0 : (errno ? errno : EIO);
-#else
-	return rmdir(path) == 0 ? 0 : (errno ? errno : EIO);
-#endif
 }
