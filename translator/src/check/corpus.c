@@ -68,16 +68,28 @@ void scan_setlen(struct strbuf *sb, size_t n)
 		sb->buf[n] = '\0';
 }
 
+static enum hcsc_rc list_fail(struct scan *s, const char *path, int e)
+{
+	return scan_fail(s, HCSC_E_IO,
+			 arena_printf(s->a, "cannot read folder '%s': %s", path,
+				      strerror(e)));
+}
+
 enum hcsc_rc scan_list_dir(struct scan *s, const char *path,
 			     struct os_dir *dir)
 {
 	int e = os_list(path, dir);
 
-	if (e)
-		return scan_fail(s, HCSC_E_IO,
-			    arena_printf(s->a, "cannot read folder '%s': %s",
-					 path, strerror(e)));
-	return HCSC_OK;
+	return e ? list_fail(s, path, e) : HCSC_OK;
+}
+
+enum hcsc_rc scan_list_subdir(struct scan *s, const char *path,
+			      struct os_dir *dir, bool *gone)
+{
+	int e = os_list(path, dir);
+
+	*gone = e == ENOENT || e == ENOTDIR;
+	return e && !*gone ? list_fail(s, path, e) : HCSC_OK;
 }
 
 /* What entry i is, links followed (the corpus may use links). */

@@ -68,7 +68,7 @@ static enum hcsc_rc walk_golden(struct scan *s, size_t rel_len,
 				const struct check_select *sel, int depth)
 {
 	struct os_dir dir;
-	bool has_files = false;
+	bool has_files = false, vanished;
 	unsigned gold = CHECK_GOLD_SEEN;
 	char *path;
 	enum hcsc_rc rc;
@@ -91,7 +91,11 @@ static enum hcsc_rc walk_golden(struct scan *s, size_t rel_len,
 	 * run, and a copy per folder would grow memory with the corpus.
 	 */
 	path = strbuf_detach(&s->path, NULL);
-	rc = scan_list_dir(s, path, &dir);
+	rc = scan_list_subdir(s, path, &dir, &vanished);
+	if (vanished) { /* as if never seen */
+		free(path);
+		return HCSC_OK;
+	}
 	for (size_t i = 0; i < dir.n && rc == HCSC_OK; i++) {
 		const char *name = dir.names[i];
 		enum os_kind kind;

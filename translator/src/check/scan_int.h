@@ -38,6 +38,13 @@ void scan_setlen(struct strbuf *sb, size_t n);
 /* os_list, its error as the scan's ("cannot read folder ..."). */
 enum hcsc_rc scan_list_dir(struct scan *s, const char *path,
 			   struct os_dir *dir);
+/*
+ * As scan_list_dir, for a folder seen in its parent's listing: one gone
+ * since (another `check --update` removed it) sets *gone, no error, and
+ * lists nothing.
+ */
+enum hcsc_rc scan_list_subdir(struct scan *s, const char *path,
+			      struct os_dir *dir, bool *gone);
 
 /* Case i's file name (with its extension) in the corpus's name pool. */
 const char *check_corpus_base(const struct check_corpus *c, size_t i);
