@@ -53,7 +53,8 @@ static const char *resolve(const struct svc *c, const char *name, size_t n)
 }
 
 /* env_file: files relative to the Compose file (an absolute path as
- * it is), read in order. */
+ * it is, as compose-go resolves it: rule: front.client-sends), read in
+ * order. */
 static enum hcsc_rc env_files(struct svc *c, const struct node *v,
 			      struct env_set *e)
 {
