@@ -454,8 +454,7 @@ void check_case_stale(const struct check_env *e, const char *rel,
 		} else if (foreign) {
 			strbuf_addf(&r->message,
 				    "; --update leaves it: hcsc does not write "
-				    "%s (move it out, or give it a name that "
-				    "starts with '.')", foreign);
+				    "%s " CHECK_FOREIGN_HINT, foreign);
 		} else {
 			r->updated = true;
 		}

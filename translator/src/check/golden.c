@@ -304,7 +304,7 @@ static void keep_foreign(const struct check_golden *g, const char *name,
 {
 	strbuf_addf(detail,
 		    "--update leaves %s/%s as it is: hcsc does not write %s "
-		    "(move it out, or give it a name that starts with '.')\n",
+		    CHECK_FOREIGN_HINT "\n",
 		    g->label, name, foreign);
 	strbuf_addf(summary, "; --update leaves the folder: %s is not a golden file",
 		    foreign);

@@ -80,4 +80,7 @@ enum hcsc_rc check_golden_remove(struct arena *a, const struct check_golden *g,
 				 const char *rel, const char **foreign,
 				 const char **err);
 
+/* What to do about a file hcsc does not write, in --update's messages. */
+#define CHECK_FOREIGN_HINT "(move it out, or give it a name that starts with '.')"
+
 #endif

@@ -473,9 +473,22 @@ int cli_fail_input(enum hcsc_rc rc, const char *msg)
 	return cli_fail(rc, "%s", msg);
 }
 
+/* PREFIX and `text` with its terminal controls escaped, as one line on
+ * stderr. */
+static void put_escaped_line(const char *prefix, const struct strbuf *text)
+{
+	struct strbuf out = STRBUF_INIT;
+
+	strbuf_addstr(&out, prefix);
+	utf8_escape_controls(&out, text->buf, text->len);
+	strbuf_addch(&out, '\n');
+	fwrite(out.buf, 1, out.len, stderr);
+	strbuf_release(&out);
+}
+
 int cli_fail(enum hcsc_rc rc, const char *fmt, ...)
 {
-	struct strbuf text = STRBUF_INIT, out = STRBUF_INIT;
+	struct strbuf text = STRBUF_INIT;
 	struct hcsc_pos none = { "hcsc", 0, 0, 0 };
 	va_list ap;
 
@@ -483,30 +496,27 @@ int cli_fail(enum hcsc_rc rc, const char *fmt, ...)
 	strbuf_vaddf(&text, fmt, ap);
 	va_end(ap);
 	if (!cli_diag_is_text()) { /* one stream: the failure is a result */
+		struct strbuf out = STRBUF_INIT;
+
 		emit(&out, none, HCSC_SEV_ERROR, text.buf, NULL, NULL);
 		cfg.nerrors--; /* not a diagnostic of the input */
+		fwrite(out.buf, 1, out.len, stderr);
+		strbuf_release(&out);
 	} else {
-		strbuf_addstr(&out, "hcsc: ");
-		utf8_escape_controls(&out, text.buf, text.len);
-		strbuf_addch(&out, '\n');
+		put_escaped_line("hcsc: ", &text);
 	}
-	fwrite(out.buf, 1, out.len, stderr);
 	strbuf_release(&text);
-	strbuf_release(&out);
 	return (int)rc;
 }
 
 void cli_usage_error(const char *fmt, ...)
 {
-	struct strbuf text = STRBUF_INIT, out = STRBUF_INIT;
+	struct strbuf text = STRBUF_INIT;
 	va_list ap;
 
 	va_start(ap, fmt);
 	strbuf_vaddf(&text, fmt, ap);
 	va_end(ap);
-	utf8_escape_controls(&out, text.buf, text.len);
-	strbuf_addch(&out, '\n');
-	fwrite(out.buf, 1, out.len, stderr);
+	put_escaped_line("", &text);
 	strbuf_release(&text);
-	strbuf_release(&out);
 }

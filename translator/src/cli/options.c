@@ -379,13 +379,16 @@ bool cli_parse(const char *cmd, int argc, char **argv, struct cli_args *out)
 	return true;
 }
 
-unsigned cli_values(const char *cmd, int argc, char **argv, enum opt_id id,
-		    const char **out, unsigned max)
+/*
+ * The next option given with a value, from argv[*i] up to "--": its row
+ * in *opt and its value, with *i past both; NULL when there is none.
+ * The words were cli_parse's already, so none is unknown here.
+ */
+static const char *next_value(const char *cmd, int argc, char **argv,
+			      int *i, const struct cli_option **opt)
 {
-	unsigned n = 0;
-
-	for (int i = 0; i < argc && strcmp(argv[i], "--"); i++) {
-		const char *a = argv[i], *eq = NULL, *v = NULL;
+	while (*i < argc && strcmp(argv[*i], "--")) {
+		const char *a = argv[(*i)++], *eq = NULL;
 		const struct cli_option *o;
 
 		if (a[0] != '-' || !a[1])
@@ -396,12 +399,25 @@ unsigned cli_values(const char *cmd, int argc, char **argv, enum opt_id id,
 		} else {
 			o = short_option(cmd, a, &eq);
 		}
-		if (!o || !o->arg)
+		if (!o || !o->arg || (!eq && *i >= argc))
 			continue;
-		v = eq ? eq + 1 : i + 1 < argc ? argv[++i] : NULL;
-		if (o->id == id && v && n < max)
-			out[n++] = v;
+		*opt = o;
+		return eq ? eq + 1 : argv[(*i)++];
 	}
+	return NULL;
+}
+
+unsigned cli_values(const char *cmd, int argc, char **argv, enum opt_id id,
+		    const char **out, unsigned max)
+{
+	const struct cli_option *o;
+	const char *v;
+	unsigned n = 0;
+	int i = 0;
+
+	while ((v = next_value(cmd, argc, argv, &i, &o)))
+		if (o->id == id && n < max)
+			out[n++] = v;
 	return n;
 }
 
@@ -431,30 +447,17 @@ const char *cli_find_input(const struct cli_args *args,
 			   bool (*is)(void *user, const char *path),
 			   void *user)
 {
-	for (unsigned i = 0; i < args->npos; i++)
-		if (strcmp(args->pos[i], "-") && is(user, args->pos[i]))
-			return args->pos[i];
-	for (int i = 0; i < args->argc && strcmp(args->argv[i], "--"); i++) {
-		const char *a = args->argv[i], *eq = NULL, *v, *hit;
-		const struct cli_option *o;
+	const struct cli_option *o;
+	const char *v, *hit = NULL;
+	int i = 0;
 
-		if (a[0] != '-' || !a[1])
-			continue;
-		if (a[1] == '-') {
-			eq = strchr(a, '=');
-			o = find_long(args->cmd, a,
-				      eq ? (size_t)(eq - a) : strlen(a));
-		} else {
-			o = short_option(args->cmd, a, &eq);
-		}
-		if (!o || !o->arg)
-			continue;
-		v = eq ? eq + 1 : i + 1 < args->argc ? args->argv[++i] : NULL;
-		hit = v ? input_value(o, v, is, user) : NULL;
-		if (hit)
-			return hit;
-	}
-	return NULL;
+	for (unsigned k = 0; k < args->npos; k++)
+		if (strcmp(args->pos[k], "-") && is(user, args->pos[k]))
+			return args->pos[k];
+	while (!hit && (v = next_value(args->cmd, args->argc, args->argv, &i,
+				       &o)))
+		hit = input_value(o, v, is, user);
+	return hit;
 }
 
 static void print_options(FILE *f, const char *cmd)

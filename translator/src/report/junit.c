@@ -76,7 +76,6 @@ static xmlTextWriterPtr writer_on(struct sink *s)
 	xmlOutputBufferPtr ob;
 	xmlTextWriterPtr w;
 
-	xmlSetGenericErrorFunc(NULL, quiet);
 	ob = xmlOutputBufferCreateIO(sink_write, NULL, s, NULL);
 	if (!ob)
 		return NULL;
@@ -116,6 +115,7 @@ enum hcsc_rc junit_open(const char *path, const char *suite,
 	*out = NULL;
 	if (!to_stdout && !replaceable(path, err))
 		return HCSC_E_USAGE;
+	xmlSetGenericErrorFunc(NULL, quiet);
 	j = calloc(1, sizeof(*j));
 	if (!j)
 		hcsc_oom();
